@@ -1,0 +1,119 @@
+package io.khorosjdbc.driver.api;
+
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.OptionalLong;
+import okhttp3.Response;
+
+/**
+ * An export file being received. The body is streamed from the network as it is read (never
+ * buffered whole) and counted, so callers can report progress and a short body is detected.
+ * Close it to release the connection.
+ */
+public final class Download implements Closeable {
+
+    private final Response response;
+    private final long contentLength;
+    private final CountingStream body;
+
+    Download(Response response) {
+        this.response = response;
+        this.contentLength = response.body().contentLength();
+        this.body = new CountingStream(response.body().byteStream());
+    }
+
+    /**
+     * The file's bytes. Throws {@code IOException("download truncated: got N of M bytes")} when
+     * the connection ends before the announced {@code Content-Length}.
+     */
+    public InputStream body() {
+        return body;
+    }
+
+    /** Bytes read from {@link #body()} so far. */
+    public long bytesRead() {
+        return body.count;
+    }
+
+    /** The announced size, when the server sent {@code Content-Length}. */
+    public OptionalLong contentLength() {
+        return contentLength < 0 ? OptionalLong.empty() : OptionalLong.of(contentLength);
+    }
+
+    /** The {@code Content-Type} header, or {@code null}. The API does not document one, so it is a hint only. */
+    public String contentType() {
+        return response.header("Content-Type");
+    }
+
+    @Override
+    public void close() {
+        response.close();
+    }
+
+    /** Counts bytes and turns an early end into an explicit truncation error. */
+    private final class CountingStream extends FilterInputStream {
+
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = guarded(() -> in.read());
+            if (b < 0) {
+                checkComplete(null);
+            } else {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = guarded(() -> in.read(buffer, offset, length));
+            if (n < 0) {
+                checkComplete(null);
+            } else {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        // OkHttp itself fails a short fixed-length body; restate that failure in terms a user understands.
+        private int guarded(Read read) throws IOException {
+            try {
+                return read.read();
+            } catch (IOException e) {
+                checkComplete(e);
+                throw e;
+            }
+        }
+
+        private void checkComplete(IOException cause) throws IOException {
+            if (contentLength >= 0 && count < contentLength) {
+                throw new IOException("download truncated: got " + count + " of " + contentLength + " bytes", cause);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        int read() throws IOException;
+    }
+}
