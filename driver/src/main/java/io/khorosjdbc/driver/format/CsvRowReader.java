@@ -1,0 +1,117 @@
+package io.khorosjdbc.driver.format;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams a CSV export (RFC 4180: quoted fields may hold commas, quotes and line breaks) whose
+ * first record is the header.
+ *
+ * <p>The input is UTF-8; a leading byte-order mark is skipped, and bytes that are not UTF-8 are an
+ * error rather than silently replaced. Blank lines are skipped (so a trailing blank line does no
+ * harm). An input with no bytes at all is an export with no rows. On a constructor failure the
+ * stream is closed.
+ */
+public final class CsvRowReader implements RowReader {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final String sourceName;
+    private final int[] positions;
+    private final String[] values;
+    private final int headerSize;
+    private long rowNumber;
+
+    /**
+     * @param in the export file; closed by {@link #close()}
+     * @param columns the columns to read, matched to the header by normalized name
+     * @param sourceName names the file in error messages, e.g. the report
+     * @throws IOException if the header lacks a requested column
+     */
+    public CsvRowReader(InputStream in, List<String> columns, String sourceName) throws IOException {
+        Objects.requireNonNull(in, "in");
+        this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
+        this.values = new String[Objects.requireNonNull(columns, "columns").size()];
+        try {
+            this.parser = CSVParser.parse(withoutByteOrderMark(in), FORMAT);
+            this.records = parser.iterator();
+            CSVRecord header = nextRecord();
+            // An empty file is an export without rows: next() reports the end straight away.
+            this.headerSize = header == null ? 0 : header.size();
+            this.positions = header == null ? new int[0] : HeaderIndex.positions(header.toList(), columns, sourceName);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static Reader withoutByteOrderMark(InputStream in) throws IOException {
+        // REPORT: a wrongly encoded export must fail loudly, not turn into replacement characters.
+        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        CSVRecord record = nextRecord();
+        if (record == null) {
+            return false;
+        }
+        rowNumber++;
+        if (record.size() != headerSize) {
+            throw new IOException(sourceName + ": row " + rowNumber + " (line " + parser.getCurrentLineNumber()
+                    + ") has " + record.size() + " fields but the header has " + headerSize);
+        }
+        for (int i = 0; i < positions.length; i++) {
+            String value = record.get(positions[i]);
+            values[i] = value.isEmpty() ? null : value;
+        }
+        return true;
+    }
+
+    /** The next record, or {@code null}; the parser's unchecked failures become IOExceptions with context. */
+    private CSVRecord nextRecord() throws IOException {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException e) {
+            throw new IOException(sourceName + ": cannot read CSV after row " + rowNumber + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public String get(int i) {
+        return values[i];
+    }
+
+    @Override
+    public long rowNumber() {
+        return rowNumber;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
