@@ -1,0 +1,107 @@
+package io.khorosjdbc.driver.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.khorosjdbc.driver.format.ColumnType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A pseudo-column that stands for an API filter or mode parameter (business hours, priorities,
+ * report type, ...). Equality and IN on it choose the export's parameters; each row carries the
+ * value that produced it, so Calcite's own re-check of the predicate holds.
+ *
+ * @param name SQL column name, always prefixed {@code API_} so it cannot collide with an export column
+ * @param type SQL type of the pseudo-column
+ * @param description what the parameter does, shown in metadata and docs
+ * @param defaultValue the value rows carry when the query does not constrain the column (null: NULL)
+ * @param allowedValues the only accepted values (case-insensitive), empty for free values
+ * @param encoder turns one canonical value into API parameters
+ */
+public record ParameterColumn(
+    String name,
+    ColumnType type,
+    String description,
+    String defaultValue,
+    List<String> allowedValues,
+    Function<String, Map<String, List<String>>> encoder) {
+
+  public ParameterColumn {
+    requireNonNull(name, "name");
+    requireNonNull(type, "type");
+    requireNonNull(description, "description");
+    allowedValues = List.copyOf(allowedValues);
+    requireNonNull(encoder, "encoder");
+  }
+
+  /** A parameter sent as {@code apiName=value}. */
+  static ParameterColumn simple(String name, ColumnType type, String apiName, String description,
+      String defaultValue, List<String> allowedValues) {
+    return new ParameterColumn(name, type, description, defaultValue, allowedValues,
+        value -> Map.of(apiName, List.of(value)));
+  }
+
+  /**
+   * Checks a value a query gave and returns its canonical spelling (upper case for enumerations,
+   * plain integers for numbers).
+   *
+   * @throws IllegalArgumentException with a message naming the column, the value and what is allowed
+   */
+  public String canonicalize(String table, String value) {
+    requireNonNull(value, "value");
+    String trimmed = value.trim();
+    if (!allowedValues.isEmpty()) {
+      for (String allowed : allowedValues) {
+        if (allowed.equalsIgnoreCase(trimmed)) {
+          return allowed;
+        }
+      }
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s.%s does not accept '%s'; use one of %s", table, name, value, allowedValues));
+    }
+    if (type == ColumnType.BIGINT) {
+      try {
+        return Long.toString(Long.parseLong(trimmed));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s.%s needs a whole number, not '%s'", table, name, value), e);
+      }
+    }
+    if (type == ColumnType.BOOLEAN) {
+      if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
+        return trimmed.toLowerCase(Locale.ROOT);
+      }
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s.%s needs TRUE or FALSE, not '%s'", table, name, value));
+    }
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s.%s needs a non-empty value", table, name));
+    }
+    return trimmed;
+  }
+
+  /** The API parameters for a canonical value. */
+  public Map<String, List<String>> encode(String canonicalValue) {
+    return encoder.apply(canonicalValue);
+  }
+
+  /** The value rows carry, converted to the column's SQL representation. */
+  public Object sqlValue(String canonicalValue) {
+    if (canonicalValue == null) {
+      return null;
+    }
+    return switch (type) {
+      case BIGINT -> Long.parseLong(canonicalValue);
+      case BOOLEAN -> Boolean.parseBoolean(canonicalValue);
+      default -> canonicalValue;
+    };
+  }
+
+  public Optional<String> defaultValueIfAny() {
+    return Optional.ofNullable(defaultValue);
+  }
+}

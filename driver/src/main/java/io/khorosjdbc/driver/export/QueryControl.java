@@ -1,0 +1,60 @@
+package io.khorosjdbc.driver.export;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A statement's cancel flag and deadline, checked by every wait and every row so that
+ * {@code Statement.cancel()}, {@code setQueryTimeout} and {@code Connection.close()} stop polling
+ * and downloading promptly.
+ */
+public final class QueryControl {
+  private final AtomicBoolean cancelFlag;
+  private final long deadlineNanos;
+
+  /**
+   * @param cancelFlag set by the statement's cancel (or the connection's close)
+   * @param timeoutMillis the statement's query timeout, 0 for none
+   */
+  public QueryControl(AtomicBoolean cancelFlag, long timeoutMillis) {
+    this.cancelFlag = cancelFlag;
+    this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+  }
+
+  public static QueryControl none() {
+    return new QueryControl(new AtomicBoolean(), 0);
+  }
+
+  public boolean isCancelled() {
+    return cancelFlag.get();
+  }
+
+  /** Throws if the query was cancelled or ran out of time. */
+  public void check() {
+    if (cancelFlag.get()) {
+      throw new ExportException("query cancelled");
+    }
+    if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+      cancelFlag.set(true);
+      throw new ExportException("query timed out (Statement.setQueryTimeout); raise the timeout "
+          + "or narrow the time window");
+    }
+  }
+
+  /** Sleeps up to {@code millis}, waking early to notice a cancel or the deadline. */
+  public void sleep(long millis) {
+    long until = System.nanoTime() + millis * 1_000_000L;
+    while (true) {
+      check();
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        Thread.sleep(Math.min(25, Math.max(1, left / 1_000_000L)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ExportException("query interrupted");
+      }
+    }
+  }
+}

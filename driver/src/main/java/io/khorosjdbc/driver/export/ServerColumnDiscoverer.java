@@ -1,0 +1,80 @@
+package io.khorosjdbc.driver.export;
+
+import io.khorosjdbc.driver.api.Download;
+import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.catalog.ColumnDiscoverer;
+import io.khorosjdbc.driver.catalog.KnownColumns;
+import io.khorosjdbc.driver.catalog.ParameterColumns;
+import io.khorosjdbc.driver.catalog.ReportDefinition;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Learns a tenant's columns for an export from the header of a tiny CSV export (the last hour,
+ * no {@code reportMetrics}, so the server sends its default column set). Headers in display form
+ * ("Conversation Id") are turned back into API names, preferring the catalog's spelling.
+ */
+public final class ServerColumnDiscoverer implements ColumnDiscoverer {
+  private static final Duration PROBE_WINDOW = Duration.ofHours(1);
+
+  private final ExportRunner runner;
+  private final KnownColumns known;
+  private final Clock clock;
+
+  public ServerColumnDiscoverer(ExportRunner runner, KnownColumns known, Clock clock) {
+    this.runner = runner;
+    this.known = known;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<String> discover(ReportDefinition report) throws IOException {
+    long end = clock.millis() / 60_000L * 60_000L;
+    Map<String, List<String>> parameters = report.parameter(ParameterColumns.TIME_INTERVAL.name())
+        .map(p -> Map.of("timeInterval", List.of(String.valueOf(PROBE_WINDOW.toMillis()))))
+        .orElse(Map.of());
+    ExportSpec probe = new ExportSpec(report, end - PROBE_WINDOW.toMillis(), end, List.of(),
+        parameters, ReportFormat.CSV);
+    RunningExport export = runner.start(probe, QueryControl.none());
+    try (Download download = export.openDownload();
+         CSVParser parser = CSVFormat.RFC4180.parse(
+             new InputStreamReader(download.body(), StandardCharsets.UTF_8))) {
+      Iterator<CSVRecord> records = parser.iterator();
+      List<String> names = new ArrayList<>();
+      if (records.hasNext()) {
+        for (String header : records.next()) {
+          names.add(apiName(report.table(), stripBom(header).trim()));
+        }
+      }
+      export.done(download.bytesRead());
+      return names;
+    } catch (IOException | RuntimeException e) {
+      export.fail(e);
+      throw new IOException("could not discover the columns of " + report.table() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private String apiName(String table, String header) {
+    if (!header.contains(" ")) {
+      return header;
+    }
+    String snake = header.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    return known.column(table, snake).map(c -> c.name()).orElse(snake);
+  }
+
+  private static String stripBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+}

@@ -1,0 +1,226 @@
+package io.khorosjdbc.driver.jdbc;
+
+import io.khorosjdbc.driver.api.ApiSettings;
+import io.khorosjdbc.driver.api.ReportFormat;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import okhttp3.HttpUrl;
+
+/**
+ * The validated, immutable settings of one connection, read from the URL's properties, an optional
+ * properties file and environment variables. Built once at connect time: a bad value fails the
+ * connect with a message naming the property. {@link #toString()} masks the password.
+ */
+public record ConnectionConfig(
+    HttpUrl baseUrl,
+    String companyKey,
+    String user,
+    String password,
+    ReportFormat format,
+    boolean stringsOnly,
+    Optional<String> dateFormat,
+    String apiLocale,
+    ZoneId apiTimeZone,
+    Optional<Duration> defaultWindow,
+    boolean endTimeInclusive,
+    Duration exportTimeout,
+    Duration pollInitialDelay,
+    Duration pollMaxDelay,
+    int maxConcurrentExports,
+    Duration connectTimeout,
+    Duration readTimeout,
+    boolean schemaCache,
+    Path schemaCacheDir,
+    Duration schemaCacheTtl,
+    Optional<Path> schemaFile,
+    boolean allowInsecureHttp) {
+
+  static final Map<String, String> REGION_HOSTS = Map.of(
+      "us", "https://analytics-api.app.lithium.com",
+      "emea", "https://analytics-api-emea.app.lithium.com");
+
+  /** Reads the properties; {@code env} stands for the process environment (tests pass their own). */
+  public static ConnectionConfig from(Properties info, Map<String, String> env) throws SQLException {
+    try {
+      Properties props = withFileAndEnv(info, env);
+      Reader reader = new Reader(props);
+      String companyKey = reader.required(DriverProperty.COMPANY_KEY);
+      return new ConnectionConfig(
+          baseUrl(reader),
+          companyKey,
+          reader.get(DriverProperty.USER).orElse(""),
+          reader.get(DriverProperty.PASSWORD).orElse(""),
+          ReportFormat.valueOf(reader.choice(DriverProperty.FORMAT).toUpperCase(Locale.ROOT)),
+          reader.choice(DriverProperty.TYPE_MODE).equals("strings"),
+          reader.get(DriverProperty.DATE_FORMAT),
+          reader.value(DriverProperty.API_LOCALE),
+          zone(reader.value(DriverProperty.API_TIME_ZONE)),
+          defaultWindow(reader.value(DriverProperty.DEFAULT_WINDOW)),
+          reader.bool(DriverProperty.END_TIME_INCLUSIVE),
+          reader.duration(DriverProperty.EXPORT_TIMEOUT),
+          reader.duration(DriverProperty.POLL_INITIAL),
+          reader.duration(DriverProperty.POLL_MAX),
+          reader.positiveInt(DriverProperty.MAX_CONCURRENT_EXPORTS),
+          reader.duration(DriverProperty.CONNECT_TIMEOUT),
+          reader.duration(DriverProperty.READ_TIMEOUT),
+          reader.bool(DriverProperty.SCHEMA_CACHE),
+          reader.get(DriverProperty.SCHEMA_CACHE_DIR).map(Path::of)
+              .orElse(Path.of(System.getProperty("user.home"), ".cache", "khoros-jdbc")),
+          reader.duration(DriverProperty.SCHEMA_CACHE_TTL),
+          reader.get(DriverProperty.SCHEMA_FILE).map(Path::of),
+          reader.bool(DriverProperty.ALLOW_INSECURE_HTTP));
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
+    }
+  }
+
+  /** The API client's settings. */
+  public ApiSettings apiSettings() {
+    return new ApiSettings(baseUrl, user, password, companyKey, connectTimeout, readTimeout,
+        allowInsecureHttp);
+  }
+
+  /** A stable, secret-free key for per-tenant caches. */
+  public String tenantKey() {
+    return baseUrl.host() + "_" + baseUrl.port() + "_" + companyKey.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectionConfig[baseUrl=" + baseUrl + ", companyKey=" + companyKey + ", user=" + user
+        + ", password=" + (password.isEmpty() ? "" : "****") + ", format=" + format
+        + ", stringsOnly=" + stringsOnly + ", defaultWindow=" + defaultWindow
+        + ", endTimeInclusive=" + endTimeInclusive + ", maxConcurrentExports="
+        + maxConcurrentExports + "]";
+  }
+
+  /** URL properties win over the properties file, which wins over the environment. */
+  private static Properties withFileAndEnv(Properties info, Map<String, String> env) {
+    Properties merged = new Properties();
+    putEnv(merged, env, "KHOROS_COMPANY_KEY", DriverProperty.COMPANY_KEY);
+    putEnv(merged, env, "KHOROS_USER", DriverProperty.USER);
+    putEnv(merged, env, "KHOROS_PASSWORD", DriverProperty.PASSWORD);
+    String file = info.getProperty(DriverProperty.PROPERTIES_FILE.key());
+    if (file != null && !file.isBlank()) {
+      try (var in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        merged.load(in);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("propertiesFile '" + file + "' cannot be read: "
+            + e.getMessage(), e);
+      }
+    }
+    info.stringPropertyNames().forEach(name -> {
+      String value = info.getProperty(name);
+      // DBeaver sends empty user/password fields; they must not hide the file's or env's values.
+      if (value != null && !value.isEmpty()) {
+        merged.setProperty(name, value);
+      }
+    });
+    return merged;
+  }
+
+  private static void putEnv(Properties target, Map<String, String> env, String variable,
+      DriverProperty property) {
+    String value = env.get(variable);
+    if (value != null && !value.isEmpty()) {
+      target.setProperty(property.key(), value);
+    }
+  }
+
+  private static HttpUrl baseUrl(Reader reader) {
+    Optional<String> url = reader.get(DriverProperty.URL);
+    String text = url.orElseGet(() -> {
+      String region = reader.choice(DriverProperty.REGION);
+      return REGION_HOSTS.get(region);
+    });
+    HttpUrl parsed = HttpUrl.parse(text);
+    if (parsed == null) {
+      throw new IllegalArgumentException("url='" + text + "' is not an http(s) URL; write e.g. "
+          + "url=https://analytics-api.app.lithium.com");
+    }
+    return parsed;
+  }
+
+  private static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("apiTimeZone='" + text + "' is not a time zone id such "
+          + "as UTC or America/Chicago", e);
+    }
+  }
+
+  private static Optional<Duration> defaultWindow(String text) {
+    if (text.equalsIgnoreCase("none")) {
+      return Optional.empty();
+    }
+    Duration window = Durations.parse(DriverProperty.DEFAULT_WINDOW.key(), text);
+    if (window.isZero() || window.isNegative()) {
+      throw new IllegalArgumentException("defaultWindow must be positive or none, not " + text);
+    }
+    return Optional.of(window);
+  }
+
+  /** Typed access to the merged properties, with defaults from {@link DriverProperty}. */
+  private record Reader(Properties props) {
+    Optional<String> get(DriverProperty property) {
+      String value = props.getProperty(property.key());
+      if (value == null || value.isBlank()) {
+        value = property.defaultValue();
+      }
+      return Optional.ofNullable(value).map(String::trim);
+    }
+
+    String value(DriverProperty property) {
+      return get(property).orElseThrow();
+    }
+
+    String required(DriverProperty property) {
+      return get(property).orElseThrow(() -> new IllegalArgumentException(
+          "property " + property.key() + " is required: " + property.description()));
+    }
+
+    String choice(DriverProperty property) {
+      String value = value(property).toLowerCase(Locale.ROOT);
+      for (String choice : property.choices()) {
+        if (choice.equals(value)) {
+          return value;
+        }
+      }
+      throw new IllegalArgumentException("property " + property.key() + "='" + value
+          + "' is not one of " + String.join(", ", property.choices()));
+    }
+
+    boolean bool(DriverProperty property) {
+      return Boolean.parseBoolean(choice(property));
+    }
+
+    Duration duration(DriverProperty property) {
+      return Durations.parse(property.key(), value(property));
+    }
+
+    int positiveInt(DriverProperty property) {
+      String text = value(property);
+      try {
+        int value = Integer.parseInt(text);
+        if (value > 0) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException("property " + property.key() + "='" + text
+          + "' must be a positive whole number");
+    }
+  }
+}

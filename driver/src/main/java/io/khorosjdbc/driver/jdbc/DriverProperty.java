@@ -1,0 +1,92 @@
+package io.khorosjdbc.driver.jdbc;
+
+import java.util.Locale;
+
+/**
+ * Every connection property the driver reads, with its default and a description. This enum is
+ * the one source for {@code Driver.getPropertyInfo}, {@link ConnectionConfig} and the docs.
+ */
+public enum DriverProperty {
+  URL("url", null, "Base URL of the Analytics API, e.g. https://analytics-api.app.lithium.com or "
+      + "the emulator's http://127.0.0.1:8089. Overrides region."),
+  REGION("region", "us", "Public host to use when url is not set: us or emea."),
+  COMPANY_KEY("companyKey", null, "The tenant's Analytics API company key (required; or env "
+      + "KHOROS_COMPANY_KEY)."),
+  USER("user", null, "Analytics API user name (or env KHOROS_USER)."),
+  PASSWORD("password", null, "Analytics API password (or env KHOROS_PASSWORD). Never logged."),
+  PROPERTIES_FILE("propertiesFile", null, "A .properties file with any of these properties "
+      + "(for example the password), read before the URL's own properties."),
+  FORMAT("format", "csv", "Export format to download: csv or json. Columns that the API returns "
+      + "only in JSON switch that export to json automatically."),
+  TYPE_MODE("typeMode", "typed", "typed: convert values to TIMESTAMP, BIGINT, DOUBLE, BOOLEAN; "
+      + "strings: expose every column as VARCHAR."),
+  DATE_FORMAT("dateFormat", null, "A java.time pattern for timestamps the driver does not "
+      + "recognise (ISO-8601, yyyy-MM-dd HH:mm:ss, epoch millis and MM/dd/yyyy hh:mm:ss a are "
+      + "built in)."),
+  API_LOCALE("apiLocale", "en_US", "The locale the driver asks the API to format values in."),
+  API_TIME_ZONE("apiTimeZone", "UTC", "The time zone the driver asks the API to format "
+      + "timestamps in; values are read back in the same zone."),
+  DEFAULT_WINDOW("defaultWindow", "7d", "Window used when a query has no time predicate: a "
+      + "duration ending now (7d, 24h, PT30M), or none to make such queries an error."),
+  END_TIME_INCLUSIVE("endTimeInclusive", "false", "false: the API reads endTime as exclusive, "
+      + "so a window [a, b) is sent as endTime=b. true: the API includes endTime, so the driver "
+      + "sends b - 1 ms."),
+  EXPORT_TIMEOUT("exportTimeout", "1h", "How long one export may stay RUNNING before the query "
+      + "fails."),
+  POLL_INITIAL("pollInitialDelay", "200ms", "First delay between status polls; it grows by "
+      + "half each poll up to pollMaxDelay."),
+  POLL_MAX("pollMaxDelay", "5s", "Longest delay between status polls."),
+  MAX_CONCURRENT_EXPORTS("maxConcurrentExports", "4", "Exports one connection runs at once."),
+  CONNECT_TIMEOUT("connectTimeout", "10s", "HTTP connect timeout."),
+  READ_TIMEOUT("readTimeout", "60s", "HTTP read timeout (between bytes)."),
+  SCHEMA_CACHE("schemaCache", "true", "Cache discovered columns on disk."),
+  SCHEMA_CACHE_DIR("schemaCacheDir", null, "Directory of the column cache (default "
+      + "~/.cache/khoros-jdbc)."),
+  SCHEMA_CACHE_TTL("schemaCacheTtl", "24h", "How long discovered columns are trusted."),
+  SCHEMA_FILE("schemaFile", null, "JSON file listing columns per table; listed tables are not "
+      + "discovered."),
+  ALLOW_INSECURE_HTTP("allowInsecureHttp", "false", "Allow Basic auth over plain http to a host "
+      + "that is not loopback.");
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  DriverProperty(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Choices offered in tools' property editors, or null when free text. */
+  public String[] choices() {
+    return switch (this) {
+      case REGION -> new String[] {"us", "emea"};
+      case FORMAT -> new String[] {"csv", "json"};
+      case TYPE_MODE -> new String[] {"typed", "strings"};
+      case END_TIME_INCLUSIVE, SCHEMA_CACHE, ALLOW_INSECURE_HTTP -> new String[] {"true", "false"};
+      default -> null;
+    };
+  }
+
+  public boolean isSecret() {
+    return this == PASSWORD;
+  }
+
+  @Override
+  public String toString() {
+    return key.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,47 @@
+package io.khorosjdbc.driver.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.khorosjdbc.driver.api.AnalyticsClient;
+import io.khorosjdbc.driver.catalog.KnownColumns;
+import io.khorosjdbc.driver.catalog.ReportCatalog;
+import io.khorosjdbc.driver.catalog.SchemaResolver;
+import io.khorosjdbc.driver.export.ExportLedger;
+import io.khorosjdbc.driver.export.ExportRunner;
+import io.khorosjdbc.driver.jdbc.ConnectionConfig;
+import java.io.Closeable;
+
+/**
+ * Everything one connection's tables share: its settings, API client, export runner and schema
+ * resolver. Closed with the connection, which stops its jobs and releases its sockets.
+ */
+public record KhorosContext(
+    ConnectionConfig config,
+    ReportCatalog catalog,
+    KnownColumns knownColumns,
+    AnalyticsClient client,
+    ExportRunner runner,
+    ExportLedger ledger,
+    SchemaResolver schemaResolver) implements Closeable {
+
+  public KhorosContext {
+    requireNonNull(config, "config");
+    requireNonNull(catalog, "catalog");
+    requireNonNull(knownColumns, "knownColumns");
+    requireNonNull(client, "client");
+    requireNonNull(runner, "runner");
+    requireNonNull(ledger, "ledger");
+    requireNonNull(schemaResolver, "schemaResolver");
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "KhorosContext[" + config + "]";
+  }
+}

@@ -1,0 +1,93 @@
+package io.khorosjdbc.driver.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * Planner rules that push a query's WHERE clause and column list into {@link KhorosTableScan}.
+ * The filter itself stays above the scan: Calcite re-checks every row, which is exact because
+ * rows carry the window and parameter values that produced them.
+ */
+public final class KhorosRules {
+  private KhorosRules() {}
+
+  public static final FilterIntoScanRule FILTER = new FilterIntoScanRule();
+  public static final ProjectIntoScanRule PROJECT = new ProjectIntoScanRule();
+
+  /** Copies a Filter's condition into the scan below it, once. */
+  public static final class FilterIntoScanRule extends RelOptRule {
+    FilterIntoScanRule() {
+      super(operand(LogicalFilter.class, operandJ(KhorosTableScan.class, null,
+          scan -> scan.condition() == null, none())), "KhorosFilterIntoScanRule");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalFilter filter = call.rel(0);
+      KhorosTableScan scan = call.rel(1);
+      RexNode condition = toTableColumns(filter.getCondition(), scan.fields());
+      KhorosTableScan withCondition = scan.withCondition(condition);
+      call.transformTo(filter.copy(filter.getTraitSet(), withCondition, filter.getCondition()));
+    }
+
+  }
+
+  /** Narrows the scan to the columns a Project above it uses, so only those are requested. */
+  public static final class ProjectIntoScanRule extends RelOptRule {
+    ProjectIntoScanRule() {
+      super(operand(LogicalProject.class, operand(KhorosTableScan.class, none())),
+          "KhorosProjectIntoScanRule");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalProject project = call.rel(0);
+      KhorosTableScan scan = call.rel(1);
+      ImmutableBitSet used = ImmutableBitSet.of();
+      for (RexNode expression : project.getProjects()) {
+        used = used.union(RelOptUtil.InputFinder.bits(expression));
+      }
+      if (used.cardinality() == scan.fields().size()) {
+        return;
+      }
+      List<Integer> kept = new ArrayList<>();
+      for (int input : used) {
+        kept.add(scan.fields().get(input));
+      }
+      KhorosTableScan narrowed = scan.withFields(ImmutableIntList.copyOf(kept));
+      List<Integer> positions = used.asList();
+      List<RexNode> projects = new ArrayList<>();
+      for (RexNode expression : project.getProjects()) {
+        projects.add(expression.accept(new RexShuttle() {
+          @Override
+          public RexNode visitInputRef(RexInputRef ref) {
+            return new RexInputRef(positions.indexOf(ref.getIndex()), ref.getType());
+          }
+        }));
+      }
+      call.transformTo(project.copy(project.getTraitSet(), narrowed, projects,
+          project.getRowType()));
+    }
+
+  }
+
+  /** Rewrites a condition over a scan's fields to the table's full row type. */
+  static RexNode toTableColumns(RexNode condition, ImmutableIntList fields) {
+    return condition.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(fields.get(ref.getIndex()), ref.getType());
+      }
+    });
+  }
+}

@@ -1,0 +1,149 @@
+package io.khorosjdbc.driver.sql;
+
+import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.catalog.ColumnInfo;
+import io.khorosjdbc.driver.export.ExportPlanner;
+import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.export.QueryControl;
+import io.khorosjdbc.driver.export.RunningExport;
+import io.khorosjdbc.driver.export.WindowRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutable;
+import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * The executable side of a {@link KhorosTableScan}: at bind time it evaluates the values the WHERE
+ * clause compares with ({@code ?}, {@code CURRENT_TIMESTAMP - INTERVAL ...}), resolves windows and
+ * parameters, plans the exports and starts them all at once (so a join's exports run
+ * concurrently), then streams their rows in window order.
+ */
+public final class KhorosScan {
+  private final ReportTable table;
+  private final ImmutableIntList fields;
+  private final ScanPlan plan;
+  private final RexExecutable values;
+  private final List<String> metrics;
+  private final ReportFormat format;
+
+  KhorosScan(ReportTable table, ImmutableIntList fields, ScanPlan plan, RexBuilder rexBuilder) {
+    this.table = table;
+    this.fields = fields;
+    this.plan = plan;
+    this.values = plan.values().isEmpty() ? null : RexExecutorImpl.getExecutable(rexBuilder,
+        plan.values(), rexBuilder.getTypeFactory().builder().build());
+    List<ColumnInfo> requested = requestedColumns();
+    this.metrics = requested.stream().map(ColumnInfo::name).toList();
+    this.format = requested.stream().anyMatch(ColumnInfo::jsonOnly)
+        ? ReportFormat.JSON : table.context().config().format();
+  }
+
+  /** The data columns to request; at least one, so that a COUNT(*) still sees every row. */
+  private List<ColumnInfo> requestedColumns() {
+    List<ColumnInfo> data = table.dataColumns();
+    List<ColumnInfo> requested = new ArrayList<>();
+    for (int field : fields) {
+      if (field < data.size()) {
+        requested.add(data.get(field));
+      }
+    }
+    if (requested.isEmpty() && !data.isEmpty()) {
+      requested.add(data.stream().filter(c -> !c.jsonOnly()).findFirst().orElse(data.get(0)));
+    }
+    return requested;
+  }
+
+  /** Called by generated code when the query binds. */
+  public Enumerable<Object> bind(DataContext root) {
+    List<PlannedExport> planned = plan(evaluate(root), now(root));
+    QueryControl control = new QueryControl(cancelFlag(root), timeoutMillis(root));
+    List<RunningExport> started = new ArrayList<>();
+    for (PlannedExport export : planned) {
+      started.add(table.context().runner().start(export.spec(), control));
+    }
+    RowAssembler assembler = new RowAssembler(table, fields, metrics);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new ScanEnumerator(planned, started, assembler);
+      }
+    };
+  }
+
+  private List<PlannedExport> plan(Object[] boundValues, long now) {
+    try {
+      List<WindowRequest> windows = new WindowResolver(table.report(),
+          table.context().config().defaultWindow()).resolve(plan, boundValues, now);
+      return ExportPlanner.plan(table.report(), windows, metrics, format);
+    } catch (IllegalArgumentException e) {
+      throw new KhorosQueryException(e.getMessage(), e);
+    }
+  }
+
+  private Object[] evaluate(DataContext root) {
+    if (values == null) {
+      return new Object[0];
+    }
+    synchronized (values) {
+      values.setDataContext(root);
+      return values.execute();
+    }
+  }
+
+  /** For EXPLAIN: the exports when every value is a literal, else the symbolic plan. */
+  String describe() {
+    Object[] literals = new Object[plan.values().size()];
+    for (int i = 0; i < literals.length; i++) {
+      RexNode value = plan.values().get(i);
+      if (!(value instanceof RexLiteral literal)) {
+        return symbolic();
+      }
+      literals[i] = literalValue(literal);
+    }
+    List<PlannedExport> planned = plan(literals, System.currentTimeMillis());
+    return planned.size() + " job(s): " + planned.stream()
+        .map(p -> p.spec().describe()).collect(Collectors.joining("; "));
+  }
+
+  private String symbolic() {
+    return plan.disjuncts().size() + " branch(es), windows and parameters known at bind time: "
+        + plan.disjuncts().stream().map(d -> "bounds=" + d.bounds().stream()
+            .map(b -> b.column() + " " + b.op().sql + " " + plan.values().get(b.valueIndex()))
+            .toList() + " parameters=" + d.parameters().keySet())
+        .collect(Collectors.joining("; ")) + " metrics=" + metrics + " format=" + format.apiValue();
+  }
+
+  private static Object literalValue(RexLiteral literal) {
+    return switch (literal.getType().getSqlTypeName().getFamily()) {
+      case CHARACTER -> literal.getValueAs(String.class);
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case NUMERIC, TIMESTAMP, DATE -> literal.getValueAs(Long.class);
+      default -> literal.getValue2();
+    };
+  }
+
+  private static long now(DataContext root) {
+    Long now = DataContext.Variable.CURRENT_TIMESTAMP.get(root);
+    return now != null ? now : System.currentTimeMillis();
+  }
+
+  private static AtomicBoolean cancelFlag(DataContext root) {
+    AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
+    return flag != null ? flag : new AtomicBoolean();
+  }
+
+  private static long timeoutMillis(DataContext root) {
+    Long timeout = DataContext.Variable.TIMEOUT.get(root);
+    return timeout != null ? timeout : 0;
+  }
+}

@@ -1,0 +1,114 @@
+package io.khorosjdbc.driver.sql;
+
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * The relational operator that runs a report table's exports. It carries the columns the query
+ * needs ({@code fields}, which become {@code reportMetrics}) and the pushed WHERE clause (which
+ * becomes windows and API parameters). EXPLAIN shows the export requests it will make; running
+ * it generates a call to {@link KhorosScan#bind}, which starts the exports when the query binds.
+ */
+public final class KhorosTableScan extends TableScan implements EnumerableRel {
+  private final ReportTable reportTable;
+  private final ImmutableIntList fields;
+  private final RexNode condition;
+
+  KhorosTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table,
+      ReportTable reportTable, ImmutableIntList fields, RexNode condition) {
+    super(cluster, traitSet, List.of(), table);
+    this.reportTable = reportTable;
+    this.fields = fields;
+    this.condition = condition;
+  }
+
+  ImmutableIntList fields() {
+    return fields;
+  }
+
+  RexNode condition() {
+    return condition;
+  }
+
+  KhorosTableScan withCondition(RexNode newCondition) {
+    return new KhorosTableScan(getCluster(), traitSet, table, reportTable, fields, newCondition);
+  }
+
+  KhorosTableScan withFields(ImmutableIntList newFields) {
+    return new KhorosTableScan(getCluster(), traitSet, table, reportTable, newFields, condition);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new KhorosTableScan(getCluster(), traitSet, table, reportTable, fields, condition);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    List<RelDataTypeField> all = table.getRowType().getFieldList();
+    org.apache.calcite.rel.type.RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
+    for (int field : fields) {
+      builder.add(all.get(field));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    planner.addRule(KhorosRules.FILTER);
+    planner.addRule(KhorosRules.PROJECT);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("columns", getRowType().getFieldNames())
+        .item("exports", runtime().describe());
+  }
+
+  /** Fewer columns and a pushed condition are cheaper, so the planner prefers pushed scans. */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double columnShare = (fields.size() + 2D) / (table.getRowType().getFieldCount() + 2D);
+    double filterShare = condition == null ? 1D : 0.5D;
+    return super.computeSelfCost(planner, mq).multiplyBy(columnShare * filterShare);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        pref.preferArray());
+    Expression scan = implementor.stash(runtime(), KhorosScan.class);
+    return implementor.result(physType, Blocks.toBlock(
+        Expressions.call(scan, "bind", implementor.getRootExpression())));
+  }
+
+  private KhorosScan runtime() {
+    ScanPlan plan;
+    try {
+      plan = new ScanTranslator(reportTable, getCluster().getRexBuilder()).translate(condition);
+    } catch (IllegalArgumentException e) {
+      throw new KhorosQueryException(e.getMessage(), e);
+    }
+    return new KhorosScan(reportTable, fields, plan, getCluster().getRexBuilder());
+  }
+}

@@ -1,0 +1,187 @@
+package io.khorosjdbc.driver.sql;
+
+import io.khorosjdbc.driver.catalog.ColumnInfo;
+import io.khorosjdbc.driver.catalog.ParameterColumn;
+import io.khorosjdbc.driver.catalog.ReportDefinition;
+import io.khorosjdbc.driver.catalog.TableSchema;
+import io.khorosjdbc.driver.catalog.WindowRule;
+import io.khorosjdbc.driver.format.ColumnType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * One export as a SQL table: its data columns (discovered from the server on first use, not when
+ * tables are listed), then the WINDOW_START/WINDOW_END pseudo-columns, then the API parameter
+ * pseudo-columns the export accepts. Scanning it runs the export, see {@link KhorosTableScan}.
+ */
+public final class ReportTable extends AbstractTable implements TranslatableTable {
+  private final ReportDefinition report;
+  private final KhorosContext context;
+  private volatile List<ColumnInfo> dataColumns;
+  private volatile String schemaSource;
+  private volatile Set<String> anchorCandidates;
+
+  ReportTable(ReportDefinition report, KhorosContext context) {
+    this.report = report;
+    this.context = context;
+  }
+
+  public String name() {
+    return report.table();
+  }
+
+  public ReportDefinition report() {
+    return report;
+  }
+
+  KhorosContext context() {
+    return context;
+  }
+
+  /** The data columns, discovered once per connection (the disk cache spares repeat exports). */
+  public List<ColumnInfo> dataColumns() {
+    List<ColumnInfo> columns = dataColumns;
+    if (columns == null) {
+      synchronized (this) {
+        if (dataColumns == null) {
+          try {
+            TableSchema schema = context.schemaResolver().resolve(report);
+            dataColumns = context.config().stringsOnly()
+                ? schema.columns().stream().map(c -> c.withType(ColumnType.VARCHAR)).toList()
+                : schema.columns();
+            schemaSource = schema.source();
+          } catch (IOException e) {
+            throw new IllegalStateException("cannot read the columns of table " + name() + ": "
+                + e.getMessage() + " (check the connection, or pin the columns with the "
+                + "schemaFile property)", e);
+          }
+        }
+        columns = dataColumns;
+      }
+    }
+    return columns;
+  }
+
+  public String schemaSource() {
+    dataColumns();
+    return schemaSource;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (ColumnInfo column : dataColumns()) {
+      builder.add(column.name(), sqlType(typeFactory, column.type()));
+    }
+    builder.add(PseudoColumns.WINDOW_START, sqlType(typeFactory, ColumnType.TIMESTAMP));
+    builder.add(PseudoColumns.WINDOW_END, sqlType(typeFactory, ColumnType.TIMESTAMP));
+    for (ParameterColumn parameter : report.parameters()) {
+      builder.add(parameter.name(), sqlType(typeFactory, parameter.type()));
+    }
+    return builder.build();
+  }
+
+  static RelDataType sqlType(RelDataTypeFactory typeFactory, ColumnType type) {
+    RelDataType sqlType = switch (type) {
+      case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+      case BIGINT -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+      case DOUBLE -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
+      case BOOLEAN -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
+      case VARCHAR -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
+    };
+    return typeFactory.createTypeWithNullability(sqlType, true);
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    RelOptCluster cluster = context.getCluster();
+    int fieldCount = relOptTable.getRowType().getFieldCount();
+    return new KhorosTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        relOptTable, this, ImmutableIntList.identity(fieldCount), null);
+  }
+
+  // Column roles, by index into the full row type.
+
+  int windowStartIndex() {
+    return dataColumns().size();
+  }
+
+  boolean isPseudoColumn(int index) {
+    return index >= windowStartIndex();
+  }
+
+  boolean isParameterColumn(int index) {
+    return index >= windowStartIndex() + 2;
+  }
+
+  ParameterColumn parameterColumn(int index) {
+    return report.parameters().get(index - windowStartIndex() - 2);
+  }
+
+  /** Window pseudo-columns and anchor candidates: columns whose comparisons choose the window. */
+  boolean isTimeColumn(int index) {
+    return index == windowStartIndex() || index == windowStartIndex() + 1
+        || isAnchorCandidate(index);
+  }
+
+  boolean isAnchorCandidate(int index) {
+    return !isPseudoColumn(index) && anchorCandidates().contains(columnName(index).toUpperCase());
+  }
+
+  String columnName(int index) {
+    int data = dataColumns().size();
+    if (index < data) {
+      return dataColumns().get(index).name();
+    }
+    if (index == data) {
+      return PseudoColumns.WINDOW_START;
+    }
+    if (index == data + 1) {
+      return PseudoColumns.WINDOW_END;
+    }
+    return parameterColumn(index).name();
+  }
+
+  /** Every column that is the anchor for some value of the export's enumerated parameters. */
+  private Set<String> anchorCandidates() {
+    Set<String> candidates = anchorCandidates;
+    if (candidates == null) {
+      Set<String> found = new HashSet<>();
+      WindowRule rule = report.windowRule();
+      rule.semantics(Map.of()).anchorColumn().ifPresent(a -> found.add(a.toUpperCase()));
+      for (ParameterColumn parameter : report.parameters()) {
+        for (String value : parameter.allowedValues()) {
+          rule.semantics(Map.of(parameter.name(), value)).anchorColumn()
+              .ifPresent(a -> found.add(a.toUpperCase()));
+        }
+      }
+      candidates = Set.copyOf(found);
+      anchorCandidates = candidates;
+    }
+    return candidates;
+  }
+
+  /** Names of the full row type, in order. */
+  List<String> columnNames() {
+    List<String> names = new ArrayList<>();
+    int count = dataColumns().size() + 2 + report.parameters().size();
+    for (int i = 0; i < count; i++) {
+      names.add(columnName(i));
+    }
+    return names;
+  }
+}

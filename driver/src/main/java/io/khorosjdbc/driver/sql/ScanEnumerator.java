@@ -1,0 +1,65 @@
+package io.khorosjdbc.driver.sql;
+
+import io.khorosjdbc.driver.export.ExportRows;
+import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.export.RunningExport;
+import java.util.List;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * Streams the rows of a scan's exports one export after another, in window order. Each export's
+ * body is opened only when its turn comes, so at most one download is open per scan.
+ */
+final class ScanEnumerator implements Enumerator<Object> {
+  private final List<PlannedExport> planned;
+  private final List<RunningExport> started;
+  private final RowAssembler assembler;
+  private int index = -1;
+  private ExportRows rows;
+  private Object current;
+
+  ScanEnumerator(List<PlannedExport> planned, List<RunningExport> started,
+      RowAssembler assembler) {
+    this.planned = planned;
+    this.started = started;
+    this.assembler = assembler;
+  }
+
+  @Override
+  public Object current() {
+    return current;
+  }
+
+  @Override
+  public boolean moveNext() {
+    while (true) {
+      if (rows == null) {
+        if (index + 1 >= started.size()) {
+          return false;
+        }
+        index++;
+        rows = started.get(index).open();
+      }
+      if (rows.next()) {
+        current = assembler.assemble(rows, planned.get(index));
+        return true;
+      }
+      rows.close();
+      rows = null;
+    }
+  }
+
+  @Override
+  public void reset() {
+    close();
+    index = -1;
+  }
+
+  @Override
+  public void close() {
+    if (rows != null) {
+      rows.close();
+      rows = null;
+    }
+  }
+}
