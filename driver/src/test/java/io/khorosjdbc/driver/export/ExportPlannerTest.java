@@ -1,0 +1,87 @@
+package io.khorosjdbc.driver.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.catalog.ReportCatalog;
+import io.khorosjdbc.driver.catalog.ReportDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ExportPlannerTest {
+  private static final ReportCatalog CATALOG = ReportCatalog.builtIn();
+  private static final long DAY = TimeUnit.DAYS.toMillis(1);
+
+  private static ReportDefinition report(String table) {
+    return CATALOG.report(table).orElseThrow();
+  }
+
+  private static WindowRequest untagged(long start, long end, Map<String, String> parameters) {
+    return new WindowRequest(start, end, start, end, parameters, false);
+  }
+
+  private static List<PlannedExport> plan(String table, WindowRequest... requests) {
+    return ExportPlanner.plan(report(table), List.of(requests), List.of("ACTION_ID"),
+        ReportFormat.CSV);
+  }
+
+  @Test
+  void overlappingUntaggedWindowsBecomeOneExportSoNoEventIsCountedTwice() {
+    List<PlannedExport> planned = plan("conversation_actions",
+        untagged(0, 10 * DAY, Map.of()), untagged(5 * DAY, 20 * DAY, Map.of()));
+
+    assertEquals(1, planned.size());
+    assertEquals(0, planned.get(0).spec().start());
+    assertEquals(20 * DAY, planned.get(0).spec().end());
+  }
+
+  @Test
+  void touchingUntaggedWindowsAreMergedButDistantOnesAreNot() {
+    assertEquals(1, plan("response", untagged(0, DAY, Map.of()),
+        untagged(DAY, 2 * DAY, Map.of())).size());
+    assertEquals(2, plan("response", untagged(0, DAY, Map.of()),
+        untagged(3 * DAY, 4 * DAY, Map.of())).size());
+  }
+
+  @Test
+  void windowsWithDifferentParametersStaySeparateAndCarryTheirValues() {
+    List<PlannedExport> planned = plan("response",
+        untagged(0, DAY, Map.of("API_PRIORITY", "1")),
+        untagged(0, DAY, Map.of("API_PRIORITY", "2")));
+
+    assertEquals(2, planned.size());
+    assertEquals(Map.of("priorities", List.of("1")), planned.get(0).spec().parameters());
+    assertEquals("2", planned.get(1).parameterValues().get("API_PRIORITY"));
+  }
+
+  @Test
+  void taggedWindowsAreNeverMergedButDuplicatesRunOnce() {
+    WindowRequest a = new WindowRequest(0, 10 * DAY, 0, 10 * DAY, Map.of(), true);
+    WindowRequest b = new WindowRequest(5 * DAY, 20 * DAY, 5 * DAY, 20 * DAY, Map.of(), true);
+
+    assertEquals(2, plan("response", a, b).size());
+    assertEquals(1, plan("response", a, a).size());
+  }
+
+  @Test
+  void businessHoursBecomeTheTwoDocumentedParameters() {
+    PlannedExport planned = plan("response",
+        untagged(0, DAY, Map.of("API_BUSINESS_HOURS", "OUTSIDE"))).get(0);
+
+    assertEquals(Map.of("enableBusinessHour", List.of("true"),
+        "businessHourType", List.of("false")), planned.spec().parameters());
+  }
+
+  @Test
+  void anAuthorWindowLongerThanNinetyDaysIsCutIntoConsecutivePieces() {
+    List<PlannedExport> planned = plan("author", untagged(0, 200 * DAY, Map.of()));
+
+    assertEquals(3, planned.size());
+    assertEquals(90 * DAY, planned.get(0).spec().end());
+    assertEquals(90 * DAY, planned.get(1).spec().start());
+    assertEquals(200 * DAY, planned.get(2).spec().end());
+    planned.forEach(p -> assertEquals(200 * DAY, p.tagEnd()));
+  }
+}

@@ -1,0 +1,126 @@
+package io.khorosjdbc.driver.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.khorosjdbc.driver.api.ReportFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionConfigTest {
+
+  private static Properties props(String... keyValues) {
+    Properties props = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return props;
+  }
+
+  @Test
+  void defaultsNeedOnlyACompanyKey() throws SQLException {
+    ConnectionConfig config = ConnectionConfig.from(props("companyKey", "ACME"), Map.of());
+
+    assertEquals("https://analytics-api.app.lithium.com/", config.baseUrl().toString());
+    assertEquals(ReportFormat.CSV, config.format());
+    assertFalse(config.stringsOnly());
+    assertEquals(Optional.of(Duration.ofDays(7)), config.defaultWindow());
+    assertFalse(config.endTimeInclusive());
+    assertEquals("UTC", config.apiTimeZone().getId());
+    assertEquals("en_US", config.apiLocale());
+    assertEquals(4, config.maxConcurrentExports());
+    assertEquals(Duration.ofHours(1), config.exportTimeout());
+  }
+
+  @Test
+  void everyPropertyMapsToItsSetting() throws SQLException {
+    ConnectionConfig config = ConnectionConfig.from(props(
+        "url", "http://127.0.0.1:9999", "companyKey", "K", "user", "u", "password", "p",
+        "format", "JSON", "typeMode", "strings", "dateFormat", "dd.MM.yyyy HH:mm",
+        "apiLocale", "de", "apiTimeZone", "America/Chicago", "defaultWindow", "none",
+        "endTimeInclusive", "true", "exportTimeout", "5m", "pollInitialDelay", "10ms",
+        "pollMaxDelay", "PT2S", "maxConcurrentExports", "8", "schemaCache", "false",
+        "schemaCacheTtl", "1h", "allowInsecureHttp", "true"), Map.of());
+
+    assertEquals("127.0.0.1", config.baseUrl().host());
+    assertEquals(ReportFormat.JSON, config.format());
+    assertTrue(config.stringsOnly());
+    assertEquals(Optional.of("dd.MM.yyyy HH:mm"), config.dateFormat());
+    assertEquals("America/Chicago", config.apiTimeZone().getId());
+    assertEquals(Optional.empty(), config.defaultWindow());
+    assertTrue(config.endTimeInclusive());
+    assertEquals(Duration.ofMinutes(5), config.exportTimeout());
+    assertEquals(Duration.ofMillis(10), config.pollInitialDelay());
+    assertEquals(Duration.ofSeconds(2), config.pollMaxDelay());
+    assertEquals(8, config.maxConcurrentExports());
+    assertFalse(config.schemaCache());
+    assertTrue(config.allowInsecureHttp());
+  }
+
+  @Test
+  void emeaRegionPicksTheEmeaHost() throws SQLException {
+    ConnectionConfig config = ConnectionConfig.from(props("companyKey", "K", "region", "emea"),
+        Map.of());
+    assertEquals("analytics-api-emea.app.lithium.com", config.baseUrl().host());
+  }
+
+  @Test
+  void secretsComeFromTheEnvironmentWhenNotGiven() throws SQLException {
+    ConnectionConfig config = ConnectionConfig.from(props("user", ""),
+        Map.of("KHOROS_COMPANY_KEY", "ENVKEY", "KHOROS_USER", "envuser",
+            "KHOROS_PASSWORD", "envpass"));
+    assertEquals("ENVKEY", config.companyKey());
+    assertEquals("envuser", config.user());
+    assertEquals("envpass", config.password());
+  }
+
+  @Test
+  void aPropertiesFileSuppliesValuesTheUrlDoesNotSet(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("khoros.properties");
+    Files.writeString(file, "companyKey=FILEKEY\npassword=filepass\nformat=json\n");
+    ConnectionConfig config = ConnectionConfig.from(
+        props("propertiesFile", file.toString(), "format", "csv"), Map.of());
+    assertEquals("FILEKEY", config.companyKey());
+    assertEquals("filepass", config.password());
+    assertEquals(ReportFormat.CSV, config.format());
+  }
+
+  @Test
+  void toStringMasksThePassword() throws SQLException {
+    ConnectionConfig config = ConnectionConfig.from(
+        props("companyKey", "K", "password", "s3cr3t-XYZ"), Map.of());
+    assertFalse(config.toString().contains("s3cr3t-XYZ"));
+    assertFalse(config.apiSettings().toString().contains("s3cr3t-XYZ"));
+  }
+
+  @Test
+  void aMissingCompanyKeyNamesTheProperty() {
+    SQLException e = assertThrows(SQLException.class,
+        () -> ConnectionConfig.from(props(), Map.of()));
+    assertTrue(e.getMessage().contains("companyKey is required"), e.getMessage());
+  }
+
+  @Test
+  void badValuesNameThePropertyAndWhatIsAllowed() {
+    SQLException duration = assertThrows(SQLException.class, () -> ConnectionConfig.from(
+        props("companyKey", "K", "exportTimeout", "soon"), Map.of()));
+    assertTrue(duration.getMessage().contains("exportTimeout='soon' is not a duration"));
+
+    SQLException format = assertThrows(SQLException.class, () -> ConnectionConfig.from(
+        props("companyKey", "K", "format", "xml"), Map.of()));
+    assertTrue(format.getMessage().contains("format='xml' is not one of csv, json"));
+
+    SQLException zone = assertThrows(SQLException.class, () -> ConnectionConfig.from(
+        props("companyKey", "K", "apiTimeZone", "Mars/Base"), Map.of()));
+    assertTrue(zone.getMessage().contains("apiTimeZone='Mars/Base'"));
+  }
+}
