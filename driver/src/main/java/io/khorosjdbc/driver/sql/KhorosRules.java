@@ -5,8 +5,12 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
@@ -23,6 +27,7 @@ public final class KhorosRules {
 
   public static final FilterIntoScanRule FILTER = new FilterIntoScanRule();
   public static final ProjectIntoScanRule PROJECT = new ProjectIntoScanRule();
+  public static final AggregateIntoScanRule AGGREGATE = new AggregateIntoScanRule();
 
   /** Copies a Filter's condition into the scan below it, once. */
   public static final class FilterIntoScanRule extends RelOptRule {
@@ -79,6 +84,49 @@ public final class KhorosRules {
           project.getRowType()));
     }
 
+  }
+
+  /**
+   * Narrows the scan under an Aggregate (such as {@code COUNT(*)}) to the columns it reads. The
+   * dropped fields are padded with typed NULLs, which the aggregate never reads, so its own
+   * definition stays valid; Calcite's own rules then merge the padding away.
+   */
+  public static final class AggregateIntoScanRule extends RelOptRule {
+    AggregateIntoScanRule() {
+      super(operand(LogicalAggregate.class, operand(KhorosTableScan.class, none())),
+          "KhorosAggregateIntoScanRule");
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalAggregate aggregate = call.rel(0);
+      KhorosTableScan scan = call.rel(1);
+      ImmutableBitSet used = ImmutableBitSet.of(RelOptUtil.getAllFields(aggregate));
+      if (used.isEmpty()) {
+        used = ImmutableBitSet.of(0); // a row count still needs one column to count rows by
+      }
+      if (used.cardinality() == scan.fields().size()) {
+        return;
+      }
+      List<Integer> kept = new ArrayList<>();
+      for (int input : used) {
+        kept.add(scan.fields().get(input));
+      }
+      KhorosTableScan narrowed = scan.withFields(ImmutableIntList.copyOf(kept));
+      RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+      List<RexNode> padded = new ArrayList<>();
+      List<RelDataTypeField> fields = scan.getRowType().getFieldList();
+      List<Integer> positions = used.asList();
+      for (int i = 0; i < fields.size(); i++) {
+        int position = positions.indexOf(i);
+        padded.add(position >= 0
+            ? new RexInputRef(position, fields.get(i).getType())
+            : rexBuilder.makeNullLiteral(fields.get(i).getType()));
+      }
+      RelNode project = LogicalProject.create(narrowed, List.of(), padded,
+          scan.getRowType().getFieldNames(), java.util.Set.of());
+      call.transformTo(aggregate.copy(aggregate.getTraitSet(), List.of(project)));
+    }
   }
 
   /** Rewrites a condition over a scan's fields to the table's full row type. */

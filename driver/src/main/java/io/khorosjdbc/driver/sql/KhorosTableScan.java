@@ -76,6 +76,7 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
   public void register(RelOptPlanner planner) {
     planner.addRule(KhorosRules.FILTER);
     planner.addRule(KhorosRules.PROJECT);
+    planner.addRule(KhorosRules.AGGREGATE);
   }
 
   @Override
