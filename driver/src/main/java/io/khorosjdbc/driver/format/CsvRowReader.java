@@ -1,13 +1,15 @@
 package io.khorosjdbc.driver.format;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvRowReader implements RowReader {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -48,7 +50,7 @@ public final class CsvRowReader implements RowReader {
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
         this.values = new String[Objects.requireNonNull(columns, "columns").size()];
         try {
-            this.parser = CSVParser.parse(withoutByteOrderMark(in), FORMAT);
+            this.parser = CSVParser.parse(utf8(withoutByteOrderMark(in)), FORMAT);
             this.records = parser.iterator();
             CSVRecord header = nextRecord();
             // An empty file is an export without rows: next() reports the end straight away.
@@ -60,16 +62,21 @@ public final class CsvRowReader implements RowReader {
         }
     }
 
-    private static Reader withoutByteOrderMark(InputStream in) throws IOException {
-        // REPORT: a wrongly encoded export must fail loudly, not turn into replacement characters.
-        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        reader.mark(1);
-        if (reader.read() != BYTE_ORDER_MARK) {
-            reader.reset();
+    // At byte level, so no decoding (and no decoding error) happens before the parser can report it with context.
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, BYTE_ORDER_MARK.length);
+        byte[] start = pushback.readNBytes(BYTE_ORDER_MARK.length);
+        if (!Arrays.equals(start, BYTE_ORDER_MARK)) {
+            pushback.unread(start);
         }
-        return reader;
+        return pushback;
+    }
+
+    // REPORT: a wrongly encoded export must fail loudly, not turn into replacement characters.
+    private static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     @Override
@@ -95,8 +102,9 @@ public final class CsvRowReader implements RowReader {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw new IOException(sourceName + ": cannot read CSV after row " + rowNumber + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            IOException cause = e.getCause();
+            String problem = cause instanceof CharacterCodingException ? "the file is not valid UTF-8" : cause.getMessage();
+            throw new IOException(sourceName + ": cannot read CSV after row " + rowNumber + ": " + problem, cause);
         }
     }
 

@@ -73,7 +73,7 @@ public final class JsonRowReader implements RowReader {
         try {
             return readRow();
         } catch (JsonProcessingException e) {
-            throw new IOException(sourceName + ": invalid JSON after row " + rowNumber + ": "
+            throw new IOException(sourceName + ": invalid JSON near row " + rowNumber + ": "
                     + e.getOriginalMessage(), e);
         }
     }
