@@ -1,0 +1,57 @@
+package io.khorosjdbc.emulator;
+
+import java.nio.file.Path;
+
+/**
+ * The complete, immutable configuration of one emulator, as built by {@link KhorosEmulator.Builder}
+ * or parsed from the command line. Credentials are never printed by {@link #toString()}.
+ *
+ * @param port               TCP port; 0 picks a free one
+ * @param bindAddress        address to listen on
+ * @param jobLatencyMillis   how long a job stays RUNNING (fixed latency)
+ * @param jobMsPer1kRows     if >= 0, latency is this many ms per 1,000 expected rows instead
+ * @param catalog            replacement catalog file, or null for the bundled one
+ * @param linkTtlMillis      how long a job's downloadUrl works after completion
+ * @param fileTtlMillis      how long a pre-signed /files/ link works
+ * @param maxRunningJobs     cap on concurrently RUNNING jobs (0 = no cap); over it, create answers 429
+ * @param bucketCap          most timeInterval buckets a team_performance_interval request may need
+ * @param slowBytesPerSecond throughput of the {@code slow} fault
+ */
+public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
+                             long jobMsPer1kRows, Path catalog, String faults, String user, String password,
+                             String companyKey, StatusShape statusShape, boolean endInclusive, long linkTtlMillis,
+                             long fileTtlMillis, CsvHeaderStyle csvHeader, DateFormatStyle dateFormat,
+                             boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
+                             int maxRunningJobs, int bucketCap, int slowBytesPerSecond) {
+
+    public EmulatorConfig {
+        if (rowsPerDay < 0) {
+            throw new IllegalArgumentException("rowsPerDay must be >= 0: " + rowsPerDay);
+        }
+        if (bucketCap < 1) {
+            throw new IllegalArgumentException("bucketCap must be >= 1: " + bucketCap);
+        }
+        if (slowBytesPerSecond < 1) {
+            throw new IllegalArgumentException("slowBytesPerSecond must be >= 1: " + slowBytesPerSecond);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** The job latency for a job expected to produce {@code rows} rows. */
+    public long latencyFor(long rows) {
+        return jobMsPer1kRows >= 0 ? jobMsPer1kRows * rows / 1000 : jobLatencyMillis;
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatorConfig[port=" + port + ", seed=" + seed + ", rowsPerDay=" + rowsPerDay + ", jobLatencyMillis="
+                + jobLatencyMillis + ", jobMsPer1kRows=" + jobMsPer1kRows + ", catalog=" + catalog + ", faults=" + faults
+                + ", user=" + user + ", password=****, companyKey=" + companyKey + ", statusShape=" + statusShape
+                + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
+                + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
+                + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
+                + maxRunningJobs + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
+    }
+}
