@@ -6,9 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -43,8 +43,11 @@ public final class TimestampParser {
     private static final DateTimeFormatter US = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendPattern("M/d/uuuu h:mm[:ss] a")
-            .toFormatter(Locale.US);
+            .toFormatter(Locale.US)
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final int MIN_EPOCH_MILLIS_DIGITS = 10;
+    // Built-in forms are STRICT so 2019-02-30 is an error, not silently Feb 28. A custom pattern keeps
+    // the default (SMART) because STRICT would reject the common "yyyy" (year-of-era without an era).
 
     private final ZoneId sourceZone;
     private final DateTimeFormatter custom;
@@ -83,11 +86,12 @@ public final class TimestampParser {
                 .append(DateTimeFormatter.ISO_LOCAL_TIME)
                 .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
                 .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-                .toFormatter(Locale.ROOT);
+                .toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /**
-     * Parses one (already trimmed, non-empty) value.
+     * Parses one (already trimmed) value.
      *
      * @return epoch milliseconds
      * @throws ValueFormatException if no accepted form matches; its message lists the forms
@@ -132,7 +136,7 @@ public final class TimestampParser {
     }
 
     private static boolean isEpochMillis(String value) {
-        int start = value.charAt(0) == '-' ? 1 : 0;
+        int start = !value.isEmpty() && value.charAt(0) == '-' ? 1 : 0;
         if (value.length() - start < MIN_EPOCH_MILLIS_DIGITS) {
             return false;
         }
@@ -145,7 +149,7 @@ public final class TimestampParser {
         return true;
     }
 
-    /** Works for any parsed form: with offset or zone, date-time without one, or a bare date. */
+    /** Works for any parsed form: with an offset (resolved to an instant by java.time), without one, or a bare date. */
     private long toEpochMillis(TemporalAccessor parsed) {
         if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
             return Instant.from(parsed).toEpochMilli();
@@ -154,10 +158,6 @@ public final class TimestampParser {
         if (!parsed.isSupported(ChronoField.NANO_OF_DAY)) {
             return date.atStartOfDay(sourceZone).toInstant().toEpochMilli();
         }
-        LocalDateTime dateTime = LocalDateTime.of(date, LocalTime.from(parsed));
-        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-            return dateTime.toInstant(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))).toEpochMilli();
-        }
-        return dateTime.atZone(sourceZone).toInstant().toEpochMilli();
+        return LocalDateTime.of(date, LocalTime.from(parsed)).atZone(sourceZone).toInstant().toEpochMilli();
     }
 }
