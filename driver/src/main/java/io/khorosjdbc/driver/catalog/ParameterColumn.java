@@ -20,6 +20,7 @@ import java.util.function.Function;
  * @param defaultValue the value rows carry when the query does not constrain the column (null: NULL)
  * @param allowedValues the only accepted values (case-insensitive), empty for free values
  * @param encoder turns one canonical value into API parameters
+ * @param requiredByApi true when the API has no default, so the driver always sends one
  */
 public record ParameterColumn(
     String name,
@@ -27,7 +28,8 @@ public record ParameterColumn(
     String description,
     String defaultValue,
     List<String> allowedValues,
-    Function<String, Map<String, List<String>>> encoder) {
+    Function<String, Map<String, List<String>>> encoder,
+    boolean requiredByApi) {
 
   public ParameterColumn {
     requireNonNull(name, "name");
@@ -41,12 +43,18 @@ public record ParameterColumn(
   static ParameterColumn simple(String name, ColumnType type, String apiName, String description,
       String defaultValue, List<String> allowedValues) {
     return new ParameterColumn(name, type, description, defaultValue, allowedValues,
-        value -> Map.of(apiName, List.of(value)));
+        value -> Map.of(apiName, List.of(value)), false);
+  }
+
+  /** The same column, sent with its default value when a query does not choose one. */
+  ParameterColumn alwaysSent() {
+    return new ParameterColumn(name, type, description, defaultValue, allowedValues, encoder,
+        true);
   }
 
   /**
-   * Checks a value a query gave and returns its canonical spelling (upper case for enumerations,
-   * plain integers for numbers).
+   * Checks a value a query gave and returns its canonical spelling (plain integers for numbers,
+   * lower-case booleans).
    *
    * @throws IllegalArgumentException with a message naming the column, the value and what is allowed
    */
@@ -54,13 +62,13 @@ public record ParameterColumn(
     requireNonNull(value, "value");
     String trimmed = value.trim();
     if (!allowedValues.isEmpty()) {
-      for (String allowed : allowedValues) {
-        if (allowed.equalsIgnoreCase(trimmed)) {
-          return allowed;
-        }
+      // Exact match only: rows carry the value and Calcite re-checks the predicate with '='.
+      if (allowedValues.contains(trimmed)) {
+        return trimmed;
       }
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s.%s does not accept '%s'; use one of %s", table, name, value, allowedValues));
+          "%s.%s does not accept '%s'; use one of %s (values are case-sensitive)", table, name,
+          value, allowedValues));
     }
     if (type == ColumnType.BIGINT) {
       try {

@@ -24,7 +24,7 @@ public final class ParameterColumns {
         case "OUTSIDE" -> Map.of("enableBusinessHour", List.of("true"),
             "businessHourType", List.of("false"));
         default -> Map.of();
-      });
+      }, false);
 
   public static final ParameterColumn PRIORITY = ParameterColumn.simple("API_PRIORITY",
       ColumnType.BIGINT, "priorities",
@@ -64,7 +64,7 @@ public final class ParameterColumns {
   public static final ParameterColumn TIME_INTERVAL = ParameterColumn.simple("API_TIME_INTERVAL",
       ColumnType.BIGINT, "timeInterval",
       "Bucket size in ms (timeInterval), default 86400000 (one day); above one week means monthly",
-      "86400000", List.of());
+      "86400000", List.of()).alwaysSent();
 
   public static final ParameterColumn RAISE_LIMIT = ParameterColumn.simple("API_RAISE_LIMIT",
       ColumnType.BOOLEAN, "raiselimit",

@@ -141,6 +141,11 @@ final class WindowResolver {
       }
       result.put(column.name(), chosen);
     }
+    for (ParameterColumn column : report.parameters()) {
+      if (column.requiredByApi()) {
+        result.putIfAbsent(column.name(), column.defaultValue());
+      }
+    }
     return Optional.of(result);
   }
 

@@ -84,7 +84,7 @@ class WindowResolverTest {
         List.of(bound("CLOSED_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 0)),
         Map.of("API_CONVERSATION_REPORT_TYPE", List.of(1)), Set.of(), false);
 
-    WindowRequest request = resolve("conversation", closed, 1000L, "closed").get(0);
+    WindowRequest request = resolve("conversation", closed, 1000L, "CLOSED").get(0);
 
     assertEquals(1000, request.exportStart());
     assertEquals(NOW, request.exportEnd());

@@ -1,0 +1,105 @@
+package io.khorosjdbc.driver.testing;
+
+import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.http.JournalEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Test helper: an emulator plus connections to it through {@code jdbc:khoros:}, with a private
+ * schema cache directory so tests never share discovered columns with the user's machine.
+ */
+public final class EmulatorFixture implements AutoCloseable {
+  private final KhorosEmulator emulator;
+  private final Path cacheDir;
+
+  public EmulatorFixture(KhorosEmulator.Builder builder) {
+    this.emulator = builder.build().start();
+    try {
+      this.cacheDir = Files.createTempDirectory("khoros-schema-cache");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static EmulatorFixture start() {
+    return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
+        .jobLatencyMillis(20));
+  }
+
+  public KhorosEmulator emulator() {
+    return emulator;
+  }
+
+  public String url(String... extra) {
+    StringBuilder url = new StringBuilder("jdbc:khoros:url=" + emulator.baseUrl()
+        + ";companyKey=" + emulator.companyKey() + ";pollInitialDelay=5ms;pollMaxDelay=50ms"
+        + ";schemaCacheDir=" + cacheDir);
+    for (String property : extra) {
+      url.append(';').append(property);
+    }
+    return url.toString();
+  }
+
+  public Connection connect(String... extra) throws SQLException {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", emulator.user());
+    credentials.setProperty("password", emulator.password());
+    return DriverManager.getConnection(url(extra), credentials);
+  }
+
+  /** The journal's create calls, in order. */
+  public List<JournalEntry> creates() {
+    return emulator.journal().stream().filter(e -> e.route().equals("create")).toList();
+  }
+
+  /** The whole export, synchronously, straight from the emulator's ground-truth route. */
+  public String groundTruth(String exportId, Map<String, List<String>> parameters) {
+    String query = parameters.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
+        .collect(Collectors.joining("&"));
+    HttpRequest request = HttpRequest.newBuilder(
+        URI.create(emulator.baseUrl() + "/_emulator/export/" + exportId + "?" + query)).build();
+    try {
+      HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("ground truth " + response.statusCode() + ": " + text);
+        }
+        return text;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+}
