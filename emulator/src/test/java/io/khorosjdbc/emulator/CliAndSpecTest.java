@@ -1,0 +1,63 @@
+package io.khorosjdbc.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.khorosjdbc.emulator.fault.FaultKind;
+import io.khorosjdbc.emulator.fault.FaultSpec;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Command-line flags and the fault spec syntax. */
+class CliAndSpecTest {
+    @Test
+    void defaultsMatchTheDocumentation() {
+        EmulatorConfig c = EmulatorCli.parse(new String[0]).config();
+        assertEquals(8089, c.port());
+        assertEquals(42, c.seed());
+        assertEquals(2000, c.rowsPerDay());
+        assertEquals(300, c.jobLatencyMillis());
+        assertEquals("demo", c.user());
+        assertEquals("demo", c.password());
+        assertEquals("demo", c.companyKey());
+        assertEquals(StatusShape.OBJECT, c.statusShape());
+        assertEquals(Duration.ofHours(24).toMillis(), c.linkTtlMillis());
+        assertEquals(60_000, c.fileTtlMillis());
+        assertEquals(40, c.bucketCap());
+        assertTrue(c.authorHistoryCheck());
+        assertTrue(!c.toString().contains("password=demo"), "secrets are masked");
+    }
+
+    @Test
+    void everyFlagMapsToTheConfiguration() {
+        EmulatorConfig c = EmulatorCli.parse(("--port 0 --seed 7 --rows-per-day 10 --job-ms-per-1k-rows 5 --faults download:500:x1 "
+                + "--user u --password p --company-key k --status-shape array --end-inclusive --link-ttl 2h --file-ttl 500ms "
+                + "--csv-header display --date-format iso --json-null-as-empty --no-author-history-limit --strict-params "
+                + "--max-running-jobs 3 --bucket-cap 31 --slow-bytes-per-sec 100 --bind 0.0.0.0").split(" ")).config();
+        assertEquals(List.of(0, 7L, 10, 5L, "download:500:x1", "u", "p", "k", StatusShape.ARRAY, true, 7_200_000L, 500L),
+                List.of(c.port(), c.seed(), c.rowsPerDay(), c.jobMsPer1kRows(), c.faults(), c.user(), c.password(), c.companyKey(),
+                        c.statusShape(), c.endInclusive(), c.linkTtlMillis(), c.fileTtlMillis()));
+        assertEquals(List.of(CsvHeaderStyle.DISPLAY, DateFormatStyle.ISO, true, false, true, 3, 31, 100, "0.0.0.0"),
+                List.of(c.csvHeader(), c.dateFormat(), c.jsonNullAsEmpty(), c.authorHistoryCheck(), c.strictParams(),
+                        c.maxRunningJobs(), c.bucketCap(), c.slowBytesPerSecond(), c.bindAddress()));
+        assertNull(EmulatorCli.parse(new String[] {"--help"}));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorCli.parse(new String[] {"--bogus", "1"}));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorCli.parse(new String[] {"--faults", "file:stuck"}));
+    }
+
+    @Test
+    void faultSpecsReadRouteKindAndProbabilityOrCount() {
+        List<FaultSpec> specs = FaultSpec.parseAll("create:429, status:failed:x2 ,file:truncate:0.25,download:reset");
+        assertEquals(new FaultSpec("create", FaultKind.HTTP_429, Double.NaN, -1), specs.get(0));
+        assertEquals(new FaultSpec("status", FaultKind.FAILED, Double.NaN, 2), specs.get(1));
+        assertEquals(new FaultSpec("file", FaultKind.TRUNCATE, 0.25, -1), specs.get(2));
+        assertEquals(FaultKind.RESET, specs.get(3).kind());
+        assertTrue(FaultSpec.parseAll(" ").isEmpty());
+        for (String bad : List.of("create", "nowhere:500", "create:418", "create:500:x0", "create:500:1.5", "teams:expired")) {
+            assertThrows(IllegalArgumentException.class, () -> FaultSpec.parseAll(bad), bad);
+        }
+    }
+}
