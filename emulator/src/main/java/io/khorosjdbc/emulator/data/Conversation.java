@@ -43,11 +43,12 @@ public final class Conversation {
     private final Agent expert;
     private final int extraViews;
 
-    Conversation(World world, long seq, long created, Rng r) {
+    /** Continues the conversation's generator after {@link #lifetime(Rng)} has drawn its close time. */
+    Conversation(World world, long seq, long created, long closed, Rng r) {
         this.world = world;
         this.seq = seq;
         this.created = created;
-        this.closed = created + lifetime(r);
+        this.closed = closed;
         this.priority = pickPriority(r);
         this.queue = world.queues().get(r.nextInt(world.queues().size()));
         List<Agent> members = world.members(queue.team());
@@ -90,8 +91,8 @@ public final class Conversation {
         this.extraViews = r.chance(0.003) ? (int) r.between(600, 2400) : 0;
     }
 
-    /** Mostly hours, sometimes days, never more than 14 days. */
-    private static long lifetime(Rng r) {
+    /** Mostly hours, sometimes days, never more than 14 days; the first draw of a conversation's generator. */
+    static long lifetime(Rng r) {
         double u = r.nextDouble();
         long millis;
         if (u < 0.6) {
@@ -186,11 +187,6 @@ public final class Conversation {
         return csat;
     }
 
-    /** The latest time of anything that happens in this conversation. */
-    public long lastActivity() {
-        return closed;
-    }
-
     /** All messages in time order. */
     public List<Message> messages() {
         List<Message> out = new ArrayList<>(messageTimes.length);
@@ -205,11 +201,6 @@ public final class Conversation {
             }
         }
         return out;
-    }
-
-    /** The first outbound message, if any. */
-    public Message firstResponse() {
-        return messages().stream().filter(Message::firstResponse).findFirst().orElse(null);
     }
 
     public HelpRequest helpRequest() {

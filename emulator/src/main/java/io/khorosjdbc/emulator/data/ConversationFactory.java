@@ -32,6 +32,14 @@ public final class ConversationFactory {
 
     /** The conversations created in this epoch hour, in creation order. */
     public List<Conversation> createdInHour(long hour) {
+        return createdInHour(hour, Long.MIN_VALUE);
+    }
+
+    /**
+     * The conversations created in this epoch hour that are still active at {@code activeFrom}; the others
+     * are skipped after drawing only their lifetime, which keeps the 14-day look-back cheap.
+     */
+    public List<Conversation> createdInHour(long hour, long activeFrom) {
         Rng r = Rng.of(world.seed(), Rng.code("conversations"), hour);
         int n = r.count(perHour * BusinessHours.activity(hour) * (0.8 + 0.4 * r.nextDouble()));
         long[] offsets = new long[n];
@@ -42,7 +50,12 @@ public final class ConversationFactory {
         List<Conversation> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             long seq = hour * 1_000_000L + k;
-            out.add(new Conversation(world, seq, hour * HOUR + offsets[k], Rng.of(world.seed(), Rng.code("conversation"), seq)));
+            long created = hour * HOUR + offsets[k];
+            Rng c = Rng.of(world.seed(), Rng.code("conversation"), seq);
+            long closed = created + Conversation.lifetime(c);
+            if (closed >= activeFrom) {
+                out.add(new Conversation(world, seq, created, closed, c));
+            }
         }
         return out;
     }
@@ -50,11 +63,7 @@ public final class ConversationFactory {
     /** Every conversation that may have activity in [from, to]: those created from 14 days before {@code from} up to {@code to}. */
     public void forEachActive(long from, long to, Consumer<Conversation> action) {
         for (long h = firstHour(from); h <= Math.floorDiv(to, HOUR); h++) {
-            for (Conversation c : createdInHour(h)) {
-                if (c.lastActivity() >= from) {
-                    action.accept(c);
-                }
-            }
+            createdInHour(h, from).forEach(action);
         }
     }
 

@@ -62,8 +62,8 @@ public final class ConversationScan<E extends Event> implements Iterator<E> {
     }
 
     private void scan(long hour) {
-        for (Conversation c : factory.createdInHour(hour)) {
-            if (c.lastActivity() >= from && conversations.test(c)) {
+        for (Conversation c : factory.createdInHour(hour, from)) {
+            if (conversations.test(c)) {
                 for (E e : events.apply(c)) {
                     if (select.test(e)) {
                         pending.add(e);

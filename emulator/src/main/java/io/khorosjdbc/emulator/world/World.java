@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +42,8 @@ public final class World {
     private final List<Agent> agents = new ArrayList<>();
     private final List<SmartView> smartViews = new ArrayList<>();
     private final List<Campaign> campaigns = new ArrayList<>();
-    private final Map<String, Agent> agentsById = new LinkedHashMap<>();
+    private final List<List<Agent>> members = new ArrayList<>();
+    private final List<Agent> experts;
 
     public World(long seed) {
         this.seed = seed;
@@ -72,7 +71,6 @@ public final class World {
             Agent a = new Agent(i, Long.toString(unique(r, used, 1_000_000, 9_999_999)), name, displayId + "@example.com", displayId,
                     team, home, role, disabled, created, r.pick("en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "tr_TR"));
             agents.add(a);
-            agentsById.put(a.id(), a);
         }
         List<String> q = queues.stream().map(WorkQueue::id).toList();
         String[] viewNames = {"High priority", "Billing and returns", "Urgent tech", "VIP in business hours", "Low priority"};
@@ -86,6 +84,10 @@ public final class World {
             SmartView v = views.get(i);
             smartViews.add(new SmartView(Long.toString(unique(r, used, 100, 999)), viewNames[i], v.queueIds(), v.priorities(), v.businessHours()));
         }
+        for (Team t : teams) {
+            members.add(agents.stream().filter(a -> a.team().equals(t)).toList());
+        }
+        experts = agents.stream().filter(a -> a.role().equals("EXPERT")).toList();
         String[] campaignNames = {"Spring Sale 2019", "Aurora Launch", "Back to School", "Holiday Cheer", "Brand Awareness – Ünïcode", "Recruiting"};
         for (String name : campaignNames) {
             campaigns.add(new Campaign(Long.toString(unique(r, used, 10_000, 99_999)), name));
@@ -135,17 +137,13 @@ public final class World {
         return smartViews.stream().filter(v -> v.id().equals(id)).findFirst();
     }
 
-    public Optional<Agent> agent(String id) {
-        return Optional.ofNullable(agentsById.get(id));
-    }
-
     public List<Agent> members(Team team) {
-        return agents.stream().filter(a -> a.team().equals(team)).toList();
+        return members.get(team.index());
     }
 
     /** Agents who answer expert-help requests. */
     public List<Agent> experts() {
-        return agents.stream().filter(a -> a.role().equals("EXPERT")).toList();
+        return experts;
     }
 
     /** The author with this pool index; generated on demand, the same every time. */
