@@ -20,10 +20,6 @@ public final class QueryControl {
     this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
   }
 
-  public static QueryControl none() {
-    return new QueryControl(new AtomicBoolean(), 0);
-  }
-
   public boolean isCancelled() {
     return cancelFlag.get();
   }
@@ -35,8 +31,8 @@ public final class QueryControl {
     }
     if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
       cancelFlag.set(true);
-      throw new ExportException("query timed out (Statement.setQueryTimeout); raise the timeout "
-          + "or narrow the time window");
+      throw new ExportException("query timed out (Statement.setQueryTimeout or "
+          + "discoveryTimeout); raise the timeout or narrow the time window");
     }
   }
 

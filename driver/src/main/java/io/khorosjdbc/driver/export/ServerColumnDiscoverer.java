@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,11 +32,15 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
   private final ExportRunner runner;
   private final KnownColumns known;
   private final Clock clock;
+  private final Duration timeout;
 
-  public ServerColumnDiscoverer(ExportRunner runner, KnownColumns known, Clock clock) {
+  /** @param timeout how long one discovery may take; it runs outside any statement's timeout */
+  public ServerColumnDiscoverer(ExportRunner runner, KnownColumns known, Clock clock,
+      Duration timeout) {
     this.runner = runner;
     this.known = known;
     this.clock = clock;
+    this.timeout = timeout;
   }
 
   @Override
@@ -46,7 +51,8 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
         .orElse(Map.of());
     ExportSpec probe = new ExportSpec(report, end - PROBE_WINDOW.toMillis(), end, List.of(),
         parameters, ReportFormat.CSV);
-    RunningExport export = runner.start(probe, QueryControl.none());
+    RunningExport export = runner.start(probe,
+        new QueryControl(new AtomicBoolean(), timeout.toMillis()));
     try (Download download = export.openDownload();
          CSVParser parser = CSVFormat.RFC4180.parse(
              new InputStreamReader(download.body(), StandardCharsets.UTF_8))) {

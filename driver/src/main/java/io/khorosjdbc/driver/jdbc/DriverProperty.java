@@ -33,6 +33,8 @@ public enum DriverProperty {
       + "sends b - 1 ms."),
   EXPORT_TIMEOUT("exportTimeout", "1h", "How long one export may stay RUNNING before the query "
       + "fails."),
+  DISCOVERY_TIMEOUT("discoveryTimeout", "2m", "How long discovering a table's columns (a tiny "
+      + "export) may take before the query or metadata call fails."),
   POLL_INITIAL("pollInitialDelay", "200ms", "First delay between status polls; it grows by "
       + "half each poll up to pollMaxDelay."),
   POLL_MAX("pollMaxDelay", "5s", "Longest delay between status polls."),

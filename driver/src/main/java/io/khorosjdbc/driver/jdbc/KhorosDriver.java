@@ -176,7 +176,8 @@ public class KhorosDriver extends Driver {
               config.schemaCacheTtl(), Clock.systemUTC()))
           : Optional.empty();
       SchemaResolver resolver = new SchemaResolver(known,
-          new ServerColumnDiscoverer(runner, known, Clock.systemUTC()), cache, schemaFile);
+          new ServerColumnDiscoverer(runner, known, Clock.systemUTC(),
+              config.discoveryTimeout()), cache, schemaFile);
       return new KhorosContext(config, ReportCatalog.builtIn(), known, client, runner, ledger,
           resolver);
     } catch (IOException e) {
