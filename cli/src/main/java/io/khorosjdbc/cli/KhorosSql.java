@@ -206,8 +206,27 @@ public final class KhorosSql {
     if (messages.isEmpty()) {
       return e.toString();
     }
+    for (int i = 0; i < messages.size(); i++) {
+      messages.set(i, shortParseError(messages.get(i)));
+    }
     return String.join(": ", messages.size() > 2 ? messages.subList(messages.size() - 2,
         messages.size()) : messages);
+  }
+
+  /** Calcite's parse errors list every token it expected; the first line says enough. */
+  static String shortParseError(String message) {
+    int expecting = message.indexOf("\nWas expecting");
+    if (expecting < 0) {
+      return message;
+    }
+    String first = message.substring(0, expecting).strip();
+    java.util.regex.Matcher word = java.util.regex.Pattern
+        .compile("Encountered \"(\\w+)\"").matcher(first);
+    if (word.find()) {
+      first += " (if " + word.group(1) + " is a table or column name, it is a reserved word in"
+          + " SQL: quote it, e.g. \"" + word.group(1) + "\")";
+    }
+    return first;
   }
 
   private static String abbreviate(String sql) {

@@ -61,7 +61,7 @@ final class SetupCheck {
     try {
       ConnectionConfig config = settings();
       reachable(config.baseUrl().toString());
-      credentials();
+      credentials(config);
       exportRoundTrip();
       out.println();
       out.println("All checks passed: this set-up can run queries.");
@@ -158,7 +158,7 @@ final class SetupCheck {
     }
   }
 
-  private void credentials() throws StepFailed {
+  private void credentials(ConnectionConfig config) throws StepFailed {
     begin("credentials and companyKey");
     long start = System.nanoTime();
     try (Connection connection = target.connect();
@@ -169,10 +169,15 @@ final class SetupCheck {
     } catch (SQLException e) {
       String message = KhorosSql.explain(e);
       if (message.contains("HTTP 401")) {
-        throw new StepFailed("the server rejected the user name or password (HTTP 401)",
+        // The API (and the emulator) answer 401 for a wrong password and a wrong company key alike.
+        throw new StepFailed("the server rejected the user name, password or company key "
+            + "(HTTP 401) for user '" + config.user() + "' and companyKey '" + config.companyKey()
+            + "'",
             "check -n/-p (or " + ConnectionTarget.ENV_USER + "/" + ConnectionTarget.ENV_PASSWORD
                 + "): they must be the credentials of an Analytics API user, which Khoros support "
-                + "creates per company");
+                + "creates per company; and check -k / companyKey (env "
+                + ConnectionTarget.ENV_COMPANY_KEY + "): it must be that company's Analytics API "
+                + "company key");
       }
       if (message.contains("HTTP 403")) {
         throw new StepFailed("the server refused the company key (HTTP 403)",
