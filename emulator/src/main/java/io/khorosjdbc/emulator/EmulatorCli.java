@@ -2,11 +2,15 @@ package io.khorosjdbc.emulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the command line of the standalone emulator into a {@link KhorosEmulator.Builder}. */
 final class EmulatorCli {
     static final int DEFAULT_PORT = 8089;
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
     static final String HELP = """
             Usage: java -jar khoros-emulator.jar [options]
@@ -109,13 +113,13 @@ final class EmulatorCli {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + " expects one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + v + "'");
+            throw new IllegalArgumentException(flag + " expects one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + v + "'");
         }
     }
 
     /** 500ms, 90s, 10m, 2h, 1d; a bare number means seconds. */
     static Duration duration(String flag, String v) {
-        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)?").matcher(v.trim());
+        Matcher m = DURATION.matcher(v.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException(flag + " expects a duration such as 500ms, 90s, 10m, 2h or 1d, got '" + v + "'");
         }

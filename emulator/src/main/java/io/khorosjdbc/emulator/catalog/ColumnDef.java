@@ -2,6 +2,8 @@ package io.khorosjdbc.emulator.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
+
 /**
  * One column of an export as the catalog declares it.
  *
@@ -31,7 +33,7 @@ public record ColumnDef(String name, String displayName, ColumnType type, boolea
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return sb.toString();
     }

@@ -24,9 +24,4 @@ public record ExportDef(String id, String path, List<ColumnDef> columns) {
     public Optional<ColumnDef> column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst();
     }
-
-    /** Whether this is a publishing (Khoros Marketing) export served under {@code /report/marketing/}. */
-    public boolean marketing() {
-        return path.startsWith("marketing/");
-    }
 }

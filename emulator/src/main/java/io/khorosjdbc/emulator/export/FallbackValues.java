@@ -5,6 +5,7 @@ import io.khorosjdbc.emulator.data.Event;
 import io.khorosjdbc.emulator.world.Rng;
 import io.khorosjdbc.emulator.world.Texts;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -25,7 +26,7 @@ final class FallbackValues {
                 case DOUBLE -> r.between(0, 10_000) / 100.0;
                 case BOOLEAN -> r.chance(0.5);
                 case TEXT -> Texts.filler(r);
-                case STRING -> column.name().toUpperCase(java.util.Locale.ROOT).endsWith("_ID")
+                case STRING -> column.name().toUpperCase(Locale.ROOT).endsWith("_ID")
                         ? Long.toString(r.between(1_000_000, 999_999_999)) : "v" + Long.toString(r.between(0, 1L << 30), 36);
             };
         };

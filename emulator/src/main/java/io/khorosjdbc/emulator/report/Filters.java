@@ -18,8 +18,6 @@ import java.util.Set;
 public record Filters(Set<Integer> priorities, Set<String> queueIds, SmartView smartView, Set<String> teamIds,
                       Boolean includeDisabled, Boolean businessHours, Set<String> agentIds, Set<String> campaignIds) {
 
-    public static final Filters NONE = new Filters(null, null, null, null, null, null, null, null);
-
     /** Conversation-level filters: priority, work queue, smart view, and the assigned agent's team and status. */
     public boolean conversation(Conversation c) {
         return (priorities == null || priorities.contains(c.priority()))

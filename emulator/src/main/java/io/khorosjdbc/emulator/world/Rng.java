@@ -21,7 +21,7 @@ public final class Rng {
     }
 
     /** A well-mixed hash of the given values, in order. */
-    public static long hash(long... keys) {
+    private static long hash(long... keys) {
         long h = 0x243F6A8885A308D3L;
         for (long k : keys) {
             h = mix(h + GOLDEN + mix(k));
