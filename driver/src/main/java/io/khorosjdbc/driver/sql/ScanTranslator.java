@@ -80,7 +80,7 @@ final class ScanTranslator {
         ImmutableBitSet refs = RelOptUtil.InputFinder.bits(conjunct);
         for (int column : refs) {
           if (table.isPseudoColumn(column)) {
-            throw new IllegalArgumentException(unsupported(table.columnName(column), conjunct));
+            throw new IllegalArgumentException(unsupported(table.columnName(column)));
           }
           if (table.isAnchorCandidate(column)) {
             opaque.add(table.columnName(column));
@@ -103,12 +103,13 @@ final class ScanTranslator {
     return false;
   }
 
-  private String unsupported(String column, RexNode conjunct) {
+  private String unsupported(String column) {
     String allowed = column.startsWith("API_")
         ? "only = and IN (one export per value) work on API parameter columns"
-        : "it can only be compared with a constant or ? parameter (=, <, <=, >, >=, BETWEEN)";
-    return String.format(Locale.ROOT, "%s.%s cannot be used in '%s': %s", table.name(), column,
-        conjunct, allowed);
+        : "it can only be compared directly with a constant or ? parameter "
+            + "(=, <, <=, >, >=, BETWEEN), not used inside a function or other expression";
+    return String.format(Locale.ROOT, "%s.%s cannot be used this way in the WHERE clause: %s",
+        table.name(), column, allowed);
   }
 
   private int value(RexNode expression) {
