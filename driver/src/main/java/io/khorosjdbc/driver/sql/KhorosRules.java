@@ -62,14 +62,11 @@ public final class KhorosRules {
       for (RexNode expression : project.getProjects()) {
         used = used.union(RelOptUtil.InputFinder.bits(expression));
       }
+      used = atLeastOne(used);
       if (used.cardinality() == scan.fields().size()) {
         return;
       }
-      List<Integer> kept = new ArrayList<>();
-      for (int input : used) {
-        kept.add(scan.fields().get(input));
-      }
-      KhorosTableScan narrowed = scan.withFields(ImmutableIntList.copyOf(kept));
+      KhorosTableScan narrowed = narrow(scan, used);
       List<Integer> positions = used.asList();
       List<RexNode> projects = new ArrayList<>();
       for (RexNode expression : project.getProjects()) {
@@ -101,18 +98,11 @@ public final class KhorosRules {
     public void onMatch(RelOptRuleCall call) {
       LogicalAggregate aggregate = call.rel(0);
       KhorosTableScan scan = call.rel(1);
-      ImmutableBitSet used = ImmutableBitSet.of(RelOptUtil.getAllFields(aggregate));
-      if (used.isEmpty()) {
-        used = ImmutableBitSet.of(0); // a row count still needs one column to count rows by
-      }
+      ImmutableBitSet used = atLeastOne(ImmutableBitSet.of(RelOptUtil.getAllFields(aggregate)));
       if (used.cardinality() == scan.fields().size()) {
         return;
       }
-      List<Integer> kept = new ArrayList<>();
-      for (int input : used) {
-        kept.add(scan.fields().get(input));
-      }
-      KhorosTableScan narrowed = scan.withFields(ImmutableIntList.copyOf(kept));
+      KhorosTableScan narrowed = narrow(scan, used);
       RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
       List<RexNode> padded = new ArrayList<>();
       List<RelDataTypeField> fields = scan.getRowType().getFieldList();
@@ -127,6 +117,20 @@ public final class KhorosRules {
           scan.getRowType().getFieldNames(), java.util.Set.of());
       call.transformTo(aggregate.copy(aggregate.getTraitSet(), List.of(project)));
     }
+  }
+
+  /** A row count or a constant projection still needs one column to count rows by. */
+  private static ImmutableBitSet atLeastOne(ImmutableBitSet used) {
+    return used.isEmpty() ? ImmutableBitSet.of(0) : used;
+  }
+
+  /** The scan keeping only the used positions of its current fields. */
+  private static KhorosTableScan narrow(KhorosTableScan scan, ImmutableBitSet used) {
+    List<Integer> kept = new ArrayList<>();
+    for (int input : used) {
+      kept.add(scan.fields().get(input));
+    }
+    return scan.withFields(ImmutableIntList.copyOf(kept));
   }
 
   /** Rewrites a condition over a scan's fields to the table's full row type. */

@@ -92,6 +92,16 @@ class WindowPushdownTest {
   }
 
   @Test
+  void aQueryThatReadsNoColumnStillSeesEveryRowThroughOneRequestedColumn() throws SQLException {
+    String window = " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+        + "AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
+    List<String> constant = query("SELECT SUM(x) FROM (SELECT 1 AS x" + window + ")");
+    assertEquals("RESPONSE_ID", param(onlyCreate(), "reportMetrics"));
+
+    assertEquals(query("SELECT COUNT(*)" + window), constant);
+  }
+
+  @Test
   void betweenOnTheAnchorColumnIsAnInclusiveRange() throws SQLException {
     query("SELECT COUNT(*) FROM conversation_actions WHERE ACTION_TIME BETWEEN "
         + "TIMESTAMP '2019-02-01 00:00:00' AND TIMESTAMP '2019-02-01 01:00:00'");
