@@ -213,11 +213,22 @@ public final class KhorosSql {
         messages.size()) : messages);
   }
 
-  /** Calcite's parse errors list every token it expected; the first line says enough. */
+  /**
+   * Calcite's parse errors list every token it expected, and planner errors dump the whole
+   * planner state; the first lines say enough.
+   */
   static String shortParseError(String message) {
     int expecting = message.indexOf("\nWas expecting");
     if (expecting < 0) {
-      return message;
+      int planner = message.indexOf("\nThere is 1 empty subset");
+      if (planner < 0) {
+        planner = message.indexOf("\nRoot: rel#");
+      }
+      if (planner > 0) {
+        return message.substring(0, planner).strip()
+            + " (Calcite cannot run this construct; rewrite it, e.g. PERCENTILE_CONT with ROW_NUMBER)";
+      }
+      return message.length() <= 2000 ? message : message.substring(0, 2000) + "…";
     }
     String first = message.substring(0, expecting).strip();
     java.util.regex.Matcher word = java.util.regex.Pattern

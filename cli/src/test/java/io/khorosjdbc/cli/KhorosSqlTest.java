@@ -155,6 +155,16 @@ class KhorosSqlTest {
   }
 
   @Test
+  void plannerDumpsAreCut() {
+    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-e",
+        "SELECT TEAM_NAME, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY INCOMING_POST_COUNT)"
+            + " FROM conversation WHERE " + WINDOW + " GROUP BY TEAM_NAME");
+    assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("There are not enough rules"), run::toString);
+    assertTrue(run.err().length() < 1500, "no planner dump: " + run);
+  }
+
+  @Test
   void laterStatementsDoNotRunAfterAFailure() {
     CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-o", "csv",
         "-e", "SELECT 1 AS A", "-e", "SELEC 2", "-e", "SELECT 3 AS C");
