@@ -14,18 +14,25 @@ import java.util.TreeMap;
 /**
  * Turns the windows a query needs into the exports to run, in window order: untagged windows with
  * the same parameters are merged where they overlap or touch (so an event is never exported
- * twice), identical requests run once, and an event export longer than the API allows for one
- * request (Raw Author: 90 days) is cut into consecutive pieces, which is exact for event exports.
+ * twice), identical requests run once, and an event export is cut into consecutive pieces no
+ * longer than the split size (aligned to multiples of it since the epoch, so that pieces repeat
+ * across queries) or than the API allows for one request (Raw Author: 90 days). Cutting is exact
+ * only for event exports, whose rows are selected by their own time; snapshot and aggregate
+ * exports are never cut.
  */
 public final class ExportPlanner {
   private ExportPlanner() {}
 
+  /**
+   * @param splitMillis the longest piece an event export is cut into, or 0 for no cutting
+   *     beyond the API's own limit
+   */
   public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format) {
+      List<String> metrics, ReportFormat format, long splitMillis) {
     List<PlannedExport> planned = new ArrayList<>();
     for (WindowRequest request : merge(requests)) {
       Map<String, List<String>> parameters = encode(report, request.parameterValues());
-      for (long[] piece : pieces(report, request)) {
+      for (long[] piece : pieces(report, request, splitMillis)) {
         planned.add(new PlannedExport(
             new ExportSpec(report, piece[0], piece[1], metrics, parameters, format),
             request.tagStart(), request.tagEnd(), request.parameterValues()));
@@ -76,19 +83,30 @@ public final class ExportPlanner {
     return parameters;
   }
 
-  private static List<long[]> pieces(ReportDefinition report, WindowRequest request) {
+  private static List<long[]> pieces(ReportDefinition report, WindowRequest request,
+      long splitMillis) {
     long start = request.exportStart();
     long end = request.exportEnd();
-    long max = report.maxWindowMillis().orElse(Long.MAX_VALUE);
     List<long[]> pieces = new ArrayList<>();
-    if (end - start <= max || !isEvent(report, request)) {
+    if (!isEvent(report, request)) {
       pieces.add(new long[] {start, end});
       return pieces;
     }
-    for (long from = start; from < end; from += max) {
-      pieces.add(new long[] {from, Math.min(end, from + max)});
+    long limit = report.maxWindowMillis().orElse(Long.MAX_VALUE);
+    long size = splitMillis > 0 ? Math.min(splitMillis, limit) : limit;
+    boolean aligned = splitMillis > 0 && splitMillis <= limit;
+    long from = start;
+    while (from < end) {
+      long to = aligned ? Math.floorDiv(from, size) * size + size : saturatedAdd(from, size);
+      pieces.add(new long[] {from, Math.min(end, to)});
+      from = Math.min(end, to);
     }
     return pieces;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static boolean isEvent(ReportDefinition report, WindowRequest request) {

@@ -32,6 +32,7 @@ public record ConnectionConfig(
     String apiLocale,
     ZoneId apiTimeZone,
     Optional<Duration> defaultWindow,
+    Optional<Duration> splitWindow,
     boolean endTimeInclusive,
     Duration exportTimeout,
     Duration discoveryTimeout,
@@ -66,7 +67,9 @@ public record ConnectionConfig(
           reader.get(DriverProperty.DATE_FORMAT),
           reader.value(DriverProperty.API_LOCALE),
           zone(reader.value(DriverProperty.API_TIME_ZONE)),
-          defaultWindow(reader.value(DriverProperty.DEFAULT_WINDOW)),
+          optionalDuration(DriverProperty.DEFAULT_WINDOW,
+              reader.value(DriverProperty.DEFAULT_WINDOW)),
+          optionalDuration(DriverProperty.SPLIT_WINDOW, reader.value(DriverProperty.SPLIT_WINDOW)),
           reader.bool(DriverProperty.END_TIME_INCLUSIVE),
           reader.duration(DriverProperty.EXPORT_TIMEOUT),
           reader.duration(DriverProperty.DISCOVERY_TIMEOUT),
@@ -102,6 +105,7 @@ public record ConnectionConfig(
     return "ConnectionConfig[baseUrl=" + baseUrl + ", companyKey=" + companyKey + ", user=" + user
         + ", password=" + (password.isEmpty() ? "" : "****") + ", format=" + format
         + ", stringsOnly=" + stringsOnly + ", defaultWindow=" + defaultWindow
+        + ", splitWindow=" + splitWindow
         + ", endTimeInclusive=" + endTimeInclusive + ", maxConcurrentExports="
         + maxConcurrentExports + "]";
   }
@@ -162,15 +166,17 @@ public record ConnectionConfig(
     }
   }
 
-  private static Optional<Duration> defaultWindow(String text) {
+  /** A positive duration, or {@code none}. */
+  private static Optional<Duration> optionalDuration(DriverProperty property, String text) {
     if (text.equalsIgnoreCase("none")) {
       return Optional.empty();
     }
-    Duration window = Durations.parse(DriverProperty.DEFAULT_WINDOW.key(), text);
-    if (window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("defaultWindow must be positive or none, not " + text);
+    Duration duration = Durations.parse(property.key(), text);
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException(property.key() + " must be positive or none, not "
+          + text);
     }
-    return Optional.of(window);
+    return Optional.of(duration);
   }
 
   /** Typed access to the merged properties, with defaults from {@link DriverProperty}. */

@@ -38,6 +38,10 @@ public enum DriverProperty {
   POLL_INITIAL("pollInitialDelay", "200ms", "First delay between status polls; it grows by "
       + "half each poll up to pollMaxDelay."),
   POLL_MAX("pollMaxDelay", "5s", "Longest delay between status polls."),
+  SPLIT_WINDOW("splitWindow", "1d", "Cut event exports into pieces of at most this length, "
+      + "aligned to UTC multiples of it (1d: midnight to midnight), run in parallel and "
+      + "streamed in order; none cuts only where the API requires it. Snapshot and aggregate "
+      + "exports are never cut."),
   MAX_CONCURRENT_EXPORTS("maxConcurrentExports", "4", "Exports one connection runs at once."),
   CONNECT_TIMEOUT("connectTimeout", "10s", "HTTP connect timeout."),
   READ_TIMEOUT("readTimeout", "60s", "HTTP read timeout (between bytes)."),

@@ -7,6 +7,7 @@ import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.QueryControl;
 import io.khorosjdbc.driver.export.RunningExport;
 import io.khorosjdbc.driver.export.WindowRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +85,8 @@ public final class KhorosScan {
     try {
       List<WindowRequest> windows = new WindowResolver(table.report(),
           table.context().config().defaultWindow()).resolve(plan, boundValues, now);
-      return ExportPlanner.plan(table.report(), windows, metrics, format);
+      long split = table.context().config().splitWindow().map(Duration::toMillis).orElse(0L);
+      return ExportPlanner.plan(table.report(), windows, metrics, format, split);
     } catch (IllegalArgumentException e) {
       throw new KhorosQueryException(e.getMessage(), e);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ExportPlannerTest {
   private static final ReportCatalog CATALOG = ReportCatalog.builtIn();
   private static final long DAY = TimeUnit.DAYS.toMillis(1);
+  private static final long HOUR = TimeUnit.HOURS.toMillis(1);
 
   private static ReportDefinition report(String table) {
     return CATALOG.report(table).orElseThrow();
@@ -23,8 +24,12 @@ class ExportPlannerTest {
   }
 
   private static List<PlannedExport> plan(String table, WindowRequest... requests) {
+    return plan(table, 0, requests);
+  }
+
+  private static List<PlannedExport> plan(String table, long split, WindowRequest... requests) {
     return ExportPlanner.plan(report(table), List.of(requests), List.of("ACTION_ID"),
-        ReportFormat.CSV);
+        ReportFormat.CSV, split);
   }
 
   @Test
@@ -83,5 +88,36 @@ class ExportPlannerTest {
     assertEquals(90 * DAY, planned.get(1).spec().start());
     assertEquals(200 * DAY, planned.get(2).spec().end());
     planned.forEach(p -> assertEquals(200 * DAY, p.tagEnd()));
+  }
+
+  @Test
+  void eventExportsAreCutIntoPiecesAlignedToTheSplitSize() {
+    long start = 10 * DAY + 5 * HOUR;
+    List<PlannedExport> planned = plan("response", DAY,
+        untagged(start, 12 * DAY + 2 * HOUR, Map.of()));
+
+    assertEquals(List.of(start, 11 * DAY, 12 * DAY),
+        planned.stream().map(p -> p.spec().start()).toList());
+    assertEquals(List.of(11 * DAY, 12 * DAY, 12 * DAY + 2 * HOUR),
+        planned.stream().map(p -> p.spec().end()).toList());
+    planned.forEach(p -> assertEquals(start, p.tagStart()));
+  }
+
+  @Test
+  void snapshotAndAggregateExportsAreNeverCut() {
+    assertEquals(1, plan("conversation", DAY, untagged(0, 30 * DAY, Map.of())).size());
+    assertEquals(1, plan("team_performance", DAY, untagged(0, 30 * DAY, Map.of())).size());
+    assertEquals(1, plan("user", DAY, untagged(0, 30 * DAY, Map.of())).size());
+  }
+
+  @Test
+  void closedConversationsAreEventsAndAreCut() {
+    assertEquals(3, plan("conversation", DAY, untagged(0, 3 * DAY,
+        Map.of("API_CONVERSATION_REPORT_TYPE", "CLOSED"))).size());
+  }
+
+  @Test
+  void aSplitLongerThanTheApiLimitStillRespectsTheLimit() {
+    assertEquals(3, plan("author", 365 * DAY, untagged(0, 200 * DAY, Map.of())).size());
   }
 }

@@ -194,17 +194,22 @@ class WindowPushdownTest {
     assertEquals(String.valueOf(1551398400000L + 2 * HOUR), param(creates.get(1), "endTime"));
   }
 
+  /** The first create's start and the last create's end: the whole window, however cut. */
+  private static long[] span() {
+    List<JournalEntry> creates = emu.creates();
+    return new long[] {Long.parseLong(param(creates.get(0), "startTime")),
+        Long.parseLong(param(creates.get(creates.size() - 1), "endTime"))};
+  }
+
   @Test
   void currentTimestampMinusAnIntervalEndsTheWindowNow() throws SQLException {
     long before = System.currentTimeMillis();
     query("SELECT COUNT(*) FROM response WHERE WINDOW_START >= CURRENT_TIMESTAMP - INTERVAL '7' DAY");
     long after = System.currentTimeMillis();
 
-    JournalEntry create = onlyCreate();
-    long start = Long.parseLong(param(create, "startTime"));
-    long end = Long.parseLong(param(create, "endTime"));
-    assertTrue(end >= before - 1000 && end <= after, "end " + end);
-    assertEquals(7 * 24 * HOUR, end - start, 1000);
+    long[] span = span();
+    assertTrue(span[1] >= before - 1000 && span[1] <= after, "end " + span[1]);
+    assertEquals(7 * 24 * HOUR, span[1] - span[0], 1000);
   }
 
   @Test
@@ -212,11 +217,27 @@ class WindowPushdownTest {
     long before = System.currentTimeMillis();
     query("SELECT COUNT(*) FROM response");
 
-    JournalEntry create = onlyCreate();
-    long start = Long.parseLong(param(create, "startTime"));
-    long end = Long.parseLong(param(create, "endTime"));
-    assertTrue(end >= before - 1000, "end " + end);
-    assertEquals(7 * 24 * HOUR, end - start);
+    long[] span = span();
+    assertTrue(span[1] >= before - 1000, "end " + span[1]);
+    assertEquals(7 * 24 * HOUR, span[1] - span[0]);
+  }
+
+  @Test
+  void eventWindowsAreCutIntoDaysThatRunInParallelAndStreamInOrder() throws SQLException {
+    List<String> cut = query("SELECT RESPONSE_ID FROM response WHERE WINDOW_START >= TIMESTAMP"
+        + " '2019-02-01 12:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-04 06:00:00'");
+
+    List<JournalEntry> creates = emu.creates();
+    // Feb 1 12:00, then each UTC midnight up to the end on Feb 4 06:00.
+    assertEquals(List.of("1549022400000", "1549065600000", "1549152000000", "1549238400000"),
+        creates.stream().map(c -> param(c, "startTime")).sorted().toList());
+    try (Connection whole = emu.connect("splitWindow=none")) {
+      try (Statement statement = whole.createStatement()) {
+        assertEquals(Rows.query(statement, "SELECT RESPONSE_ID FROM response WHERE "
+            + "WINDOW_START >= TIMESTAMP '2019-02-01 12:00:00' AND WINDOW_END <= TIMESTAMP "
+            + "'2019-02-04 06:00:00'"), cut);
+      }
+    }
   }
 
   @Test
@@ -244,7 +265,7 @@ class WindowPushdownTest {
     List<String> rows = query("SELECT DISTINCT API_CONVERSATION_REPORT_TYPE, "
         + "API_BUSINESS_HOURS FROM conversation WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' "
         + "AND API_BUSINESS_HOURS = 'INSIDE' AND WINDOW_START >= TIMESTAMP "
-        + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-08 00:00:00'");
+        + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'");
 
     JournalEntry create = onlyCreate();
     assertEquals("CLOSED", param(create, "conversationReportType"));

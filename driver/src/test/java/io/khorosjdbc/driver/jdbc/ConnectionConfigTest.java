@@ -34,6 +34,7 @@ class ConnectionConfigTest {
     assertEquals(ReportFormat.CSV, config.format());
     assertFalse(config.stringsOnly());
     assertEquals(Optional.of(Duration.ofDays(7)), config.defaultWindow());
+    assertEquals(Optional.of(Duration.ofDays(1)), config.splitWindow());
     assertFalse(config.endTimeInclusive());
     assertEquals("UTC", config.apiTimeZone().getId());
     assertEquals("en_US", config.apiLocale());
@@ -47,6 +48,7 @@ class ConnectionConfigTest {
         "url", "http://127.0.0.1:9999", "companyKey", "K", "user", "u", "password", "p",
         "format", "JSON", "typeMode", "strings", "dateFormat", "dd.MM.yyyy HH:mm",
         "apiLocale", "de", "apiTimeZone", "America/Chicago", "defaultWindow", "none",
+        "splitWindow", "none",
         "endTimeInclusive", "true", "exportTimeout", "5m", "pollInitialDelay", "10ms",
         "pollMaxDelay", "PT2S", "maxConcurrentExports", "8", "schemaCache", "false",
         "schemaCacheTtl", "1h", "allowInsecureHttp", "true"), Map.of());
@@ -57,6 +59,7 @@ class ConnectionConfigTest {
     assertEquals(Optional.of("dd.MM.yyyy HH:mm"), config.dateFormat());
     assertEquals("America/Chicago", config.apiTimeZone().getId());
     assertEquals(Optional.empty(), config.defaultWindow());
+    assertEquals(Optional.empty(), config.splitWindow());
     assertTrue(config.endTimeInclusive());
     assertEquals(Duration.ofMinutes(5), config.exportTimeout());
     assertEquals(Duration.ofMillis(10), config.pollInitialDelay());

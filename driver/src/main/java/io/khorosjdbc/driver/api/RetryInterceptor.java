@@ -1,0 +1,99 @@
+package io.khorosjdbc.driver.api;
+
+import java.io.IOException;
+import java.time.Clock;
+import okhttp3.Call;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Repeats a failed API request according to the {@link RetryPolicy}, and paces every attempt
+ * through the tenant's {@link TenantLimiter}. The first interceptor of the client, so each attempt
+ * is logged and authenticated afresh.
+ *
+ * <ul>
+ *   <li>Idempotent requests (GET: status, download, teams, time zones) are repeated after a
+ *       connection failure, a reset, a timeout, HTTP 429, 500, 502, 503 or 504.</li>
+ *   <li>A POST (creating an export) is repeated only when the server cannot have started a job:
+ *       the connection failed before the request was written, or the server answered 429, or 503
+ *       with {@code Retry-After}. Anything else could leave a job running on the server, so it is
+ *       reported instead of risking a duplicate export.</li>
+ *   <li>Requests to a pre-signed storage URL are never repeated here: such a URL must not be
+ *       reused, so {@link AnalyticsClient#download} fetches a fresh one instead.</li>
+ * </ul>
+ * Waits honour {@code Retry-After} (capped by the policy) and stop at once when the call is
+ * cancelled.
+ */
+final class RetryInterceptor implements Interceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsClient.class);
+
+    private final RetryPolicy policy;
+    private final TenantLimiter limiter;
+    private final Clock clock;
+
+    RetryInterceptor(RetryPolicy policy, TenantLimiter limiter, Clock clock) {
+        this.policy = policy;
+        this.limiter = limiter;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        Call call = chain.call();
+        boolean presigned = request.tag(PresignedTag.class) != null;
+        boolean idempotent = request.method().equals("GET") || request.method().equals("HEAD");
+        SendMark mark = request.tag(SendMark.class);
+        if (mark == null) {
+            mark = new SendMark();
+            request = request.newBuilder().tag(SendMark.class, mark).build();
+        }
+        for (int retry = 0; ; retry++) {
+            if (!presigned && limiter != null) {
+                limiter.acquireRequest(call::isCanceled);
+            }
+            mark.reset();
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException e) {
+                boolean safe = !presigned && (idempotent || !mark.wasSent());
+                if (!safe || retry >= policy.maxRetries() || call.isCanceled() || !RetryPolicy.isTransient(e)) {
+                    throw e;
+                }
+                long wait = policy.backoffMillis(retry);
+                LOG.debug("{} {} failed ({}); retry {} of {} in {} ms", request.method(), describe(request),
+                        e.getClass().getSimpleName(), retry + 1, policy.maxRetries(), wait);
+                RetryPolicy.sleep(wait, call::isCanceled);
+                continue;
+            }
+            long retryAfter = RetryAfter.millis(response.header("Retry-After"), clock);
+            if (presigned || retry >= policy.maxRetries() || !retryable(response.code(), idempotent, retryAfter)) {
+                return response;
+            }
+            response.close();
+            long wait = policy.waitMillis(retry, retryAfter);
+            LOG.debug("{} {} answered HTTP {}; retry {} of {} in {} ms", request.method(), describe(request),
+                    response.code(), retry + 1, policy.maxRetries(), wait);
+            RetryPolicy.sleep(wait, call::isCanceled);
+        }
+    }
+
+    /** Which answers may be repeated; for a POST only those that prove no job was started. */
+    static boolean retryable(int code, boolean idempotent, long retryAfterMillis) {
+        return switch (code) {
+            case 429 -> true;
+            case 503 -> idempotent || retryAfterMillis >= 0;
+            case 500, 502, 504 -> idempotent;
+            default -> false;
+        };
+    }
+
+    private static String describe(Request request) {
+        return Redaction.url(request.url().toString());
+    }
+}
