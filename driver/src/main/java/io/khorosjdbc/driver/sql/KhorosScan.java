@@ -68,17 +68,28 @@ public final class KhorosScan {
   public Enumerable<Object> bind(DataContext root) {
     List<PlannedExport> planned = plan(evaluate(root), now(root));
     QueryControl control = new QueryControl(cancelFlag(root), timeoutMillis(root));
+    List<RunningExport> started = start(planned, control);
+    RowAssembler assembler = new RowAssembler(table, fields, metrics);
+    AtomicBoolean firstEnumeration = new AtomicBoolean(true);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        // The first reader uses the exports started at bind time; a plan that reads the scan
+        // again (e.g. a nested loop) runs them again, since the first reader may have stopped
+        // them early.
+        List<RunningExport> exports = firstEnumeration.getAndSet(false)
+            ? started : start(planned, control);
+        return new ScanEnumerator(planned, exports, assembler);
+      }
+    };
+  }
+
+  private List<RunningExport> start(List<PlannedExport> planned, QueryControl control) {
     List<RunningExport> started = new ArrayList<>();
     for (PlannedExport export : planned) {
       started.add(table.context().runner().start(export.spec(), control));
     }
-    RowAssembler assembler = new RowAssembler(table, fields, metrics);
-    return new AbstractEnumerable<>() {
-      @Override
-      public Enumerator<Object> enumerator() {
-        return new ScanEnumerator(planned, started, assembler);
-      }
-    };
+    return started;
   }
 
   private List<PlannedExport> plan(Object[] boundValues, long now) {

@@ -8,7 +8,9 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Streams the rows of a scan's exports one export after another, in window order. Each export's
- * body is opened only when its turn comes, so at most one download is open per scan.
+ * body is opened only when its turn comes, so at most one download is open per scan. Closing
+ * early (a LIMIT, a closed ResultSet) closes the open download and cancels the exports not yet
+ * reached.
  */
 final class ScanEnumerator implements Enumerator<Object> {
   private final List<PlannedExport> planned;
@@ -51,8 +53,7 @@ final class ScanEnumerator implements Enumerator<Object> {
 
   @Override
   public void reset() {
-    close();
-    index = -1;
+    throw new UnsupportedOperationException("an export scan cannot be rewound");
   }
 
   @Override
@@ -60,6 +61,9 @@ final class ScanEnumerator implements Enumerator<Object> {
     if (rows != null) {
       rows.close();
       rows = null;
+    }
+    for (int i = index + 1; i < started.size(); i++) {
+      started.get(i).cancel();
     }
   }
 }

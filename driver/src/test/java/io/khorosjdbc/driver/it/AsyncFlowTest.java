@@ -150,6 +150,24 @@ class AsyncFlowTest {
   }
 
   @Test
+  void aLimitStopsReadingAndLaterPiecesAreNeverDownloaded() throws SQLException {
+    try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
+         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+      warm(connection, "response");
+      emu.emulator().reset();
+
+      List<String> rows = Rows.query(statement, "SELECT RESPONSE_ID FROM response WHERE "
+          + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+          + "'2019-02-04 00:00:00' LIMIT 5");
+
+      assertEquals(5, rows.size());
+      List<String> routes = emu.emulator().journal().stream().map(JournalEntry::route).toList();
+      assertEquals(3, routes.stream().filter("create"::equals).count(), routes.toString());
+      assertEquals(1, routes.stream().filter("file"::equals).count(), routes.toString());
+    }
+  }
+
+  @Test
   void credentialsAreNeverSentToTheDownloadTarget() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
          Connection connection = emu.connect(); Statement statement = connection.createStatement()) {

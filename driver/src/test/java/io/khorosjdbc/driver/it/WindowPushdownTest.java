@@ -194,11 +194,12 @@ class WindowPushdownTest {
     assertEquals(String.valueOf(1551398400000L + 2 * HOUR), param(creates.get(1), "endTime"));
   }
 
-  /** The first create's start and the last create's end: the whole window, however cut. */
+  /** The earliest start and latest end of the creates: the whole window, however cut. */
   private static long[] span() {
     List<JournalEntry> creates = emu.creates();
-    return new long[] {Long.parseLong(param(creates.get(0), "startTime")),
-        Long.parseLong(param(creates.get(creates.size() - 1), "endTime"))};
+    return new long[] {
+        creates.stream().mapToLong(c -> Long.parseLong(param(c, "startTime"))).min().orElseThrow(),
+        creates.stream().mapToLong(c -> Long.parseLong(param(c, "endTime"))).max().orElseThrow()};
   }
 
   @Test
