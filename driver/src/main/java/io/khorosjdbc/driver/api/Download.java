@@ -32,6 +32,14 @@ public final class Download implements Closeable {
         return body;
     }
 
+    /**
+     * Whether the transfer itself broke: the connection failed while reading, or ended before the
+     * announced {@code Content-Length}. A body that arrived whole but does not parse is not.
+     */
+    public boolean brokenInTransit() {
+        return body.broken;
+    }
+
     /** Bytes read from {@link #body()} so far. */
     public long bytesRead() {
         return body.count;
@@ -56,6 +64,7 @@ public final class Download implements Closeable {
     private final class CountingStream extends FilterInputStream {
 
         private long count;
+        private volatile boolean broken;
 
         CountingStream(InputStream in) {
             super(in);
@@ -100,6 +109,7 @@ public final class Download implements Closeable {
             try {
                 return read.read();
             } catch (IOException e) {
+                broken = true;
                 checkComplete(e);
                 throw e;
             }
@@ -107,6 +117,7 @@ public final class Download implements Closeable {
 
         private void checkComplete(IOException cause) throws IOException {
             if (contentLength >= 0 && count < contentLength) {
+                broken = true;
                 throw new IOException("download truncated: got " + count + " of " + contentLength + " bytes", cause);
             }
         }

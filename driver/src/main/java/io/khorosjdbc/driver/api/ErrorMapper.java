@@ -55,6 +55,12 @@ final class ErrorMapper {
                             + "Analytics API company key of the user's company";
             default -> "unexpected HTTP " + code + " while " + endpoint.action;
         };
+        if (endpoint == Endpoint.CREATE_EXPORT && (code == 500 || code == 502 || code == 504
+                || (code == 503 && retryAfter < 0))) {
+            // Only 429 and 503 + Retry-After prove that no job was started; see RetryInterceptor.
+            message += "; the server may have started the job anyway, so the driver did not create it "
+                    + "again (that could run a duplicate export)";
+        }
         if (serverMessage != null && code != 400) {
             message += " (server said: " + serverMessage + ")";
         }

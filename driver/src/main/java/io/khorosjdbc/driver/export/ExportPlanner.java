@@ -2,8 +2,14 @@ package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
+import io.khorosjdbc.driver.catalog.ParameterColumns;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
 import io.khorosjdbc.driver.catalog.WindowKind;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -29,6 +35,29 @@ public final class ExportPlanner {
    */
   public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
       List<String> metrics, ReportFormat format, long splitMillis) {
+    return plan(report, requests, metrics, format, splitMillis, 0, ZoneOffset.UTC);
+  }
+
+  /**
+   * Like {@link #plan(ReportDefinition, List, List, ReportFormat, long)}, and checks each
+   * export's {@code timeInterval} before any request is made: it must be a documented value (or
+   * above a week, for monthly buckets), and the window may need at most {@code maxTimeBuckets}
+   * buckets (0: no limit; monthly buckets count calendar months in {@code zone}).
+   *
+   * @throws IllegalArgumentException naming the table, column, value and what works instead
+   */
+  public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
+      List<String> metrics, ReportFormat format, long splitMillis, int maxTimeBuckets,
+      ZoneId zone) {
+    List<PlannedExport> planned = pieces(report, requests, metrics, format, splitMillis);
+    for (PlannedExport export : planned) {
+      checkTimeInterval(export.spec(), maxTimeBuckets, zone);
+    }
+    return planned;
+  }
+
+  private static List<PlannedExport> pieces(ReportDefinition report, List<WindowRequest> requests,
+      List<String> metrics, ReportFormat format, long splitMillis) {
     List<PlannedExport> planned = new ArrayList<>();
     for (WindowRequest request : merge(requests)) {
       Map<String, List<String>> parameters = encode(report, request.parameterValues());
@@ -39,6 +68,43 @@ public final class ExportPlanner {
       }
     }
     return planned;
+  }
+
+  private static final long WEEK = 604_800_000L;
+
+  private static void checkTimeInterval(ExportSpec spec, int maxBuckets, ZoneId zone) {
+    List<String> values = spec.parameters().get("timeInterval");
+    if (values == null || values.isEmpty()) {
+      return;
+    }
+    String column = spec.report().table() + "." + ParameterColumns.TIME_INTERVAL.name();
+    long interval;
+    try {
+      interval = Long.parseLong(values.get(0));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " needs a whole number of ms, not '"
+          + values.get(0) + "'", e);
+    }
+    if (interval <= WEEK && !ParameterColumns.TIME_INTERVALS.contains(Long.toString(interval))) {
+      throw new IllegalArgumentException(column + " does not accept " + interval + "; use one of "
+          + ParameterColumns.TIME_INTERVALS + " (ms), or a value above " + WEEK
+          + " for monthly buckets");
+    }
+    long buckets = interval > WEEK ? months(spec.start(), spec.end(), zone)
+        : (spec.end() - spec.start() + interval - 1) / interval;
+    if (maxBuckets > 0 && buckets > maxBuckets) {
+      throw new IllegalArgumentException(column + " = " + interval + " needs " + buckets
+          + " buckets for the window [" + Instant.ofEpochMilli(spec.start()) + ", "
+          + Instant.ofEpochMilli(spec.end()) + "), more than the " + maxBuckets + " the API "
+          + "allows (maxTimeBuckets); choose a larger interval or a shorter window");
+    }
+  }
+
+  /** Calendar months of {@code zone} that the window touches. */
+  private static long months(long start, long end, ZoneId zone) {
+    YearMonth first = YearMonth.from(Instant.ofEpochMilli(start).atZone(zone));
+    YearMonth last = YearMonth.from(Instant.ofEpochMilli(end - 1).atZone(zone));
+    return ChronoUnit.MONTHS.between(first, last) + 1;
   }
 
   static List<WindowRequest> merge(List<WindowRequest> requests) {

@@ -1,39 +1,73 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.Download;
+import io.khorosjdbc.driver.api.RetryPolicy;
 import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The rows of one export as they stream off the wire. A failure mid-stream is an error (never a
- * shorter result), and every row checks the query's cancel flag and deadline.
+ * The rows of one export as they stream off the wire. A failure mid-stream never becomes a
+ * shorter result: every row checks the query's cancel flag and deadline, and a body that breaks
+ * off or does not parse is fetched again from the download URL (a fresh redirect each time).
+ *
+ * <p>Rows may already have been handed to the caller when the body breaks. The fresh copy is then
+ * read from its start, the rows already returned are skipped, and they are checked against a
+ * fingerprint of what was returned (their count and a 64-bit hash of every value). Only if the
+ * fresh copy starts with exactly the same rows does reading go on after them; otherwise the query
+ * fails, because continuing could duplicate, drop or mix rows. The same holds when an expired
+ * link made the driver run the export again.
+ *
+ * <p>Budget: a transfer that broke (reset, timeout, short body) is fetched again up to
+ * {@code maxRetries} times; a body that arrived whole but is malformed once, since the same file
+ * will most likely be malformed again.
  */
 public final class ExportRows implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportRows.class);
+  private static final int CONTENT_RETRIES = 1;
+
   private final RunningExport export;
-  private final Download download;
-  private final RowReader reader;
+  private final RetryPolicy retry;
+  private final int width;
+  private Download download;
+  private RowReader reader;
+  private long delivered;
+  private long fingerprint = 1;
+  private int transportFailures;
+  private int contentFailures;
   private boolean finished;
 
-  ExportRows(RunningExport export, Download download, RowReader reader) {
+  ExportRows(RunningExport export) {
     this.export = export;
-    this.download = download;
-    this.reader = reader;
+    this.retry = export.settings().retry();
+    this.width = export.spec().metrics().size();
+    while (!opened()) {
+      // opened() either opens the body, or waits to try again, or throws
+    }
   }
 
   /** Advances to the next row; false at the end of the export. */
   public boolean next() {
     export.checkControl();
-    try {
-      if (reader.next()) {
-        export.countRow();
-        return true;
+    while (true) {
+      try {
+        if (reader.next()) {
+          delivered++;
+          fingerprint = mix(fingerprint, reader, width);
+          export.countRow();
+          return true;
+        }
+        break;
+      } catch (IOException e) {
+        recover(e);
+        while (!opened()) {
+          // reopened at the row after the last one delivered, or waiting to try again
+        }
+      } catch (RuntimeException e) {
+        throw failed(e);
       }
-    } catch (IOException | RuntimeException e) {
-      export.fail(e);
-      close();
-      throw new ExportException("reading export " + export.spec().describe() + " ("
-          + export.job().ids() + ") failed at row " + (reader.rowNumber() + 1) + ": "
-          + e.getMessage(), e);
     }
     if (!finished) {
       finished = true;
@@ -48,21 +82,119 @@ public final class ExportRows implements AutoCloseable {
   }
 
   public long rowNumber() {
-    return reader.rowNumber();
+    return delivered;
   }
 
   public RunningExport export() {
     return export;
   }
 
+  /**
+   * Opens the body (again) and positions it after the rows already delivered. Returns false
+   * after a failure that may be retried (having waited); throws when it may not.
+   */
+  private boolean opened() {
+    download = null;
+    reader = null;
+    try {
+      download = export.openDownloadOrFail();
+      reader = export.reader(download);
+      skipDelivered();
+      return true;
+    } catch (IOException e) {
+      recover(e);
+      return false;
+    } catch (ExportException e) {
+      close();
+      throw e;
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
+  }
+
+  /** Decides whether a failure may be retried; if so waits, if not fails the query. */
+  private void recover(IOException e) {
+    close();
+    export.checkControl(); // cancelled calls fail with "Canceled": report the cancel instead
+    boolean retryable = !(e instanceof ApiException api && !api.isRetryable());
+    // No body yet (the redirect or file request failed) or a body cut short: the transfer broke.
+    boolean transport = e instanceof ApiException || download == null || download.brokenInTransit();
+    int attempt = transport ? transportFailures++ : contentFailures++;
+    int budget = transport ? retry.maxRetries() : Math.min(CONTENT_RETRIES, retry.maxRetries());
+    if (!retryable || attempt >= budget) {
+      throw failed(e);
+    }
+    long wait = retry.backoffMillis(attempt);
+    LOG.info("export {}: {} after {} row(s) ({}); fetching it again from the download URL in {} ms",
+        export.job().id(), transport ? "the download broke off" : "the file did not parse",
+        delivered, e.getMessage(), wait);
+    download = null;
+    reader = null;
+    export.control().sleep(wait);
+  }
+
+  /** Reads past the rows already returned, proving the fresh copy starts with exactly them. */
+  private void skipDelivered() throws IOException {
+    long check = 1;
+    for (long i = 0; i < delivered; i++) {
+      if (!reader.next()) {
+        throw new ExportException(inconsistent("the file fetched again has only " + i
+            + " row(s), but " + delivered + " were already returned"));
+      }
+      check = mix(check, reader, width);
+    }
+    if (check != fingerprint) {
+      throw new ExportException(inconsistent("the first " + delivered + " row(s) of the file "
+          + "fetched again differ from the rows already returned"));
+    }
+    if (delivered > 0) {
+      LOG.info("export {}: the file fetched again repeats the {} row(s) already returned; "
+          + "continuing after them", export.job().id(), delivered);
+    }
+  }
+
+  private String inconsistent(String what) {
+    String message = "reading export " + export.spec().describe() + " (" + export.job().ids()
+        + ") broke off after " + delivered + " row(s) and " + what + "; the query fails rather "
+        + "than return duplicated or missing rows. Run it again";
+    export.fail(new IOException(message));
+    return message;
+  }
+
+  private ExportException failed(Exception e) {
+    close();
+    if (e instanceof ExportException ee) {
+      return ee;
+    }
+    export.fail(e);
+    return new ExportException("reading export " + export.spec().describe() + " ("
+        + export.job().ids() + ") failed at row " + (delivered + 1) + ": " + e.getMessage(), e);
+  }
+
+  /** Folds one row's values into a running 64-bit fingerprint. */
+  private static long mix(long hash, RowReader reader, int width) {
+    long h = hash;
+    for (int i = 0; i < width; i++) {
+      String value = reader.get(i);
+      long v = value == null ? 0x9E3779B97F4A7C15L : ((long) value.hashCode() << 32) ^ value.length();
+      h = (h ^ v) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return (h ^ 0x94D049BB133111EBL) * 31;
+  }
+
   @Override
   public void close() {
     try {
-      reader.close();
+      if (reader != null) {
+        reader.close();
+      }
     } catch (IOException ignored) {
       // closing a half-read body can fail; the socket is released either way
     } finally {
-      download.close();
+      if (download != null) {
+        download.close();
+      }
     }
   }
 }

@@ -7,28 +7,45 @@ import io.khorosjdbc.driver.api.Download;
 import io.khorosjdbc.driver.api.ExportHandle;
 import io.khorosjdbc.driver.api.ExportRequest;
 import io.khorosjdbc.driver.api.JobStatus;
+import io.khorosjdbc.driver.api.TenantLimiter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs export jobs for one connection: creates each job and polls it to completion on a bounded
- * pool (so at most {@code maxConcurrentExports} jobs run at once), then hands out the download.
- * Jobs start as soon as a query binds; rows are read later by the query's own thread.
+ * pool (so at most {@code maxConcurrentExports} jobs of the connection, and at most the tenant's
+ * job limit across connections, run at once), then hands out the download. Jobs start as soon as
+ * a query binds; rows are read later by the query's own thread.
+ *
+ * <p>A watchdog thread cancels the HTTP calls of queries that were cancelled or ran out of time,
+ * so neither a poll nor a download outlives its query. {@link #close()} stops everything.
  */
 public final class ExportRunner implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ExportRunner.class);
   private static final AtomicInteger POOL_SEQUENCE = new AtomicInteger();
+  private static final long WATCH_INTERVAL_MILLIS = 20;
 
   private final AnalyticsClient client;
   private final ExportSettings settings;
   private final ExportLedger ledger;
   private final ExecutorService pool;
+  private final ScheduledExecutorService watchdog;
+  /** Queries with work in this runner; weak, so a query that is never closed is simply forgotten. */
+  private final Set<QueryControl> watched = Collections.newSetFromMap(new WeakHashMap<>());
+  private volatile boolean closed;
 
   public ExportRunner(AnalyticsClient client, ExportSettings settings, ExportLedger ledger) {
     this.client = requireNonNull(client, "client");
@@ -42,33 +59,67 @@ public final class ExportRunner implements Closeable {
       thread.setDaemon(true);
       return thread;
     });
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "khoros-export-" + poolId + "-watchdog");
+      thread.setDaemon(true);
+      return thread;
+    });
+    watchdog.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL_MILLIS, WATCH_INTERVAL_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Starts a job in the background; its rows are read through the returned handle. */
   public RunningExport start(ExportSpec spec, QueryControl control) {
     JobRecord job = ledger.open(spec);
+    if (closed) {
+      job.finished(JobRecord.State.CANCELLED, "connection closed");
+      throw new ExportException("connection closed");
+    }
+    watch(control);
     CompletableFuture<String> downloadUrl =
         CompletableFuture.supplyAsync(() -> createAndAwait(spec, job, control), pool);
     return new RunningExport(this, spec, job, downloadUrl, control);
   }
 
-  Download download(String downloadUrl) throws IOException {
-    return client.download(downloadUrl);
+  ExportSettings settings() {
+    return settings;
+  }
+
+  /** Opens a job's file as part of the query's calls (fetching the redirect afresh each time). */
+  Download download(String downloadUrl, QueryControl control) throws IOException {
+    return client.download(downloadUrl, control.calls());
+  }
+
+  /**
+   * Runs the same export again on the caller's thread, after its download link expired; the job
+   * record takes the new job's ids.
+   */
+  String exportAgain(ExportSpec spec, JobRecord job, QueryControl control) {
+    LOG.info("export {}: the download link of {} expired; running the export again", job.id(),
+        job.ids());
+    return createAndAwait(spec, job, control);
   }
 
   /** Creates the job and polls until it is ready; returns its download URL. */
   private String createAndAwait(ExportSpec spec, JobRecord job, QueryControl control) {
     try {
       control.check();
-      ExportHandle handle = client.createExport(request(spec));
-      job.running(handle.workflowId(), handle.runId());
-      LOG.debug("export {} created: {}", job.id(), spec.describe());
-      String url = awaitCompletion(spec, job, handle, control);
-      job.ready();
-      return url;
+      try (TenantLimiter.JobSlot slot = client.tenantLimiter().acquireJob(
+          () -> control.shouldStop() || isCancelled(job))) {
+        checkNotCancelled(job, control);
+        ExportHandle handle = client.createExport(request(spec), control.calls());
+        job.running(handle.workflowId(), handle.runId());
+        LOG.debug("export {} created: {}", job.id(), spec.describe());
+        String url = awaitCompletion(spec, job, handle, control);
+        job.ready();
+        return url;
+      }
     } catch (IOException e) {
-      job.finished(JobRecord.State.FAILED, e.getMessage());
-      throw new ExportException("export " + spec.describe() + " failed: " + e.getMessage(), e);
+      checkNotCancelled(job, control); // a cancelled wait or call: report the cancel or timeout
+      String message = "export " + spec.describe() + " failed"
+          + (job.workflowId() == null ? "" : " (" + job.ids() + ")") + ": " + e.getMessage();
+      job.finished(JobRecord.State.FAILED, message);
+      throw new ExportException(message, e);
     } catch (RuntimeException e) {
       job.finished(control.isCancelled() ? JobRecord.State.CANCELLED : JobRecord.State.FAILED,
           e.getMessage());
@@ -82,12 +133,17 @@ public final class ExportRunner implements Closeable {
     long delay = settings.pollInitialDelay().toMillis();
     long timeout = settings.exportTimeout().toMillis();
     while (true) {
-      control.sleep(delay);
-      JobStatus status = client.status(handle);
+      sleep(delay, job, control);
+      JobStatus status = client.status(handle, control.calls());
       job.polled();
       if (status.isCompleted()) {
-        return status.downloadUrl() == null || status.downloadUrl().isEmpty()
-            ? handle.downloadUrl() : status.downloadUrl();
+        String url = status.downloadUrl() != null ? status.downloadUrl() : handle.downloadUrl();
+        if (url == null) {
+          throw new ExportException("export " + spec.describe() + " is COMPLETED but the server "
+              + "gave no download URL (" + job.ids() + "); the API may have changed, please "
+              + "report it");
+        }
+        return url;
       }
       if (status.isFailed()) {
         throw new ExportException("export " + spec.describe() + " FAILED on the server ("
@@ -109,6 +165,31 @@ public final class ExportRunner implements Closeable {
     }
   }
 
+  /** A piece of a scan that was closed early (LIMIT) is cancelled on its own. */
+  private static boolean isCancelled(JobRecord job) {
+    return job.state() == JobRecord.State.CANCELLED;
+  }
+
+  private static void checkNotCancelled(JobRecord job, QueryControl control) {
+    control.check();
+    if (isCancelled(job)) {
+      throw new ExportException("export cancelled: its scan was closed");
+    }
+  }
+
+  /** Waits between polls, noticing the query's cancel and deadline and this job's own cancel. */
+  private static void sleep(long millis, JobRecord job, QueryControl control) {
+    long until = System.nanoTime() + millis * 1_000_000L;
+    while (true) {
+      checkNotCancelled(job, control);
+      long left = (until - System.nanoTime()) / 1_000_000L;
+      if (left <= 0) {
+        return;
+      }
+      control.sleep(Math.min(25, left));
+    }
+  }
+
   private static String reason(JobStatus status) {
     return status.reason() == null ? "" : ", reason=" + status.reason();
   }
@@ -120,9 +201,47 @@ public final class ExportRunner implements Closeable {
         settings.apiTimeZone().getId(), spec.parameters());
   }
 
-  /** Stops every job of this connection: pollers wake up, see their cancel flags and end. */
+  private void watch(QueryControl control) {
+    synchronized (watched) {
+      watched.add(control);
+    }
+  }
+
+  /** The watchdog's round: stop the calls of every query that must stop. */
+  private void watch() {
+    List<QueryControl> stopping = new ArrayList<>();
+    synchronized (watched) {
+      for (QueryControl control : watched) {
+        if (control.shouldStop()) {
+          stopping.add(control);
+        }
+      }
+      stopping.forEach(watched::remove);
+    }
+    stopping.forEach(control -> control.calls().cancel());
+  }
+
+  /**
+   * Stops every job of this connection at once: calls in flight are cancelled (their sockets
+   * closed), waiting queries fail with "connection closed", and the threads end.
+   */
   @Override
   public void close() {
+    closed = true;
+    List<QueryControl> all;
+    synchronized (watched) {
+      all = new ArrayList<>(watched);
+      watched.clear();
+    }
+    all.forEach(control -> control.abort("connection closed"));
+    watchdog.shutdownNow();
     pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+        LOG.warn("export threads did not stop within 2 s of closing the connection");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

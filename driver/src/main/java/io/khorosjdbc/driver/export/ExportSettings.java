@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.api.RetryPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -13,6 +14,8 @@ import java.time.ZoneId;
  * @param pollMaxDelay cap of the growing wait between polls
  * @param exportTimeout how long a job may run before the query fails
  * @param maxConcurrentExports how many jobs one connection runs at once
+ * @param retry how often and how patiently a broken download is fetched again (the HTTP client
+ *     applies the same policy to single requests)
  */
 public record ExportSettings(
     String apiLocale,
@@ -21,4 +24,5 @@ public record ExportSettings(
     Duration pollInitialDelay,
     Duration pollMaxDelay,
     Duration exportTimeout,
-    int maxConcurrentExports) {}
+    int maxConcurrentExports,
+    RetryPolicy retry) {}

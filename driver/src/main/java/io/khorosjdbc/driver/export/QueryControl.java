@@ -1,15 +1,20 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.api.CallGroup;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A statement's cancel flag and deadline, checked by every wait and every row so that
- * {@code Statement.cancel()}, {@code setQueryTimeout} and {@code Connection.close()} stop polling
- * and downloading promptly.
+ * A statement's cancel flag and deadline, checked by every wait and every row, plus the HTTP calls
+ * made for the statement. {@code Statement.cancel()}, {@code setQueryTimeout} and
+ * {@code Connection.close()} stop polling and downloading at once: the runner's watchdog notices
+ * the flag or the deadline and cancels the calls in flight, which closes their sockets and wakes
+ * any thread blocked on them.
  */
 public final class QueryControl {
   private final AtomicBoolean cancelFlag;
   private final long deadlineNanos;
+  private final CallGroup calls = new CallGroup();
+  private volatile String abortReason;
 
   /**
    * @param cancelFlag set by the statement's cancel (or the connection's close)
@@ -21,11 +26,31 @@ public final class QueryControl {
   }
 
   public boolean isCancelled() {
-    return cancelFlag.get();
+    return cancelFlag.get() || abortReason != null;
+  }
+
+  /** The HTTP calls made for this query. */
+  public CallGroup calls() {
+    return calls;
+  }
+
+  /** Whether the query must stop now (cancelled, aborted or out of time); never throws. */
+  public boolean shouldStop() {
+    return isCancelled() || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
+  }
+
+  /** Stops the query for a reason other than cancel or timeout (e.g. its connection closed). */
+  public void abort(String reason) {
+    abortReason = reason;
+    calls.cancel();
   }
 
   /** Throws if the query was cancelled or ran out of time. */
   public void check() {
+    String aborted = abortReason;
+    if (aborted != null) {
+      throw new ExportException(aborted);
+    }
     if (cancelFlag.get()) {
       throw new ExportException("query cancelled");
     }

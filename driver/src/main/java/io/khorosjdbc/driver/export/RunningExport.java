@@ -1,12 +1,12 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.Download;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.format.CsvRowReader;
 import io.khorosjdbc.driver.format.JsonRowReader;
 import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +17,20 @@ import org.slf4j.LoggerFactory;
 /**
  * A job that has been started. {@link #open} waits for it to be ready (noticing cancel and
  * timeout while it waits) and streams its body through a row reader; nothing is held in memory.
+ * When the download link has expired, the same export is run again (see {@link ExportRows} for
+ * what happens when rows were already returned).
  */
 public final class RunningExport {
   private static final Logger LOG = LoggerFactory.getLogger(RunningExport.class);
+  /** How many times an export whose link expired is run again before the query fails. */
+  private static final int MAX_REEXPORTS = 2;
 
   private final ExportRunner runner;
   private final ExportSpec spec;
   private final JobRecord job;
   private final CompletableFuture<String> downloadUrl;
   private final QueryControl control;
+  private volatile String freshUrl;
 
   RunningExport(ExportRunner runner, ExportSpec spec, JobRecord job,
       CompletableFuture<String> downloadUrl, QueryControl control) {
@@ -46,36 +51,62 @@ public final class RunningExport {
 
   /** Waits for the job and opens its rows; values come back aligned to {@code spec().metrics()}. */
   public ExportRows open() {
-    Download download = openDownload();
+    return new ExportRows(this);
+  }
+
+  /** A row reader over a download's body, in the export's format. */
+  RowReader reader(Download download) throws IOException {
+    return spec.format() == ReportFormat.JSON
+        ? new JsonRowReader(download.body(), spec.metrics(), spec.report().table())
+        : new CsvRowReader(download.body(), spec.metrics(), spec.report().table());
+  }
+
+  /**
+   * Waits for the job and opens its body as it comes off the wire. An expired link runs the
+   * export again; other failures are {@link ExportException}s naming the export and job.
+   */
+  public Download openDownload() {
     try {
-      RowReader reader = spec.format() == ReportFormat.JSON
-          ? new JsonRowReader(download.body(), spec.metrics(), spec.report().table())
-          : new CsvRowReader(download.body(), spec.metrics(), spec.report().table());
-      return new ExportRows(this, download, reader);
+      return openDownloadOrFail();
     } catch (IOException e) {
-      download.close();
       throw downloadFailed(e);
     }
   }
 
-  /** Waits for the job and opens its body as it comes off the wire. */
-  public Download openDownload() {
+  /** Like {@link #openDownload()}, but leaves I/O failures to the caller (to retry them). */
+  Download openDownloadOrFail() throws IOException {
     String url = awaitDownloadUrl();
     job.downloading();
-    try {
-      return runner.download(url);
-    } catch (IOException e) {
-      throw downloadFailed(e);
+    for (int reexports = 0; ; reexports++) {
+      try {
+        return runner.download(url, control);
+      } catch (ApiException e) {
+        control.check();
+        if (!e.isLinkExpired() || reexports >= MAX_REEXPORTS) {
+          throw e;
+        }
+        url = runner.exportAgain(spec, job, control);
+        freshUrl = url;
+        job.downloading();
+      } catch (IOException e) {
+        control.check(); // a call cancelled by cancel, timeout or close: report that instead
+        throw e;
+      }
     }
   }
 
-  private ExportException downloadFailed(IOException e) {
-    fail(e);
-    return new ExportException("download of export " + spec.describe() + " (" + job.ids()
-        + ") failed: " + e.getMessage(), e);
+  ExportException downloadFailed(IOException e) {
+    String message = "download of export " + spec.describe() + " (" + job.ids() + ") failed: "
+        + e.getMessage();
+    job.finished(JobRecord.State.FAILED, message);
+    return new ExportException(message, e);
   }
 
   private String awaitDownloadUrl() {
+    String fresh = freshUrl;
+    if (fresh != null) {
+      return fresh;
+    }
     while (true) {
       control.check();
       try {
@@ -120,5 +151,13 @@ public final class RunningExport {
 
   void checkControl() {
     control.check();
+  }
+
+  QueryControl control() {
+    return control;
+  }
+
+  ExportSettings settings() {
+    return runner.settings();
   }
 }

@@ -2,6 +2,7 @@ package io.khorosjdbc.driver.jdbc;
 
 import io.khorosjdbc.driver.api.ApiSettings;
 import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.api.RetryPolicy;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,11 @@ public record ConnectionConfig(
     Path schemaCacheDir,
     Duration schemaCacheTtl,
     Optional<Path> schemaFile,
-    boolean allowInsecureHttp) {
+    boolean allowInsecureHttp,
+    RetryPolicy retryPolicy,
+    double maxRequestsPerSecond,
+    int maxJobsPerTenant,
+    int maxTimeBuckets) {
 
   static final Map<String, String> REGION_HOSTS = Map.of(
       "us", "https://analytics-api.app.lithium.com",
@@ -83,7 +88,13 @@ public record ConnectionConfig(
               .orElse(Path.of(System.getProperty("user.home"), ".cache", "khoros-jdbc")),
           reader.duration(DriverProperty.SCHEMA_CACHE_TTL),
           reader.get(DriverProperty.SCHEMA_FILE).map(Path::of),
-          reader.bool(DriverProperty.ALLOW_INSECURE_HTTP));
+          reader.bool(DriverProperty.ALLOW_INSECURE_HTTP),
+          new RetryPolicy(reader.nonNegativeInt(DriverProperty.MAX_RETRIES),
+              reader.duration(DriverProperty.RETRY_BASE_DELAY),
+              reader.duration(DriverProperty.RETRY_MAX_DELAY)),
+          reader.nonNegativeNumber(DriverProperty.MAX_REQUESTS_PER_SECOND),
+          reader.nonNegativeInt(DriverProperty.MAX_JOBS_PER_TENANT),
+          reader.nonNegativeInt(DriverProperty.MAX_TIME_BUCKETS));
     } catch (IllegalArgumentException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
@@ -229,6 +240,34 @@ public record ConnectionConfig(
       }
       throw new IllegalArgumentException("property " + property.key() + "='" + text
           + "' must be a positive whole number");
+    }
+
+    int nonNegativeInt(DriverProperty property) {
+      String text = value(property);
+      try {
+        int value = Integer.parseInt(text);
+        if (value >= 0) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException("property " + property.key() + "='" + text
+          + "' must be a whole number, 0 or more");
+    }
+
+    double nonNegativeNumber(DriverProperty property) {
+      String text = value(property);
+      try {
+        double value = Double.parseDouble(text);
+        if (value >= 0 && Double.isFinite(value)) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException("property " + property.key() + "='" + text
+          + "' must be a number, 0 or more");
     }
   }
 }

@@ -52,7 +52,22 @@ public enum DriverProperty {
   SCHEMA_FILE("schemaFile", null, "JSON file listing columns per table; listed tables are not "
       + "discovered."),
   ALLOW_INSECURE_HTTP("allowInsecureHttp", "false", "Allow Basic auth over plain http to a host "
-      + "that is not loopback.");
+      + "that is not loopback."),
+  MAX_RETRIES("maxRetries", "4", "How often a failed request is repeated: status, download, "
+      + "teams and time zones after a reset, timeout, 429 or 5xx; creating an export only when "
+      + "the server cannot have started it (connection refused, 429, 503 with Retry-After); a "
+      + "download that broke off is fetched again from the download URL. 0 turns retries off."),
+  RETRY_BASE_DELAY("retryBaseDelay", "250ms", "Wait before the first retry; it doubles per "
+      + "retry (with random jitter) up to retryMaxDelay."),
+  RETRY_MAX_DELAY("retryMaxDelay", "10s", "Longest wait between retries, also the cap on a "
+      + "server's Retry-After."),
+  MAX_REQUESTS_PER_SECOND("maxRequestsPerSecond", "20", "Most API requests per second, shared "
+      + "by all connections of the same tenant (host and companyKey) in the JVM; 0 for no limit."),
+  MAX_JOBS_PER_TENANT("maxJobsPerTenant", "8", "Most export jobs running at once, shared by all "
+      + "connections of the same tenant in the JVM; 0 for no limit."),
+  MAX_TIME_BUCKETS("maxTimeBuckets", "41", "Most timeInterval buckets a team_performance_interval "
+      + "export may need; more fails the query before any request. Khoros does not document the "
+      + "cap (its examples imply 31 to 41); 0 leaves the check to the server.");
 
   private final String key;
   private final String defaultValue;

@@ -159,14 +159,16 @@ public class KhorosDriver extends Driver {
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {
     AnalyticsClient client;
     try {
-      client = new AnalyticsClient(config.apiSettings());
+      client = new AnalyticsClient(config.apiSettings(), config.retryPolicy(),
+          config.maxRequestsPerSecond(), config.maxJobsPerTenant());
     } catch (IOException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
     ExportLedger ledger = ExportLedger.GLOBAL;
     ExportRunner runner = new ExportRunner(client, new ExportSettings(config.apiLocale(),
         config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),
-        config.pollMaxDelay(), config.exportTimeout(), config.maxConcurrentExports()), ledger);
+        config.pollMaxDelay(), config.exportTimeout(), config.maxConcurrentExports(),
+        config.retryPolicy()), ledger);
     KnownColumns known = KnownColumns.builtIn();
     try {
       Optional<SchemaFile> schemaFile = config.schemaFile().isPresent()

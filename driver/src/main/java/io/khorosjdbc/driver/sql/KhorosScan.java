@@ -97,7 +97,8 @@ public final class KhorosScan {
       List<WindowRequest> windows = new WindowResolver(table.report(),
           table.context().config().defaultWindow()).resolve(plan, boundValues, now);
       long split = table.context().config().splitWindow().map(Duration::toMillis).orElse(0L);
-      return ExportPlanner.plan(table.report(), windows, metrics, format, split);
+      return ExportPlanner.plan(table.report(), windows, metrics, format, split,
+          table.context().config().maxTimeBuckets(), table.context().config().apiTimeZone());
     } catch (IllegalArgumentException e) {
       throw new KhorosQueryException(e.getMessage(), e);
     }
