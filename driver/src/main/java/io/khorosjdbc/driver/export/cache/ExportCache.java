@@ -1,0 +1,275 @@
+package io.khorosjdbc.driver.export.cache;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khorosjdbc.driver.export.ExportSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Export bodies kept on disk, so that a query whose windows were exported recently runs no API
+ * call. An entry is one export's body exactly as downloaded, keyed by tenant, report, window,
+ * parameters and format ("the slot") and the columns it holds; an entry with more columns serves
+ * a query that needs fewer (the readers pick columns by header name).
+ *
+ * <p>Entries of windows that ended more than a day ago ("closed") live for {@code closedTtl};
+ * more recent ones, whose data may still change, for {@code recentTtl}. Both must stay below the
+ * API's 24-hour link life. When the cache grows past {@code maxBytes}, the least recently used
+ * entries go. A damaged entry is a miss, never an error. Writers write to a temporary file and
+ * move it into place, so a reader never sees half an entry.
+ */
+public final class ExportCache {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportCache.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration CLOSED_AFTER = Duration.ofDays(1);
+  private static final String BODY = ".body";
+  private static final String META = ".json";
+
+  private final Path directory;
+  private final Duration recentTtl;
+  private final Duration closedTtl;
+  private final long maxBytes;
+  private final Clock clock;
+
+  public ExportCache(Path directory, Duration recentTtl, Duration closedTtl, long maxBytes,
+      Clock clock) {
+    this.directory = requireNonNull(directory, "directory");
+    this.recentTtl = requireNonNull(recentTtl, "recentTtl");
+    this.closedTtl = requireNonNull(closedTtl, "closedTtl");
+    this.maxBytes = maxBytes;
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /** A cached body: the file and the columns it holds, in file order. */
+  public record Entry(Path body, List<String> metrics, long bytes, long createdAt) {}
+
+  /** A fresh entry holding every column the spec needs, if there is one. */
+  public Optional<Entry> find(String tenant, ExportSpec spec) {
+    Path slot = slotDirectory(tenant, spec);
+    if (!Files.isDirectory(slot)) {
+      return Optional.empty();
+    }
+    long ttl = ttl(spec).toMillis();
+    try (DirectoryStream<Path> metas = Files.newDirectoryStream(slot, "*" + META)) {
+      for (Path meta : metas) {
+        Optional<Entry> entry = read(meta);
+        if (entry.isPresent() && clock.millis() - entry.get().createdAt() <= ttl
+            && new HashSet<>(entry.get().metrics()).containsAll(spec.metrics())) {
+          touch(entry.get().body());
+          return entry;
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("ignoring unreadable export cache directory {}: {}", slot, e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /** Starts writing a body for the spec; {@link Writer#commit()} publishes it. */
+  public Writer writer(String tenant, ExportSpec spec) throws IOException {
+    Path slot = Files.createDirectories(slotDirectory(tenant, spec));
+    return new Writer(slot, spec);
+  }
+
+  /** Deletes every entry; returns how many there were. */
+  public long clear() {
+    long removed = 0;
+    for (Path meta : metaFiles()) {
+      removed += delete(meta) ? 1 : 0;
+    }
+    return removed;
+  }
+
+  /** Every entry's metadata, for the cache system table. */
+  public List<JsonNode> entries() {
+    List<JsonNode> entries = new ArrayList<>();
+    for (Path meta : metaFiles()) {
+      try {
+        entries.add(JSON.readTree(meta.toFile()));
+      } catch (IOException e) {
+        // a half-deleted entry: not listed
+      }
+    }
+    return entries;
+  }
+
+  private Duration ttl(ExportSpec spec) {
+    return spec.end() <= clock.millis() - CLOSED_AFTER.toMillis() ? closedTtl : recentTtl;
+  }
+
+  private Path slotDirectory(String tenant, ExportSpec spec) {
+    String slot = spec.report().table() + "|" + spec.start() + "|" + spec.end() + "|"
+        + new TreeMap<>(spec.parameters()) + "|" + spec.format().apiValue();
+    return directory.resolve(safe(tenant)).resolve(sha256(slot));
+  }
+
+  private Optional<Entry> read(Path meta) {
+    try {
+      JsonNode node = JSON.readTree(meta.toFile());
+      Path body = meta.resolveSibling(node.path("id").asText() + BODY);
+      if (!Files.isRegularFile(body)) {
+        return Optional.empty();
+      }
+      List<String> metrics = new ArrayList<>();
+      node.path("metrics").forEach(m -> metrics.add(m.asText()));
+      return Optional.of(new Entry(body, metrics, node.path("bytes").asLong(),
+          node.path("createdAt").asLong()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private List<Path> metaFiles() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(META)).toList();
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("cannot list the export cache {}: {}", directory, e.getMessage());
+      return List.of();
+    }
+  }
+
+  private static boolean delete(Path meta) {
+    try {
+      String name = meta.getFileName().toString();
+      Files.deleteIfExists(meta.resolveSibling(name.substring(0, name.length() - META.length())
+          + BODY));
+      return Files.deleteIfExists(meta);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Removes least recently used entries until the cache fits in {@code maxBytes}. */
+  private void evict() {
+    record Sized(Path meta, Path body, long bytes, FileTime used) {}
+    List<Sized> all = new ArrayList<>();
+    long total = 0;
+    for (Path meta : metaFiles()) {
+      String name = meta.getFileName().toString();
+      Path body = meta.resolveSibling(name.substring(0, name.length() - META.length()) + BODY);
+      try {
+        long bytes = Files.size(body);
+        all.add(new Sized(meta, body, bytes, Files.getLastModifiedTime(body)));
+        total += bytes;
+      } catch (IOException e) {
+        delete(meta);
+      }
+    }
+    all.sort(Comparator.comparing(Sized::used));
+    for (Sized entry : all) {
+      if (total <= maxBytes) {
+        return;
+      }
+      if (delete(entry.meta())) {
+        total -= entry.bytes();
+      }
+    }
+  }
+
+  private void touch(Path body) {
+    try {
+      Files.setLastModifiedTime(body, FileTime.fromMillis(clock.millis()));
+    } catch (IOException ignored) {
+      // recency is a hint for eviction only
+    }
+  }
+
+  private static String safe(String text) {
+    return text.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes one body; nothing is visible until {@link #commit()}. */
+  public final class Writer implements AutoCloseable {
+    private final Path slot;
+    private final ExportSpec spec;
+    private final Path temp;
+    private final OutputStream out;
+    private boolean committed;
+
+    private Writer(Path slot, ExportSpec spec) throws IOException {
+      this.slot = slot;
+      this.spec = spec;
+      this.temp = Files.createTempFile(slot, "partial-", ".tmp");
+      this.out = Files.newOutputStream(temp);
+    }
+
+    /** Where the body's bytes go as they are read. */
+    public OutputStream output() {
+      return out;
+    }
+
+    /** Publishes the body after the whole export was read without error. */
+    public void commit() throws IOException {
+      out.close();
+      String id = sha256(String.join(",", spec.metrics()));
+      Path body = slot.resolve(id + BODY);
+      Files.move(temp, body, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      touch(body);
+      ObjectNode meta = JSON.createObjectNode();
+      meta.put("id", id);
+      meta.put("report", spec.report().table());
+      meta.put("start", spec.start());
+      meta.put("end", spec.end());
+      meta.put("parameters", new TreeMap<>(spec.parameters()).toString());
+      meta.put("format", spec.format().apiValue());
+      spec.metrics().forEach(meta.putArray("metrics")::add);
+      meta.put("bytes", Files.size(body));
+      meta.put("createdAt", clock.millis());
+      Path metaTemp = Files.createTempFile(slot, "meta-", ".tmp");
+      JSON.writeValue(metaTemp.toFile(), meta);
+      Files.move(metaTemp, slot.resolve(id + META), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      committed = true;
+      evict();
+    }
+
+    /** Discards an unfinished body. */
+    @Override
+    public void close() {
+      if (!committed) {
+        try {
+          out.close();
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          LOG.debug("could not remove partial cache file {}: {}", temp, e.getMessage());
+        }
+      }
+    }
+  }
+}
