@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesTest {
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20));
+      new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(500).jobLatencyMillis(20));
 
   @TempDir
   Path cache;
