@@ -1,11 +1,13 @@
 package io.khorosjdbc.driver.api;
 
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.time.Clock;
 import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +61,7 @@ final class RetryInterceptor implements Interceptor {
             mark.reset();
             Response response;
             try {
-                response = chain.proceed(request);
+                response = buffered(chain.proceed(request));
             } catch (IOException e) {
                 boolean safe = !presigned && (idempotent || !mark.wasSent());
                 if (!safe || retry >= policy.maxRetries() || call.isCanceled() || !RetryPolicy.isTransient(e)) {
@@ -80,6 +82,25 @@ final class RetryInterceptor implements Interceptor {
             LOG.debug("{} {} answered HTTP {}; retry {} of {} in {} ms", request.method(), describe(request),
                     response.code(), retry + 1, policy.maxRetries(), wait);
             RetryPolicy.sleep(wait, call::isCanceled);
+        }
+    }
+
+    /**
+     * Reads a JSON envelope (status, create, teams, time zones: small, marked by
+     * {@code Accept: application/json}) whole, so that a body cut short fails this attempt, where
+     * it can be retried, rather than later while it is parsed. Export files stream instead.
+     */
+    private static Response buffered(Response response) throws IOException {
+        if (!"application/json".equals(response.request().header("Accept")) || response.body() == null) {
+            return response;
+        }
+        try (ResponseBody body = response.body()) {
+            byte[] bytes = body.source().readByteArray();
+            long announced = body.contentLength();
+            if (announced >= 0 && bytes.length < announced) {
+                throw new ProtocolException("response body truncated: got " + bytes.length + " of " + announced + " bytes");
+            }
+            return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
         }
     }
 
