@@ -28,9 +28,11 @@ import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.ReadOnlyCalciteMeta;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,11 @@ public class KhorosDriver extends Driver {
   protected DriverVersion createDriverVersion() {
     return new DriverVersion("khoros-jdbc", Version.STRING, "Khoros Care Analytics",
         "Analytics Reports API", false, Version.MAJOR, Version.MINOR, 1, 0);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return new ReadOnlyCalciteMeta(connection, ToolMetadata.TABLES, ToolMetadata.COLUMNS);
   }
 
   @Override
@@ -127,6 +134,9 @@ public class KhorosDriver extends Driver {
         root.add(KhorosSchema.NAME, reports);
         root.add(MetaSchema.NAME, new MetaSchema(context, reports));
         calciteConnection.setSchema(KhorosSchema.NAME);
+        // Nothing is ever written, so every statement is its own transaction; tools that see
+        // auto-commit off try to commit.
+        calciteConnection.setAutoCommit(true);
       }
 
       @Override

@@ -175,6 +175,20 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
     return candidates;
   }
 
+  /** What a column means, for tools' metadata: the catalog's text, or the pseudo-column's. */
+  public String columnDescription(String column) {
+    if (column.equalsIgnoreCase(PseudoColumns.WINDOW_START)) {
+      return "Start of the export window that produced the row (inclusive)";
+    }
+    if (column.equalsIgnoreCase(PseudoColumns.WINDOW_END)) {
+      return "End of the export window that produced the row (exclusive)";
+    }
+    return report.parameter(column).map(ParameterColumn::description)
+        .or(() -> dataColumns().stream().filter(c -> c.name().equalsIgnoreCase(column))
+            .map(ColumnInfo::description).filter(d -> !d.isEmpty()).findFirst())
+        .orElse(null);
+  }
+
   /** Names of the full row type, in order. */
   List<String> columnNames() {
     List<String> names = new ArrayList<>();

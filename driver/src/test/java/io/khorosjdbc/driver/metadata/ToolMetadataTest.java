@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,7 +201,6 @@ class ToolMetadataTest {
   }
 
   @Test
-  @Disabled("driver gap: getTables REMARKS is null although khoros_meta.reports has DESCRIPTION")
   void tableRemarksCarryDescriptions() throws SQLException {
     for (Map<String, Object> row : rows(meta.getTables(null, "khoros", "%", null))) {
       assertNotNull(row.get("REMARKS"), "table description for " + row.get("TABLE_NAME"));
@@ -231,7 +229,6 @@ class ToolMetadataTest {
 
   /** Reported separately so a missing description shows up as what it is: a driver gap. */
   @Test
-  @Disabled("driver gap: getColumns REMARKS is null although khoros_meta.columns has DESCRIPTION")
   void columnRemarksCarryDescriptions() throws SQLException {
     List<Map<String, Object>> response = rows(meta.getColumns(null, "khoros", "response", "%"));
     List<Object> missing = new ArrayList<>();
@@ -287,8 +284,6 @@ class ToolMetadataTest {
   }
 
   @Test
-  @Disabled("driver gap: getAutoCommit() is false and commit() throws "
-      + "UnsupportedOperationException; Spark's JDBCRDD logs a WARN per partition")
   void transactionsAreHarmlessNoOps() throws SQLException {
     // Tools (Spark's JDBCRDD, pools) commit when auto-commit reads as false.
     assertTrue(connection.getAutoCommit(), "a read-only driver should report auto-commit");
