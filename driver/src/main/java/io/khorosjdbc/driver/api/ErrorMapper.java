@@ -98,20 +98,30 @@ final class ErrorMapper {
         }
     }
 
-    /** The envelope's {@code message}, else a textual {@code result}; scrubbed and shortened. */
+    /**
+     * The envelope's {@code message} and a textual {@code result} (where the API puts e.g. the
+     * {@code timeInterval} HydrationException), both when both are there; scrubbed and shortened.
+     */
     String serverMessage(JsonNode envelope) {
         if (envelope == null) {
             return null;
         }
-        JsonNode text = envelope.path("message");
-        if (!text.isTextual() || text.asText().isBlank()) {
-            text = envelope.path("result");
+        String message = text(envelope.path("message"));
+        String result = text(envelope.path("result"));
+        if (message == null || (result != null && message.contains(result))) {
+            message = result;
+        } else if (result != null && !result.contains(message)) {
+            message = message + " (" + result + ")";
         }
-        if (!text.isTextual() || text.asText().isBlank()) {
+        if (message == null) {
             return null;
         }
-        String message = scrub(text.asText().strip());
+        message = scrub(message);
         return message.length() <= MAX_SERVER_MESSAGE ? message : message.substring(0, MAX_SERVER_MESSAGE) + "…";
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
     }
 
     private String scrub(String text) {

@@ -24,7 +24,11 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
             + " is not supported. Khoros Analytics exports can only be queried with SELECT.");
       }
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    try {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    } catch (RuntimeException e) {
+      throw NameSuggestions.augment(e, context, query.sql);
+    }
   }
 
   /** The statement's first word, skipping white space, comments and parentheses. */
