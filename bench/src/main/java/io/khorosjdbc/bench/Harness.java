@@ -1,0 +1,243 @@
+package io.khorosjdbc.bench;
+
+import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.http.JournalEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the benches share: connections to an emulator, the column list pinned in a schema file
+ * (so that no bench run contains a column-discovery export), draining a result set, the
+ * emulator's ground-truth download and its journal.
+ */
+final class Harness {
+  static final String TABLE = "conversation_actions";
+  private static final DateTimeFormatter SQL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private Harness() {}
+
+  /** A window as SQL and as epoch milliseconds; times are UTC. */
+  record Window(LocalDateTime start, LocalDateTime end) {
+    static Window of(String start, String end) {
+      return new Window(LocalDateTime.parse(start), LocalDateTime.parse(end));
+    }
+
+    static Window days(String start, int days) {
+      LocalDateTime s = LocalDateTime.parse(start);
+      return new Window(s, s.plusDays(days));
+    }
+
+    String where() {
+      return "WINDOW_START >= TIMESTAMP '" + sql(start) + "' AND WINDOW_END <= TIMESTAMP '"
+          + sql(end) + "'";
+    }
+
+    long startMillis() {
+      return start.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    long endMillis() {
+      return end.toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    double days() {
+      return (endMillis() - startMillis()) / 86_400_000.0;
+    }
+
+    private static String sql(LocalDateTime t) {
+      return SQL_TIME.format(t);
+    }
+  }
+
+  /** The data columns of the table as the driver discovers them, pinned in a schema file. */
+  record Schema(Path file, List<String> columns) {}
+
+  /** Rows read and a checksum of the values, so that no value goes unread. */
+  record Drained(long rows, long touched, long nanos) {
+    double millis() {
+      return nanos / 1e6;
+    }
+  }
+
+  static Driver driver() throws SQLException {
+    return DriverManager.getDriver("jdbc:khoros:");
+  }
+
+  /** The connection properties the driver on the class path knows (feature detection). */
+  static Set<String> driverProperties() throws SQLException {
+    Set<String> keys = new HashSet<>();
+    for (DriverPropertyInfo info : driver().getPropertyInfo("jdbc:khoros:", new Properties())) {
+      keys.add(info.name);
+    }
+    return keys;
+  }
+
+  static String url(String baseUrl, String companyKey) {
+    return "jdbc:khoros:url=" + baseUrl + ";companyKey=" + companyKey;
+  }
+
+  static Connection connect(KhorosEmulator emu, Schema schema, Map<String, String> extra)
+      throws SQLException {
+    return connect(emu.baseUrl(), emu.companyKey(), emu.user(), emu.password(), schema, extra);
+  }
+
+  static Connection connect(String baseUrl, String companyKey, String user, String password,
+      Schema schema, Map<String, String> extra) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    // Never touch the user's ~/.cache; the columns come from the pinned file.
+    props.setProperty("schemaCache", "false");
+    if (schema != null) {
+      props.setProperty("schemaFile", schema.file().toString());
+    }
+    extra.forEach(props::setProperty);
+    return driver().connect(url(baseUrl, companyKey), props);
+  }
+
+  /**
+   * Discovers the table's columns once, the way a user's first query does, and writes them to a
+   * schema file that every later connection uses.
+   */
+  static Schema pinSchema(Path dir) throws Exception {
+    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(0).build().start();
+         Connection c = connect(emu, null, Map.of());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT * FROM " + TABLE + " WHERE "
+             + Window.of("2019-03-04T10:00", "2019-03-04T10:05").where())) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<String> names = new ArrayList<>();
+      StringBuilder json = new StringBuilder("{\"" + TABLE + "\": [");
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        String name = md.getColumnName(i);
+        if (name.equals("WINDOW_START")) {
+          break;
+        }
+        names.add(name);
+        json.append(names.size() > 1 ? ", " : "").append("{\"name\": \"").append(name)
+            .append("\", \"type\": \"").append(typeName(md.getColumnType(i))).append("\"}");
+      }
+      json.append("]}\n");
+      Path file = dir.resolve("schema.json");
+      Files.writeString(file, json);
+      return new Schema(file, List.copyOf(names));
+    }
+  }
+
+  private static String typeName(int sqlType) {
+    return switch (sqlType) {
+      case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP";
+      case Types.BIGINT, Types.INTEGER -> "BIGINT";
+      case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL -> "DOUBLE";
+      case Types.BOOLEAN -> "BOOLEAN";
+      default -> "VARCHAR";
+    };
+  }
+
+  /** Runs a query and reads every value of every row. */
+  static Drained drain(Connection c, String sql) throws SQLException {
+    long t0 = System.nanoTime();
+    long rows = 0;
+    long touched = 0;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        rows++;
+        for (int i = 1; i <= n; i++) {
+          Object v = rs.getObject(i);
+          if (v != null) {
+            touched += v.hashCode() & 1;
+          }
+        }
+      }
+    }
+    return new Drained(rows, touched, System.nanoTime() - t0);
+  }
+
+  static String selectAll(Schema schema, Window w) {
+    return "SELECT " + String.join(", ", schema.columns()) + " FROM " + TABLE + " WHERE "
+        + w.where();
+  }
+
+  /** What the emulator's synchronous ground-truth route sent. */
+  record GroundTruth(Path file, long bytes, long nanos) {
+    double millis() {
+      return nanos / 1e6;
+    }
+  }
+
+  /**
+   * Downloads the export from the emulator's ground-truth route (no job, no auth) to a file: the
+   * same bytes the asynchronous flow gives, and a measure of the emulator's generation time.
+   */
+  static GroundTruth groundTruth(KhorosEmulator emu, Window w, List<String> metrics, Path file)
+      throws IOException, InterruptedException {
+    StringBuilder uri = new StringBuilder(emu.baseUrl()).append("/_emulator/export/").append(TABLE)
+        .append("?companyKey=").append(enc(emu.companyKey()))
+        .append("&startTime=").append(w.startMillis()).append("&endTime=").append(w.endMillis())
+        .append("&reportFormat=csv");
+    for (String m : metrics) {
+      uri.append("&reportMetrics=").append(enc(m));
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    long t0 = System.nanoTime();
+    HttpResponse<InputStream> response = http.send(
+        HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    long bytes;
+    try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
+      if (response.statusCode() != 200) {
+        throw new IOException("ground truth: HTTP " + response.statusCode() + ": "
+            + new String(in.readNBytes(500), StandardCharsets.UTF_8));
+      }
+      bytes = in.transferTo(out);
+    }
+    return new GroundTruth(file, bytes, System.nanoTime() - t0);
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<JournalEntry> route(List<JournalEntry> journal, String route) {
+    return journal.stream().filter(e -> route.equals(e.route())).collect(Collectors.toList());
+  }
+
+  static Instant instant(long millis) {
+    return Instant.ofEpochMilli(millis);
+  }
+
+  static void progress(String message) {
+    System.err.println("[bench] " + message);
+  }
+}
