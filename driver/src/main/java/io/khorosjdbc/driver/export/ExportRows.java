@@ -50,7 +50,13 @@ public final class ExportRows implements AutoCloseable {
 
   /** Advances to the next row; false at the end of the export. */
   public boolean next() {
-    export.checkControl();
+    try {
+      export.checkControl();
+    } catch (ExportException stopped) {
+      close();
+      export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
+      throw stopped;
+    }
     while (true) {
       try {
         if (reader.next()) {
@@ -106,6 +112,9 @@ public final class ExportRows implements AutoCloseable {
       return false;
     } catch (ExportException e) {
       close();
+      if (export.control().shouldStop()) {
+        export.job().finished(JobRecord.State.CANCELLED, e.getMessage());
+      }
       throw e;
     } catch (RuntimeException e) {
       throw failed(e);
@@ -115,7 +124,12 @@ public final class ExportRows implements AutoCloseable {
   /** Decides whether a failure may be retried; if so waits, if not fails the query. */
   private void recover(IOException e) {
     close();
-    export.checkControl(); // cancelled calls fail with "Canceled": report the cancel instead
+    try {
+      export.checkControl(); // cancelled calls fail with "Canceled": report the cancel instead
+    } catch (ExportException stopped) {
+      export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
+      throw stopped;
+    }
     boolean retryable = !(e instanceof ApiException api && !api.isRetryable());
     // No body yet (the redirect or file request failed) or a body cut short: the transfer broke.
     boolean transport = e instanceof ApiException || download == null || download.brokenInTransit();
@@ -130,7 +144,12 @@ public final class ExportRows implements AutoCloseable {
         delivered, e.getMessage(), wait);
     download = null;
     reader = null;
-    export.control().sleep(wait);
+    try {
+      export.control().sleep(wait);
+    } catch (ExportException stopped) {
+      export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
+      throw stopped;
+    }
   }
 
   /** Reads past the rows already returned, proving the fresh copy starts with exactly them. */

@@ -115,15 +115,18 @@ public final class ExportRunner implements Closeable {
         return url;
       }
     } catch (IOException e) {
-      checkNotCancelled(job, control); // a cancelled wait or call: report the cancel or timeout
-      String message = "export " + spec.describe() + " failed"
-          + (job.workflowId() == null ? "" : " (" + job.ids() + ")") + ": " + e.getMessage();
-      job.finished(JobRecord.State.FAILED, message);
-      throw new ExportException(message, e);
+      RuntimeException failure;
+      try {
+        checkNotCancelled(job, control); // a cancelled wait or call: report the cancel or timeout
+        String message = "export " + spec.describe() + " failed"
+            + (job.workflowId() == null ? "" : " (" + job.ids() + ")") + ": " + e.getMessage();
+        failure = new ExportException(message, e);
+      } catch (RuntimeException stopped) {
+        failure = stopped;
+      }
+      throw ended(job, control, failure);
     } catch (RuntimeException e) {
-      job.finished(control.isCancelled() ? JobRecord.State.CANCELLED : JobRecord.State.FAILED,
-          e.getMessage());
-      throw e;
+      throw ended(job, control, e);
     }
   }
 
@@ -163,6 +166,13 @@ public final class ExportRunner implements Closeable {
       }
       delay = Math.min(settings.pollMaxDelay().toMillis(), delay + Math.max(1, delay / 2));
     }
+  }
+
+  /** Records how a job ended before it was ready: cancelled (also by timeout or close) or failed. */
+  private static RuntimeException ended(JobRecord job, QueryControl control, RuntimeException e) {
+    job.finished(control.shouldStop() || isCancelled(job) ? JobRecord.State.CANCELLED
+        : JobRecord.State.FAILED, e.getMessage());
+    return e;
   }
 
   /** A piece of a scan that was closed early (LIMIT) is cancelled on its own. */

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * never returns fewer rows.
  */
 class EmulatorFaultsTest {
-  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-02-01 12:00:00'";
+  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
   private static final String QUERY = "SELECT * FROM response" + WINDOW;
   /** Fast retries, so that the suite stays quick; Retry-After (1 s) is capped at 100 ms. */
   private static final String[] FAST = {"retryBaseDelay=5ms", "retryMaxDelay=100ms"};
@@ -215,7 +215,7 @@ class EmulatorFaultsTest {
   void aFailedJobIsAnErrorWithReportWindowJobIdsAndDetail() {
     String message = failure("status:failed:x1");
     assertTrue(message.contains("FAILED on the server"), message);
-    assertTrue(message.contains("response [2019-02-01T00:00:00Z, 2019-02-01T12:00:00Z)"), message);
+    assertTrue(message.contains("response [2019-03-11T00:00:00Z, 2019-03-11T12:00:00Z)"), message);
     assertTrue(message.matches("(?s).*workflowId=[^,]+, runId=[^,]+, detail=FAILED.*"), message);
   }
 
@@ -319,8 +319,8 @@ class EmulatorFaultsTest {
     ExportException e = assertThrows(ExportException.class, () -> run("file:truncate", QUERY,
         "maxRetries=2"));
     String message = e.getMessage();
-    assertTrue(message.contains("reading export response [2019-02-01T00:00:00Z, "
-        + "2019-02-01T12:00:00Z)"), message);
+    assertTrue(message.contains("reading export response [2019-03-11T00:00:00Z, "
+        + "2019-03-11T12:00:00Z)"), message);
     assertTrue(message.contains("failed at row"), message);
     assertEquals(3, calls("file").size());
   }

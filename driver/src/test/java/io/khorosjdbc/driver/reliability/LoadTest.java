@@ -48,16 +48,16 @@ class LoadTest {
   private static List<String> queries() {
     List<String> queries = new ArrayList<>();
     for (int day = 1; day <= 3; day++) {
-      String window = " WHERE WINDOW_START >= TIMESTAMP '2019-02-0" + day + " 00:00:00' AND "
-          + "WINDOW_END <= TIMESTAMP '2019-02-0" + day + " 08:00:00'";
+      String window = " WHERE WINDOW_START >= TIMESTAMP '2019-03-1" + day + " 00:00:00' AND "
+          + "WINDOW_END <= TIMESTAMP '2019-03-1" + day + " 08:00:00'";
       queries.add("SELECT RESPONSE_ID, RESPONSE_TIME, AGENT_ID, RESPONSE_TEXT FROM response"
           + window);
       queries.add("SELECT ACTION_TYPE, COUNT(*) FROM conversation_actions" + window
           + " GROUP BY ACTION_TYPE ORDER BY ACTION_TYPE");
     }
     queries.add("SELECT COUNT(*), MIN(RESPONSE_TIME), MAX(RESPONSE_TIME) FROM response WHERE "
-        + "WINDOW_START >= TIMESTAMP '2019-02-04 00:00:00' AND WINDOW_END <= TIMESTAMP "
-        + "'2019-02-06 00:00:00'");
+        + "WINDOW_START >= TIMESTAMP '2019-03-14 00:00:00' AND WINDOW_END <= TIMESTAMP "
+        + "'2019-03-16 00:00:00'");
     return queries;
   }
 

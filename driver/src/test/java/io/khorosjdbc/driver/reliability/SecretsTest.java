@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsTest {
   private static final String PASSWORD = "s3cr3t-XYZ";
-  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
+  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 06:00:00'";
 
   private static EmulatorFixture emulator() {
     return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)

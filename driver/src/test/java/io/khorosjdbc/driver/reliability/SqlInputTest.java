@@ -89,7 +89,8 @@ class SqlInputTest {
     try (Statement statement = connection.createStatement()) {
       rows = Rows.query(statement, sql);
     }
-    List<JournalEntry> creates = emu.creates();
+    List<JournalEntry> creates = emu.creates().stream().sorted(java.util.Comparator.comparing(
+        (JournalEntry c) -> Long.parseLong(c.parameters().get("startTime").get(0)))).toList();
     assertEquals(2, creates.size(), "120 days = 90 + 30");
     assertEquals(List.of("1546300800000"), creates.get(0).parameters().get("startTime"));
     assertEquals(List.of("1554076800000"), creates.get(0).parameters().get("endTime"));
@@ -107,8 +108,8 @@ class SqlInputTest {
   @Test
   void aTimeIntervalThatIsNotDocumentedIsAnErrorBeforeAnyRequest() {
     String message = failureBeforeAnyRequest("SELECT * FROM team_performance_interval WHERE "
-        + "API_TIME_INTERVAL = 1000 AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND "
-        + "WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'");
+        + "API_TIME_INTERVAL = 1000 AND WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND "
+        + "WINDOW_END <= TIMESTAMP '2019-03-12 00:00:00'");
     assertTrue(message.contains("team_performance_interval.API_TIME_INTERVAL does not accept "
         + "1000; use one of [300000, 600000, 900000, 1800000, 3600000, 7200000, 14400000, "
         + "28800000, 43200000, 86400000, 604800000] (ms), or a value above 604800000 for monthly"
@@ -118,10 +119,10 @@ class SqlInputTest {
   @Test
   void tooManyBucketsForTheWindowIsAnErrorBeforeAnyRequest() {
     String message = failureBeforeAnyRequest("SELECT * FROM team_performance_interval WHERE "
-        + "API_TIME_INTERVAL = 3600000 AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND "
-        + "WINDOW_END <= TIMESTAMP '2019-02-08 00:00:00'");
+        + "API_TIME_INTERVAL = 3600000 AND WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND "
+        + "WINDOW_END <= TIMESTAMP '2019-03-18 00:00:00'");
     assertTrue(message.contains("API_TIME_INTERVAL = 3600000 needs 168 buckets for the window "
-        + "[2019-02-01T00:00:00Z, 2019-02-08T00:00:00Z), more than the 41 the API allows "
+        + "[2019-03-11T00:00:00Z, 2019-03-18T00:00:00Z), more than the 41 the API allows "
         + "(maxTimeBuckets); choose a larger interval or a shorter window"), message);
   }
 
@@ -142,8 +143,8 @@ class SqlInputTest {
     try (Statement statement = connection.createStatement()) {
       SQLException e = assertThrows(SQLException.class, () -> Rows.query(statement,
           "SELECT * FROM team_performance_interval WHERE API_TIME_INTERVAL = 14400000 AND "
-              + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-              + "'2019-02-07 20:00:00'"));
+              + "WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP "
+              + "'2019-03-17 20:00:00'"));
       assertTrue(e.getMessage().contains("the server rejected the request (HTTP 400): "),
           e.getMessage());
       assertTrue(e.getMessage().contains("Unable to hydrate filter for export info: com.lithium."
@@ -159,8 +160,8 @@ class SqlInputTest {
          Statement statement = unchecked.createStatement()) {
       SQLException e = assertThrows(SQLException.class, () -> Rows.query(statement,
           "SELECT * FROM team_performance_interval WHERE API_TIME_INTERVAL = 3600000 AND "
-              + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-              + "'2019-02-08 00:00:00'"));
+              + "WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP "
+              + "'2019-03-18 00:00:00'"));
       assertTrue(e.getMessage().contains("Too many buckets (168) requested"), e.getMessage());
     }
   }

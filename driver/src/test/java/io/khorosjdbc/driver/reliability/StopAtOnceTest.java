@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.api.AnalyticsClient;
+import io.khorosjdbc.driver.export.ExportLedger;
+import io.khorosjdbc.driver.export.JobRecord;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * a file at 64 bytes a second, so without these a read would wait for the 60 s read timeout.
  */
 class StopAtOnceTest {
-  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-02-01 12:00:00'";
+  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
   private static final String QUERY = "SELECT * FROM response" + WINDOW;
   private static EmulatorFixture emu;
 
@@ -137,6 +139,7 @@ class StopAtOnceTest {
   @Test
   void closingTheConnectionStopsEverythingAndLeavesNothingBehind() throws Exception {
     emu.emulator().setFaults("status:stuck");
+    long createdAfter = System.currentTimeMillis();
     List<String> before = Leaks.threads("khoros-export-");
     Connection connection = emu.connect("maxConcurrentExports=3");
     String prefix = Leaks.exportThreadPrefix(before, Leaks.threads("khoros-export-"));
@@ -146,7 +149,7 @@ class StopAtOnceTest {
     CompletableFuture<Exception> query = CompletableFuture.supplyAsync(() -> {
       try {
         Rows.query(statement, "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "
-            + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-04 00:00:00'");
+            + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-14 00:00:00'");
         return null;
       } catch (Exception e) {
         return e;
@@ -169,6 +172,10 @@ class StopAtOnceTest {
     assertEquals(0, client.openConnections(), "the connection pool is empty");
     assertEquals(0, client.tenantLimiter().runningJobs(), "job slots released");
     assertEquals(List.of(), Leaks.okHttpWorkerThreads());
+    List<JobRecord.State> states = ExportLedger.GLOBAL.jobs().stream()
+        .filter(job -> job.createdAt() >= createdAfter).map(JobRecord::state).toList();
+    assertEquals(List.of(JobRecord.State.CANCELLED, JobRecord.State.CANCELLED,
+        JobRecord.State.CANCELLED), states, "the exports table shows the jobs as cancelled");
     emu.emulator().setFaults("");
   }
 

@@ -42,8 +42,8 @@ final class StubbedApi implements AutoCloseable {
   static final String REPORT = "/api/public/reports/report/response";
   static final String STATUS = "/api/public/reports/report/wf-1/23ab%2Bcd%2Fef%3D/status";
   static final String DOWNLOAD = "/api/public/reports/report/wf-1/23ab%2Bcd%2Fef%3D/download";
-  static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-02-01 12:00:00'";
+  static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
   static final String QUERY = "SELECT RESPONSE_ID, RESPONSE_TEXT FROM response" + WINDOW;
 
   final WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort());

@@ -71,7 +71,7 @@ class TenantLimitsTest {
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
         .rowsPerDay(500).jobLatencyMillis(150).maxRunningJobs(2))) {
       String sql = "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "
-          + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-05 00:00:00'";
+          + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-15 00:00:00'";
       List<String> expected;
       try (Connection warm = emu.connect("maxJobsPerTenant=1"); Statement statement =
           warm.createStatement()) {
