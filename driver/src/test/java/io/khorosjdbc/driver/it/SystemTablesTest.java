@@ -19,6 +19,9 @@ class SystemTablesTest {
   void theExportsTableShowsEveryJobWithItsWindowStateAndCounts() throws SQLException {
     try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect();
          Statement statement = connection.createStatement()) {
+      // The exports table is JVM-wide: look only at jobs created by this test.
+      String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+          .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
       long rows = Long.parseLong(Rows.query(statement, "SELECT COUNT(*) FROM response WHERE "
           + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
           + "'2019-02-01 06:00:00'").get(0));
@@ -26,7 +29,7 @@ class SystemTablesTest {
       List<String> jobs = Rows.query(statement, "SELECT REPORT, WINDOW_START, WINDOW_END, "
           + "STATE, ROW_COUNT, METRICS, BYTES > 0, WORKFLOW_ID IS NOT NULL FROM "
           + "khoros_meta.exports WHERE REPORT = 'response' AND WINDOW_START = TIMESTAMP "
-          + "'2019-02-01 00:00:00'");
+          + "'2019-02-01 00:00:00' AND CREATED_AT >= TIMESTAMP '" + started + "'");
 
       assertEquals(List.of("response|2019-02-01 00:00:00.000|2019-02-01 06:00:00.000|DONE|" + rows
           + "|RESPONSE_ID|true|true"), jobs);
