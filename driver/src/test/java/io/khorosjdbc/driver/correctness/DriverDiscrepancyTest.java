@@ -1,0 +1,152 @@
+package io.khorosjdbc.driver.correctness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.khorosjdbc.driver.correctness.oracle.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Minimal reproductions of the driver discrepancies the differential run found, each compared
+ * with the oracle's answer. They fail today and are disabled so the suite stays green; enable
+ * one when its fix lands (and drop its entry in {@link KnownDriverBugs}).
+ */
+class DriverDiscrepancyTest {
+  private static Suite suite;
+
+  @BeforeAll
+  static void start() throws Exception {
+    suite = new Suite();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    suite.close();
+  }
+
+  private static String ts(long millis) {
+    return "TIMESTAMP '" + Sql.timestamp(millis) + "'";
+  }
+
+  private static long scalar(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<String> column(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An OR inside one window whose branches narrow the anchor differently becomes two exports with
+   * the same WINDOW_START/WINDOW_END tags; events in both are returned twice.
+   */
+  @Test
+  @Disabled("driver bug: branches of one tagged window with different anchor bounds export "
+      + "overlapping ranges and return events twice")
+  void oneWindowWithAnAnchorBoundInAnOrCountsEveryEventOnce() throws SQLException {
+    long start = suite.base + 19 * World.HOUR;
+    String window = " FROM response WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
+        + ts(start + 2 * World.HOUR);
+    long expected = scalar(suite.csv.connection(), "SELECT COUNT(*)" + window);
+    long actual = scalar(suite.csv.connection(), "SELECT COUNT(*)" + window
+        + " AND (RESPONSE_TIME >= " + ts(start + World.HOUR) + " OR RESPONSE_ID IS NOT NULL)");
+    assertEquals(expected, actual, "every response of the window has an id");
+  }
+
+  /** A string literal outside ISO-8859-1 (agent names such as 'Łukasz Smith') fails to parse. */
+  @Test
+  @Disabled("driver bug: string literals outside ISO-8859-1 fail with 'Failed to encode ... in "
+      + "character set ISO-8859-1'")
+  void aNonLatin1StringLiteralFiltersRows() throws SQLException {
+    long start = suite.base + 10 * World.HOUR;
+    String window = " FROM response WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
+        + ts(start + 4 * World.HOUR);
+    List<String> names = column(suite.csv.connection(),
+        "SELECT DISTINCT AGENT_NAME" + window + " ORDER BY 1");
+    String name = names.stream().filter(n -> !java.nio.charset.StandardCharsets.ISO_8859_1
+        .newEncoder().canEncode(n)).findFirst().orElse("Łukasz Smith");
+    long expected;
+    try (PreparedStatement ps = suite.csv.connection().prepareStatement(
+        "SELECT COUNT(*)" + window + " AND AGENT_NAME = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        expected = rs.getLong(1);
+      }
+    }
+    assertEquals(expected, scalar(suite.csv.connection(), "SELECT COUNT(*)" + window
+        + " AND AGENT_NAME = '" + name + "'"));
+  }
+
+  /**
+   * A CSV export of one column writes a row whose value is absent as an empty line, which the
+   * driver skips as blank: the row disappears (JSON keeps it).
+   */
+  @Test
+  @Disabled("driver bug: a one-column CSV export loses rows whose value is empty (blank lines "
+      + "are skipped)")
+  void aOneColumnCsvExportKeepsRowsWithoutAValue() throws SQLException {
+    long start = suite.windowWithAnAbsentHandleTime();
+    String sql = "SELECT HANDLE_MILLIS_AVG FROM team_performance_interval WHERE WINDOW_START >= "
+        + ts(start) + " AND WINDOW_END <= " + ts(start + 2 * World.HOUR + 1);
+    List<String> json = column(suite.json.connection(), sql);
+    assertEquals(true, json.contains(null), "the JSON answer has a team without handle time");
+    List<String> csv = column(suite.csv.connection(), sql);
+    assertEquals(json.size(), csv.size(), "CSV " + csv + " vs JSON " + json);
+  }
+
+  /**
+   * {@code WINDOW_START <> x} is documented as an error, and is one alone; next to a range on
+   * the same column Calcite folds both into a range set that the driver accepts, and it exports
+   * an extra window [x + 1 ms, end) whose rows come back a second time.
+   */
+  @Test
+  @Disabled("driver bug: WINDOW_START <> x next to WINDOW_START >= a is accepted and adds a "
+      + "window starting at x + 1 ms")
+  void notEqualsOnAWindowColumnIsRefusedEvenNextToARange() {
+    long start = suite.base + 21 * World.HOUR;
+    assertThrows(SQLException.class, () -> scalar(suite.csv.connection(),
+        "SELECT COUNT(*) FROM response_approval WHERE WINDOW_START >= " + ts(start)
+            + " AND WINDOW_END <= " + ts(start + 2 * World.HOUR) + " AND WINDOW_START <> "
+            + ts(start + World.HOUR)));
+  }
+
+  /** Control for the Latin-1 bug: the same value as a ? parameter works today. */
+  @Test
+  void aNonLatin1ValueWorksAsAParameter() throws SQLException {
+    long start = suite.base + 10 * World.HOUR;
+    try (PreparedStatement ps = suite.csv.connection().prepareStatement(
+        "SELECT COUNT(*) FROM response WHERE WINDOW_START >= ? AND WINDOW_END <= ? "
+            + "AND AGENT_NAME <> ?")) {
+      Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+      ps.setTimestamp(1, new java.sql.Timestamp(start), utc);
+      ps.setTimestamp(2, new java.sql.Timestamp(start + World.HOUR), utc);
+      ps.setString(3, "Łukasz Smith");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        rs.getLong(1);
+      }
+    }
+  }
+}
