@@ -110,7 +110,9 @@ public final class KhorosSql {
 
   private static ConnectionTarget demoTarget(KhorosEmulator emulator, ConnectionTarget given) {
     ConnectionTarget target = new ConnectionTarget(KhorosDriver.PREFIX + "url="
-        + emulator.baseUrl() + ";companyKey=" + emulator.companyKey(), given.properties());
+        + emulator.baseUrl() + ";companyKey=" + emulator.companyKey()
+        // Each demo emulator is a new server on a new port: nothing to reuse across runs.
+        + ";cache=false", given.properties());
     // The demo never uses a tenant's credentials, nor its on-disk column cache.
     return target.withProperty("user", emulator.user())
         .withProperty("password", emulator.password())

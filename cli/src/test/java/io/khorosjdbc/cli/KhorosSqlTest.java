@@ -38,7 +38,7 @@ class KhorosSqlTest {
   Path temp;
 
   private String url() {
-    return "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=demo;schemaCacheDir=" + temp
+    return "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=demo;cache=false;schemaCacheDir=" + temp
         + ";pollInitialDelay=10ms";
   }
 
@@ -192,7 +192,7 @@ class KhorosSqlTest {
     assertTrue(run.out().matches("N\r\n[1-9]\\d*\r\n"), run::toString);
 
     Path file = temp.resolve("tenant.properties");
-    Files.writeString(file, "url=" + EMU.baseUrl() + "\ncompanyKey=demo\nuser=demo\n"
+    Files.writeString(file, "url=" + EMU.baseUrl() + "\ncompanyKey=demo\ncache=false\nuser=demo\n"
         + "password=demo\nschemaCacheDir=" + temp.toString().replace("\\", "/") + "\n");
     run = CliRun.run("--properties", file.toString(), "-o", "csv",
         "-e", "SELECT COUNT(*) AS N FROM khoros_meta.teams");
@@ -264,7 +264,7 @@ class KhorosSqlTest {
     EMU.emulator().setFaults(""); // the latency below is the emulator's, set per builder
     try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(1500).build().start()) {
       CliRun run = CliRun.run(Map.of(), true, "", "-u", "jdbc:khoros:url=" + slow.baseUrl()
-          + ";companyKey=demo;schemaCacheDir=" + temp + ";pollInitialDelay=10ms", "-n", "demo",
+          + ";companyKey=demo;cache=false;schemaCacheDir=" + temp + ";pollInitialDelay=10ms", "-n", "demo",
           "-p", "demo", "-o", "csv", "-e", "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
       assertEquals(0, run.exitCode(), run::toString);
       assertTrue(run.err().contains("\rexport running | "), run::toString);
@@ -278,7 +278,7 @@ class KhorosSqlTest {
   void noProgressWithoutATerminal() {
     try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(800).build().start()) {
       CliRun run = CliRun.run(Map.of(), false, "", "-u", "jdbc:khoros:url=" + slow.baseUrl()
-          + ";companyKey=demo;schemaCacheDir=" + temp, "-n", "demo", "-p", "demo", "-o", "csv",
+          + ";companyKey=demo;cache=false;schemaCacheDir=" + temp, "-n", "demo", "-p", "demo", "-o", "csv",
           "-e", "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
       assertEquals(0, run.exitCode(), run::toString);
       assertEquals("", run.err(), run::toString);

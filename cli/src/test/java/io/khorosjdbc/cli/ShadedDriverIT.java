@@ -75,7 +75,7 @@ class ShadedDriverIT {
           Properties props = new Properties();
           props.setProperty("user", "demo");
           props.setProperty("password", "demo");
-          String url = "jdbc:khoros:url=" + base + ";companyKey=demo;schemaCacheDir=" + args[1]
+          String url = "jdbc:khoros:url=" + base + ";companyKey=demo;cache=false;schemaCacheDir=" + args[1]
               + ";pollInitialDelay=10ms";
           try (Connection c = DriverManager.getConnection(url, props);
                Statement s = c.createStatement()) {

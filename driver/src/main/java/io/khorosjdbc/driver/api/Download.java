@@ -5,7 +5,13 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.OptionalLong;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import okhttp3.Protocol;
+import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Okio;
 
 /**
  * An export file being received. The body is streamed from the network as it is read (never
@@ -17,6 +23,18 @@ public final class Download implements Closeable {
     private final Response response;
     private final long contentLength;
     private final CountingStream body;
+
+    /**
+     * A body read from a local file (an export kept in the driver's cache) with the same
+     * counting and truncation checks as a network body.
+     */
+    public static Download ofFile(Path file) throws IOException {
+        Request request = new Request.Builder().url("http://localhost/cache").build();
+        ResponseBody body = ResponseBody.create(Okio.buffer(Okio.source(file)), null,
+            Files.size(file));
+        return new Download(new Response.Builder().request(request).protocol(Protocol.HTTP_1_1)
+            .code(200).message("OK").body(body).build());
+    }
 
     Download(Response response) {
         this.response = response;

@@ -204,6 +204,9 @@ public final class ExportRows implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!finished) {
+      export.discardCacheCopy();
+    }
     try {
       if (reader != null) {
         reader.close();

@@ -8,11 +8,14 @@ import io.khorosjdbc.driver.api.ExportHandle;
 import io.khorosjdbc.driver.api.ExportRequest;
 import io.khorosjdbc.driver.api.JobStatus;
 import io.khorosjdbc.driver.api.TenantLimiter;
+import io.khorosjdbc.driver.export.cache.ExportCache;
+import io.khorosjdbc.driver.export.cache.TenantCache;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
@@ -41,13 +44,17 @@ public final class ExportRunner implements Closeable {
   private final AnalyticsClient client;
   private final ExportSettings settings;
   private final ExportLedger ledger;
+  private final Optional<TenantCache> cache;
   private final ExecutorService pool;
   private final ScheduledExecutorService watchdog;
   /** Queries with work in this runner; weak, so a query that is never closed is simply forgotten. */
   private final Set<QueryControl> watched = Collections.newSetFromMap(new WeakHashMap<>());
   private volatile boolean closed;
 
-  public ExportRunner(AnalyticsClient client, ExportSettings settings, ExportLedger ledger) {
+  /** @param cache the tenant's export cache, when enabled */
+  public ExportRunner(AnalyticsClient client, ExportSettings settings, ExportLedger ledger,
+      Optional<TenantCache> cache) {
+    this.cache = requireNonNull(cache, "cache");
     this.client = requireNonNull(client, "client");
     this.settings = requireNonNull(settings, "settings");
     this.ledger = requireNonNull(ledger, "ledger");
@@ -75,10 +82,17 @@ public final class ExportRunner implements Closeable {
       job.finished(JobRecord.State.CANCELLED, "connection closed");
       throw new ExportException("connection closed");
     }
+    Optional<ExportCache.Entry> hit = cache.flatMap(c -> c.find(spec));
+    if (hit.isPresent()) {
+      job.servedFromCache();
+      return new RunningExport(this, spec, job, CompletableFuture.completedFuture(null), control,
+          hit.get().body(), null);
+    }
     watch(control);
     CompletableFuture<String> downloadUrl =
         CompletableFuture.supplyAsync(() -> createAndAwait(spec, job, control), pool);
-    return new RunningExport(this, spec, job, downloadUrl, control);
+    return new RunningExport(this, spec, job, downloadUrl, control, null,
+        cache.map(c -> c.fill(spec)).orElse(null));
   }
 
   ExportSettings settings() {

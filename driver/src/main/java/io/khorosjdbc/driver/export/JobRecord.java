@@ -16,6 +16,7 @@ public final class JobRecord {
   private final ExportSpec spec;
   private final long createdAt = System.currentTimeMillis();
   private volatile State state = State.QUEUED;
+  private volatile boolean fromCache;
   private volatile String workflowId;
   private volatile String runId;
   private volatile long readyAt;
@@ -33,6 +34,16 @@ public final class JobRecord {
     this.workflowId = workflowId;
     this.runId = runId;
     this.state = State.RUNNING;
+  }
+
+  /** The export's body comes from the driver's cache: no job runs on the server. */
+  void servedFromCache() {
+    fromCache = true;
+    state = State.READY;
+  }
+
+  public boolean fromCache() {
+    return fromCache;
   }
 
   void polled() {
@@ -114,6 +125,7 @@ public final class JobRecord {
 
   /** Job ids for messages: what support needs to find the job on the server. */
   public String ids() {
-    return "workflowId=" + workflowId + ", runId=" + runId;
+    return fromCache ? "from the driver's export cache"
+        : "workflowId=" + workflowId + ", runId=" + runId;
   }
 }

@@ -6,7 +6,10 @@ import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.format.CsvRowReader;
 import io.khorosjdbc.driver.format.JsonRowReader;
 import io.khorosjdbc.driver.format.RowReader;
+import io.khorosjdbc.driver.export.cache.TenantCache;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +34,16 @@ public final class RunningExport {
   private final CompletableFuture<String> downloadUrl;
   private final QueryControl control;
   private volatile String freshUrl;
+  /** The cached body this export is read from instead of a job, or null. */
+  private final Path cachedBody;
+  /** Copies the downloaded body into the cache, or null when caching is off (or a hit). */
+  private final TenantCache.Fill cacheFill;
 
   RunningExport(ExportRunner runner, ExportSpec spec, JobRecord job,
-      CompletableFuture<String> downloadUrl, QueryControl control) {
+      CompletableFuture<String> downloadUrl, QueryControl control, Path cachedBody,
+      TenantCache.Fill cacheFill) {
+    this.cachedBody = cachedBody;
+    this.cacheFill = cacheFill;
     this.runner = runner;
     this.spec = spec;
     this.job = job;
@@ -56,9 +66,10 @@ public final class RunningExport {
 
   /** A row reader over a download's body, in the export's format. */
   RowReader reader(Download download) throws IOException {
+    InputStream body = cacheFill == null ? download.body() : cacheFill.copying(download.body());
     return spec.format() == ReportFormat.JSON
-        ? new JsonRowReader(download.body(), spec.metrics(), spec.report().table())
-        : new CsvRowReader(download.body(), spec.metrics(), spec.report().table());
+        ? new JsonRowReader(body, spec.metrics(), spec.report().table())
+        : new CsvRowReader(body, spec.metrics(), spec.report().table());
   }
 
   /**
@@ -75,6 +86,10 @@ public final class RunningExport {
 
   /** Like {@link #openDownload()}, but leaves I/O failures to the caller (to retry them). */
   Download openDownloadOrFail() throws IOException {
+    if (cachedBody != null) {
+      job.downloading();
+      return Download.ofFile(cachedBody);
+    }
     String url = awaitDownloadUrl();
     job.downloading();
     for (int reexports = 0; ; reexports++) {
@@ -132,13 +147,25 @@ public final class RunningExport {
   public void cancel() {
     downloadUrl.cancel(true);
     job.finished(JobRecord.State.CANCELLED, null);
+    discardCacheCopy();
   }
 
   void fail(Exception e) {
     job.finished(JobRecord.State.FAILED, e.getMessage());
+    discardCacheCopy();
+  }
+
+  /** An unfinished read (a failure, or a scan closed early) leaves nothing in the cache. */
+  void discardCacheCopy() {
+    if (cacheFill != null) {
+      cacheFill.discard();
+    }
   }
 
   void done(long bytes) {
+    if (cacheFill != null) {
+      cacheFill.commit();
+    }
     job.bytes(bytes);
     job.finished(JobRecord.State.DONE, null);
     LOG.info("export {} done: {} ({}) rows={} bytes={} ms={}", job.id(), spec.describe(),

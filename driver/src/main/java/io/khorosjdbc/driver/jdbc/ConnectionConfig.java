@@ -50,7 +50,21 @@ public record ConnectionConfig(
     RetryPolicy retryPolicy,
     double maxRequestsPerSecond,
     int maxJobsPerTenant,
-    int maxTimeBuckets) {
+    int maxTimeBuckets,
+    ExportCacheConfig exportCache) {
+
+  /**
+   * The export cache's settings.
+   *
+   * @param enabled whether exports are kept and reused
+   * @param directory where they are kept
+   * @param recentTtl how long an export of a window that ended less than a day ago is reused
+   * @param closedTtl how long an export of an older window is reused
+   * @param maxBytes the cache's largest size
+   * @param clearOnConnect whether connecting empties it
+   */
+  public record ExportCacheConfig(boolean enabled, Path directory, Duration recentTtl,
+      Duration closedTtl, long maxBytes, boolean clearOnConnect) {}
 
   static final Map<String, String> REGION_HOSTS = Map.of(
       "us", "https://analytics-api.app.lithium.com",
@@ -94,7 +108,14 @@ public record ConnectionConfig(
               reader.duration(DriverProperty.RETRY_MAX_DELAY)),
           reader.nonNegativeNumber(DriverProperty.MAX_REQUESTS_PER_SECOND),
           reader.nonNegativeInt(DriverProperty.MAX_JOBS_PER_TENANT),
-          reader.nonNegativeInt(DriverProperty.MAX_TIME_BUCKETS));
+          reader.nonNegativeInt(DriverProperty.MAX_TIME_BUCKETS),
+          new ExportCacheConfig(reader.bool(DriverProperty.CACHE),
+              reader.get(DriverProperty.CACHE_DIR).map(Path::of).orElse(Path.of(
+                  System.getProperty("user.home"), ".cache", "khoros-jdbc", "exports")),
+              reader.duration(DriverProperty.CACHE_TTL),
+              reader.duration(DriverProperty.CACHE_CLOSED_TTL),
+              reader.bytes(DriverProperty.CACHE_MAX_SIZE),
+              reader.bool(DriverProperty.CACHE_CLEAR)));
     } catch (IllegalArgumentException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
@@ -222,6 +243,28 @@ public record ConnectionConfig(
 
     boolean bool(DriverProperty property) {
       return Boolean.parseBoolean(choice(property));
+    }
+
+    /** A size such as 1g, 512m, 100k or a plain number of bytes. */
+    long bytes(DriverProperty property) {
+      String text = value(property).trim().toLowerCase(Locale.ROOT);
+      long unit = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+        case 'k' -> 1L << 10;
+        case 'm' -> 1L << 20;
+        case 'g' -> 1L << 30;
+        default -> 1L;
+      };
+      String number = unit == 1 ? text : text.substring(0, text.length() - 1);
+      try {
+        long value = Long.parseLong(number.trim());
+        if (value > 0) {
+          return value * unit;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException("property " + property.key() + "='" + value(property)
+          + "' is not a size; write e.g. 1g, 512m or 100k");
     }
 
     Duration duration(DriverProperty property) {

@@ -35,9 +35,10 @@ public enum DriverProperty {
       + "fails."),
   DISCOVERY_TIMEOUT("discoveryTimeout", "2m", "How long discovering a table's columns (a tiny "
       + "export) may take before the query or metadata call fails."),
-  POLL_INITIAL("pollInitialDelay", "200ms", "First delay between status polls; it grows by "
-      + "half each poll up to pollMaxDelay."),
-  POLL_MAX("pollMaxDelay", "5s", "Longest delay between status polls."),
+  POLL_INITIAL("pollInitialDelay", "200ms", "Wait before a job's first status poll; after "
+      + "that the wait is 5% of the job's running time plus 250 ms, up to pollMaxDelay, so a "
+      + "finished job is noticed at most that late."),
+  POLL_MAX("pollMaxDelay", "5s", "Longest wait between status polls."),
   SPLIT_WINDOW("splitWindow", "1d", "Cut event exports into pieces of at most this length, "
       + "aligned to UTC multiples of it (1d: midnight to midnight), run in parallel and "
       + "streamed in order; none cuts only where the API requires it. Snapshot and aggregate "
@@ -51,6 +52,17 @@ public enum DriverProperty {
   SCHEMA_CACHE_TTL("schemaCacheTtl", "24h", "How long discovered columns are trusted."),
   SCHEMA_FILE("schemaFile", null, "JSON file listing columns per table; listed tables are not "
       + "discovered."),
+  CACHE("cache", "true", "Keep downloaded exports on disk and answer repeated windows from "
+      + "them without API calls."),
+  CACHE_DIR("cacheDir", null, "Directory of the export cache (default "
+      + "~/.cache/khoros-jdbc/exports)."),
+  CACHE_TTL("cacheTtl", "5m", "How long an export of a recent window (ending less than a day "
+      + "ago, whose data may still change) is reused."),
+  CACHE_CLOSED_TTL("cacheClosedTtl", "12h", "How long an export of a window that ended more "
+      + "than a day ago is reused (keep it below the API's 24-hour link life)."),
+  CACHE_MAX_SIZE("cacheMaxSize", "1g", "Largest size of the export cache (k, m, g); least "
+      + "recently used exports go first."),
+  CACHE_CLEAR("cacheClear", "false", "Empty the export cache when connecting."),
   ALLOW_INSECURE_HTTP("allowInsecureHttp", "false", "Allow Basic auth over plain http to a host "
       + "that is not loopback."),
   MAX_RETRIES("maxRetries", "4", "How often a failed request is repeated: status, download, "
@@ -97,7 +109,8 @@ public enum DriverProperty {
       case REGION -> new String[] {"us", "emea"};
       case FORMAT -> new String[] {"csv", "json"};
       case TYPE_MODE -> new String[] {"typed", "strings"};
-      case END_TIME_INCLUSIVE, SCHEMA_CACHE, ALLOW_INSECURE_HTTP -> new String[] {"true", "false"};
+      case END_TIME_INCLUSIVE, SCHEMA_CACHE, CACHE, CACHE_CLEAR, ALLOW_INSECURE_HTTP ->
+          new String[] {"true", "false"};
       default -> null;
     };
   }

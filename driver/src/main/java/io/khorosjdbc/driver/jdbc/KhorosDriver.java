@@ -10,6 +10,8 @@ import io.khorosjdbc.driver.export.ExportLedger;
 import io.khorosjdbc.driver.export.ExportRunner;
 import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.ServerColumnDiscoverer;
+import io.khorosjdbc.driver.export.cache.ExportCache;
+import io.khorosjdbc.driver.export.cache.TenantCache;
 import io.khorosjdbc.driver.sql.KhorosContext;
 import io.khorosjdbc.driver.sql.KhorosSchema;
 import io.khorosjdbc.driver.sql.MetaSchema;
@@ -166,6 +168,20 @@ public class KhorosDriver extends Driver {
     };
   }
 
+  /** The tenant's view of the export cache, when it is enabled. */
+  private static Optional<TenantCache> exportCache(ConnectionConfig config) {
+    ConnectionConfig.ExportCacheConfig settings = config.exportCache();
+    if (!settings.enabled()) {
+      return Optional.empty();
+    }
+    ExportCache cache = new ExportCache(settings.directory(), settings.recentTtl(),
+        settings.closedTtl(), settings.maxBytes(), Clock.systemUTC());
+    if (settings.clearOnConnect()) {
+      LOG.info("cleared {} cached exports", cache.clear());
+    }
+    return Optional.of(new TenantCache(cache, config.tenantKey()));
+  }
+
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {
     AnalyticsClient client;
     try {
@@ -175,10 +191,11 @@ public class KhorosDriver extends Driver {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
     ExportLedger ledger = ExportLedger.GLOBAL;
+    Optional<TenantCache> exportCache = exportCache(config);
     ExportRunner runner = new ExportRunner(client, new ExportSettings(config.apiLocale(),
         config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),
         config.pollMaxDelay(), config.exportTimeout(), config.maxConcurrentExports(),
-        config.retryPolicy()), ledger);
+        config.retryPolicy()), ledger, exportCache);
     KnownColumns known = KnownColumns.builtIn();
     try {
       Optional<SchemaFile> schemaFile = config.schemaFile().isPresent()
@@ -191,7 +208,7 @@ public class KhorosDriver extends Driver {
           new ServerColumnDiscoverer(runner, known, Clock.systemUTC(),
               config.discoveryTimeout()), cache, schemaFile);
       return new KhorosContext(config, ReportCatalog.builtIn(), known, client, runner, ledger,
-          resolver);
+          resolver, exportCache);
     } catch (IOException e) {
       runner.close();
       client.close();

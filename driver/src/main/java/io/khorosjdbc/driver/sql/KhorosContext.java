@@ -9,7 +9,9 @@ import io.khorosjdbc.driver.catalog.SchemaResolver;
 import io.khorosjdbc.driver.export.ExportLedger;
 import io.khorosjdbc.driver.export.ExportRunner;
 import io.khorosjdbc.driver.jdbc.ConnectionConfig;
+import io.khorosjdbc.driver.export.cache.TenantCache;
 import java.io.Closeable;
+import java.util.Optional;
 
 /**
  * Everything one connection's tables share: its settings, API client, export runner and schema
@@ -22,7 +24,8 @@ public record KhorosContext(
     AnalyticsClient client,
     ExportRunner runner,
     ExportLedger ledger,
-    SchemaResolver schemaResolver) implements Closeable {
+    SchemaResolver schemaResolver,
+    Optional<TenantCache> exportCache) implements Closeable {
 
   public KhorosContext {
     requireNonNull(config, "config");
@@ -32,6 +35,7 @@ public record KhorosContext(
     requireNonNull(runner, "runner");
     requireNonNull(ledger, "ledger");
     requireNonNull(schemaResolver, "schemaResolver");
+    requireNonNull(exportCache, "exportCache");
   }
 
   @Override

@@ -5,6 +5,7 @@ import static io.khorosjdbc.driver.format.ColumnType.BOOLEAN;
 import static io.khorosjdbc.driver.format.ColumnType.TIMESTAMP;
 import static io.khorosjdbc.driver.format.ColumnType.VARCHAR;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.khorosjdbc.driver.api.Team;
 import io.khorosjdbc.driver.api.TimeZoneInfo;
 import io.khorosjdbc.driver.catalog.ColumnInfo;
@@ -40,6 +41,8 @@ public final class MetaSchema extends AbstractSchema {
     tables.put("columns", columns(reports));
     tables.put("teams", teams(context));
     tables.put("timezones", timezones(context));
+    tables.put("cache", cache(context));
+    tables.put("clear_cache", clearCache(context));
   }
 
   @Override
@@ -55,7 +58,7 @@ public final class MetaSchema extends AbstractSchema {
         .column("STATE", VARCHAR).column("WORKFLOW_ID", VARCHAR).column("RUN_ID", VARCHAR)
         .column("POLLS", BIGINT).column("ROW_COUNT", BIGINT).column("BYTES", BIGINT)
         .column("CREATED_AT", TIMESTAMP).column("READY_AT", TIMESTAMP)
-        .column("FINISHED_AT", TIMESTAMP).column("ERROR", VARCHAR)
+        .column("FINISHED_AT", TIMESTAMP).column("FROM_CACHE", BOOLEAN).column("ERROR", VARCHAR)
         .rows(() -> {
           List<Object[]> rows = new ArrayList<>();
           for (JobRecord job : context.ledger().jobs()) {
@@ -64,7 +67,8 @@ public final class MetaSchema extends AbstractSchema {
                 new TreeMap<>(spec.parameters()).toString(), String.join(",", spec.metrics()),
                 spec.format().apiValue(), job.state().name(), job.workflowId(), job.runId(),
                 (long) job.polls(), job.rows(), job.bytes(), job.createdAt(),
-                zeroAsNull(job.readyAt()), zeroAsNull(job.finishedAt()), job.error()});
+                zeroAsNull(job.readyAt()), zeroAsNull(job.finishedAt()), job.fromCache(),
+                job.error()});
           }
           return rows;
         });
@@ -148,6 +152,39 @@ public final class MetaSchema extends AbstractSchema {
           }
           return rows;
         });
+  }
+
+  /** The exports kept in the cache directory (of every tenant). */
+  private static SystemTable cache(KhorosContext context) {
+    return SystemTable.builder()
+        .column("REPORT", VARCHAR).column("WINDOW_START", TIMESTAMP)
+        .column("WINDOW_END", TIMESTAMP).column("PARAMETERS", VARCHAR).column("FORMAT", VARCHAR)
+        .column("METRICS", VARCHAR).column("BYTES", BIGINT).column("CREATED_AT", TIMESTAMP)
+        .rows(() -> {
+          List<Object[]> rows = new ArrayList<>();
+          context.exportCache().ifPresent(cache -> cache.cache().entries().forEach(e ->
+              rows.add(new Object[] {e.path("report").asText(), e.path("start").asLong(),
+                  e.path("end").asLong(), e.path("parameters").asText(),
+                  e.path("format").asText(), String.join(",", metrics(e)),
+                  e.path("bytes").asLong(), e.path("createdAt").asLong()})));
+          return rows;
+        });
+  }
+
+  private static List<String> metrics(JsonNode entry) {
+    List<String> metrics = new ArrayList<>();
+    entry.path("metrics").forEach(m -> metrics.add(m.asText()));
+    return metrics;
+  }
+
+  /**
+   * Reading it empties the export cache and returns how many exports it removed: the SQL way to
+   * clear the cache in a read-only driver ({@code cacheClear=true} does it at connect).
+   */
+  private static SystemTable clearCache(KhorosContext context) {
+    return SystemTable.builder().column("REMOVED", BIGINT)
+        .rows(() -> List.<Object[]>of(new Object[] {
+            context.exportCache().map(cache -> cache.cache().clear()).orElse(0L)}));
   }
 
   /** An API call made while a system table is scanned. */

@@ -61,7 +61,7 @@ class ToolMetadataTest {
     props.setProperty("user", "demo");
     props.setProperty("password", "demo");
     return DriverManager.getConnection("jdbc:khoros:url=" + EMU.baseUrl()
-        + ";companyKey=demo;pollInitialDelay=5ms;schemaCacheDir=" + cache, props);
+        + ";companyKey=demo;pollInitialDelay=5ms;cache=false;schemaCacheDir=" + cache, props);
   }
 
   @AfterEach

@@ -140,7 +140,7 @@ class EmulatorFaultsTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    String url = "jdbc:khoros:url=http://127.0.0.1:" + port + ";companyKey=demo;"
+    String url = "jdbc:khoros:url=http://127.0.0.1:" + port + ";companyKey=demo;cache=false;"
         + "pollInitialDelay=5ms;pollMaxDelay=50ms;schemaCache=false;retryBaseDelay=300ms;"
         + "retryMaxDelay=400ms;maxRetries=6";
     CompletableFuture<List<String>> query = CompletableFuture.supplyAsync(() -> {

@@ -151,7 +151,7 @@ class SecretsTest {
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
         .rowsPerDay(2000).jobLatencyMillis(20).bindAddress("0.0.0.0"))) {
       String url = "jdbc:khoros:url=http://" + address + ":" + emu.emulator().port()
-          + ";companyKey=demo;pollInitialDelay=5ms;schemaCache=false";
+          + ";companyKey=demo;pollInitialDelay=5ms;schemaCache=false;cache=false";
       Properties credentials = new Properties();
       credentials.setProperty("user", "demo");
       credentials.setProperty("password", "demo");

@@ -168,7 +168,7 @@ final class StubbedApi implements AutoCloseable {
 
   Connection connect(String... extra) throws SQLException {
     StringBuilder url = new StringBuilder("jdbc:khoros:url=" + base() + ";companyKey=ck-123"
-        + ";pollInitialDelay=5ms;pollMaxDelay=20ms;retryBaseDelay=5ms;retryMaxDelay=50ms"
+        + ";cache=false;pollInitialDelay=5ms;pollMaxDelay=20ms;retryBaseDelay=5ms;retryMaxDelay=50ms"
         + ";schemaCache=false;schemaFile=" + schema);
     for (String property : extra) {
       url.append(';').append(property);

@@ -50,7 +50,9 @@ public final class EmulatorFixture implements AutoCloseable {
   public String url(String... extra) {
     StringBuilder url = new StringBuilder("jdbc:khoros:url=" + emulator.baseUrl()
         + ";companyKey=" + emulator.companyKey() + ";pollInitialDelay=5ms;pollMaxDelay=50ms"
-        + ";schemaCacheDir=" + cacheDir);
+        + ";schemaCacheDir=" + cacheDir + ";cacheDir=" + cacheDir.resolve("exports")
+        // Tests opt in to the export cache ("cache=true"), so journals show every export.
+        + ";cache=false");
     for (String property : extra) {
       url.append(';').append(property);
     }

@@ -27,7 +27,7 @@ class ExamplesTest {
   Path cache;
 
   String url() {
-    return "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=demo;pollInitialDelay=10ms"
+    return "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=demo;cache=false;pollInitialDelay=10ms"
         + ";schemaCacheDir=" + cache;
   }
 

@@ -56,7 +56,7 @@ class SparkPartitionedReadTest {
     emulator = builder.getClass().getMethod("build").invoke(builder);
     emulatorClass.getMethod("start").invoke(emulator);
     url = "jdbc:khoros:url=" + emulatorClass.getMethod("baseUrl").invoke(emulator)
-        + ";companyKey=demo;pollInitialDelay=20ms;schemaCacheDir=" + cache;
+        + ";companyKey=demo;cache=false;pollInitialDelay=20ms;schemaCacheDir=" + cache;
     credentials.setProperty("user", "demo");
     credentials.setProperty("password", "demo");
     // As Spark does with the "driver" option; also fails loudly where DriverManager stays silent.

@@ -1,0 +1,122 @@
+package io.khorosjdbc.driver.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.khorosjdbc.driver.testing.EmulatorFixture;
+import io.khorosjdbc.driver.testing.Rows;
+import io.khorosjdbc.emulator.http.JournalEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Exports kept on disk answer repeated windows without API calls, and only whole ones. */
+class ExportCacheTest {
+  private static final String DAYS_1_TO_2 = " FROM response WHERE WINDOW_START >= TIMESTAMP "
+      + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00'";
+  private static final String DAYS_1_TO_3 = " FROM response WHERE WINDOW_START >= TIMESTAMP "
+      + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-04 00:00:00'";
+
+  private EmulatorFixture emu;
+  private Connection connection;
+  private Statement statement;
+
+  @BeforeEach
+  void start() throws SQLException {
+    emu = EmulatorFixture.start();
+    connection = emu.connect("cache=true");
+    statement = connection.createStatement();
+    statement.executeQuery("SELECT * FROM response WHERE 1 = 0").close();
+    emu.emulator().reset();
+  }
+
+  @AfterEach
+  void stop() throws SQLException {
+    connection.close();
+    emu.close();
+  }
+
+  private List<String> query(String sql) throws SQLException {
+    return Rows.query(statement, sql);
+  }
+
+  private List<String> createdStarts() {
+    return emu.creates().stream().map(JournalEntry::parameters)
+        .map(p -> p.get("startTime").get(0)).sorted().toList();
+  }
+
+  @Test
+  void aRepeatedQueryRunsNoApiCallAndReturnsTheSameRows() throws SQLException {
+    List<String> cold = query("SELECT RESPONSE_ID, RESPONSE_TIME" + DAYS_1_TO_2);
+    assertEquals(2, emu.creates().size());
+    emu.emulator().reset();
+
+    List<String> warm = query("SELECT RESPONSE_ID, RESPONSE_TIME" + DAYS_1_TO_2);
+
+    assertEquals(cold, warm);
+    assertTrue(emu.emulator().journal().isEmpty(), emu.emulator().journal().toString());
+  }
+
+  @Test
+  void aWiderWindowFetchesOnlyTheDaysNotYetCached() throws SQLException {
+    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+    emu.emulator().reset();
+
+    List<String> rows = query("SELECT RESPONSE_ID" + DAYS_1_TO_3);
+
+    assertEquals(List.of("1549152000000"), createdStarts());
+    try (Connection uncached = emu.connect(); Statement plain = uncached.createStatement()) {
+      assertEquals(Rows.query(plain, "SELECT RESPONSE_ID" + DAYS_1_TO_3), rows);
+    }
+  }
+
+  @Test
+  void anExportWithMoreColumnsServesAQueryNeedingFewer() throws SQLException {
+    query("SELECT RESPONSE_ID, AGENT_ID, NETWORK" + DAYS_1_TO_2);
+    emu.emulator().reset();
+
+    List<String> rows = query("SELECT NETWORK" + DAYS_1_TO_2);
+
+    assertTrue(emu.creates().isEmpty());
+    assertTrue(rows.size() > 100);
+  }
+
+  @Test
+  void aScanClosedEarlyCachesNothingOfThePieceItWasReading() throws SQLException {
+    assertEquals(3, query("SELECT RESPONSE_ID" + DAYS_1_TO_2 + " LIMIT 3").size());
+    emu.emulator().reset();
+
+    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+
+    assertEquals(List.of("1548979200000", "1549065600000"), createdStarts());
+  }
+
+  @Test
+  void clearingTheCacheInSqlMakesTheNextQueryExportAgain() throws SQLException {
+    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+    assertEquals(List.of("2"), query("SELECT COUNT(*) FROM khoros_meta.cache"));
+
+    assertEquals(List.of("2"), query("SELECT REMOVED FROM khoros_meta.clear_cache"));
+    emu.emulator().reset();
+    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+
+    assertEquals(2, emu.creates().size());
+  }
+
+  @Test
+  void theExportsTableTellsCachedExportsApart() throws SQLException {
+    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+
+    List<String> jobs = query("SELECT FROM_CACHE, WORKFLOW_ID IS NULL, STATE FROM "
+        + "khoros_meta.exports WHERE REPORT = 'response' AND WINDOW_START >= TIMESTAMP "
+        + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00' "
+        + "ORDER BY JOB_ID DESC LIMIT 4");
+    assertEquals(List.of("true|true|DONE", "true|true|DONE", "false|false|DONE",
+        "false|false|DONE"), jobs);
+  }
+}
