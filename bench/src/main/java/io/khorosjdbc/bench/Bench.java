@@ -114,7 +114,7 @@ public final class Bench {
           .jobMsPer1kRows(s.parallelMsPer1kRows()).build().start()) {
         if (only.contains("parallel")) {
           section(table, "90-day window, 4-way vs serial", "4-way ≥ 3× faster",
-              () -> ParallelBench.run(table, schema, emu, s.splits(), props));
+              () -> ParallelBench.run(table, schema, emu, s.splits(), !s.quick(), props));
         }
         if (only.contains("cache")) {
           section(table, "repeat query, cache=true", "0 API calls, ≥ 20× faster",

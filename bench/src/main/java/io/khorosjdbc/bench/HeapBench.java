@@ -66,7 +66,7 @@ final class HeapBench {
         HEAP_MB + " MB cap", String.format(java.util.Locale.ROOT, "%.2f",
             peak / (HEAP_MB * 1024.0 * 1024.0)), target, rows > 0);
     table.note("Peak heap: child JVM (-Xmx" + HEAP_MB + "m, default GC, default driver"
-        + " properties) read " + rows + " rows × " + schema.columns().size() + " columns in "
+        + " properties but cache=false) read " + rows + " rows × " + schema.columns().size() + " columns in "
         + ResultTable.seconds(millis) + "; 'peak used' = highest heap use, garbage included (heap"
         + " pools just before each GC, and samples every 5 ms), 'after GC' = highest heap use"
         + " right after a collection (the live set).");

@@ -55,71 +55,63 @@ final class ScanBench {
       }
     }
 
-    Harness.progress("scan: ground truth download of " + window.days() + " days");
-    GroundTruth truth = null;
+    // Ground truth first (it writes the file the others read); then one round of every
+    // measurement per repetition, interleaved so that a load spike on a shared machine hits
+    // every contender alike. Best of the repetitions each.
     Path file = tmp.resolve("conversation_actions.csv");
-    for (int i = 0; i < reps; i++) {
-      GroundTruth g = Harness.groundTruth(emu, window, schema.columns(), file);
-      truth = truth == null || g.nanos() < truth.nanos() ? g : truth;
-    }
-
-    Harness.progress("scan: driver against the emulator");
-    Drained viaEmulator = null;
-    for (int i = 0; i < reps; i++) {
-      try (Connection c = Harness.connect(emu, schema, props)) {
-        Drained d = Harness.drain(c, sql);
-        viaEmulator = viaEmulator == null || d.nanos() < viaEmulator.nanos() ? d : viaEmulator;
-      }
-    }
-
-    Harness.progress("scan: driver against the saved bytes");
-    Drained replayed = null;
     Map<String, String> replayProps = new HashMap<>(props);
     if (driverProperties.contains("splitWindow")) {
       replayProps.put("splitWindow", "none"); // the replay serves the whole window as one file
     }
-    try (ReplayServer replay = new ReplayServer(file)) {
-      for (int i = 0; i < reps; i++) {
-        try (Connection c = Harness.connect(replay.baseUrl(), emu.companyKey(), emu.user(),
-            emu.password(), schema, replayProps)) {
-          Drained d = Harness.drain(c, sql);
-          replayed = replayed == null || d.nanos() < replayed.nanos() ? d : replayed;
-        }
-      }
-    }
-
-    Harness.progress("scan: DuckDB read_csv over the saved bytes");
+    GroundTruth truth = null;
+    Drained viaEmulator = null;
+    Drained replayed = null;
     long duckRows = 0;
     long duckNanos = Long.MAX_VALUE;
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      try (Statement s = duck.createStatement()) {
-        s.execute("SELECT 1");
-      }
-      for (int i = 0; i < reps; i++) {
-        long t0 = System.nanoTime();
-        duckRows = duckCount(duck, file, schema);
-        duckNanos = Math.min(duckNanos, System.nanoTime() - t0);
-      }
-    }
-    // The driver parses an export on one thread; DuckDB on one thread is the like-for-like figure.
     long duckOneNanos = Long.MAX_VALUE;
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      try (Statement s = duck.createStatement()) {
+    long csvNanos = Long.MAX_VALUE;
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+         Connection duckOne = DriverManager.getConnection("jdbc:duckdb:")) {
+      try (Statement s = duckOne.createStatement()) {
+        // The driver parses an export on one thread: DuckDB on one thread is like for like.
         s.execute("SET threads TO 1");
       }
       for (int i = 0; i < reps; i++) {
-        long t0 = System.nanoTime();
-        duckCount(duck, file, schema);
-        duckOneNanos = Math.min(duckOneNanos, System.nanoTime() - t0);
-      }
-    }
+        Harness.progress("scan " + (i + 1) + "/" + reps + ": ground truth download of "
+            + window.days() + " days");
+        GroundTruth g = Harness.groundTruth(emu, window, schema.columns(), file);
+        truth = truth == null || g.nanos() < truth.nanos() ? g : truth;
 
-    long csvNanos = Long.MAX_VALUE;
-    for (int i = 0; i < (floor ? reps : 0); i++) {
-      Harness.progress("scan: Commons CSV alone over the saved bytes");
-      long t0 = System.nanoTime();
-      csvRows(file);
-      csvNanos = Math.min(csvNanos, System.nanoTime() - t0);
+        Harness.progress("scan " + (i + 1) + "/" + reps + ": driver against the emulator");
+        try (Connection c = Harness.connect(emu, schema, props)) {
+          Drained d = Harness.drain(c, sql);
+          viaEmulator = viaEmulator == null || d.nanos() < viaEmulator.nanos() ? d : viaEmulator;
+        }
+
+        Harness.progress("scan " + (i + 1) + "/" + reps + ": driver against the saved bytes");
+        try (ReplayServer replay = new ReplayServer(file);
+             Connection c = Harness.connect(replay.baseUrl(), emu.companyKey(), emu.user(),
+                 emu.password(), schema, replayProps)) {
+          Drained d = Harness.drain(c, sql);
+          replayed = replayed == null || d.nanos() < replayed.nanos() ? d : replayed;
+        }
+
+        Harness.progress("scan " + (i + 1) + "/" + reps + ": DuckDB read_csv over the saved"
+            + " bytes");
+        long t0 = System.nanoTime();
+        duckRows = duckCount(duck, file, schema);
+        duckNanos = Math.min(duckNanos, System.nanoTime() - t0);
+        t0 = System.nanoTime();
+        duckCount(duckOne, file, schema);
+        duckOneNanos = Math.min(duckOneNanos, System.nanoTime() - t0);
+
+        if (floor) {
+          Harness.progress("scan " + (i + 1) + "/" + reps + ": Commons CSV alone");
+          t0 = System.nanoTime();
+          csvRows(file);
+          csvNanos = Math.min(csvNanos, System.nanoTime() - t0);
+        }
+      }
     }
 
     long rows = viaEmulator.rows();
