@@ -147,7 +147,8 @@ public final class ExportRunner implements Closeable {
   private String awaitCompletion(ExportSpec spec, JobRecord job, ExportHandle handle,
       QueryControl control) throws IOException {
     long started = System.nanoTime();
-    long delay = settings.pollInitialDelay().toMillis();
+    PollSchedule schedule = new PollSchedule(settings.pollInitialDelay(), settings.pollMaxDelay());
+    long delay = schedule.firstDelayMillis();
     long timeout = settings.exportTimeout().toMillis();
     while (true) {
       sleep(delay, job, control);
@@ -178,7 +179,7 @@ public final class ExportRunner implements Closeable {
             + settings.exportTimeout() + " (" + job.ids() + "); raise the exportTimeout "
             + "property or narrow the window");
       }
-      delay = Math.min(settings.pollMaxDelay().toMillis(), delay + Math.max(1, delay / 2));
+      delay = schedule.nextDelayMillis((System.nanoTime() - started) / 1_000_000L);
     }
   }
 
