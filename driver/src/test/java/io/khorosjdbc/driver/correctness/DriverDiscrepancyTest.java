@@ -132,6 +132,97 @@ class DriverDiscrepancyTest {
             + ts(start + World.HOUR)));
   }
 
+  /**
+   * An explicit default value ({@code API_BUSINESS_HOURS = 'ALL'}, {@code NOT
+   * API_INCLUDE_DISABLED}, {@code API_CONVERSATION_REPORT_TYPE = 'OPEN_AT_END'}) ORed with a
+   * branch that leaves the parameter alone runs the same export twice, tagged alike.
+   */
+  @Test
+  @Disabled("driver bug: an explicit default parameter value ORed with an unconstrained branch "
+      + "exports the same rows twice")
+  void anExplicitDefaultInAnOrCountsEveryRowOnce() throws SQLException {
+    long start = suite.base + 10 * World.HOUR;
+    String window = " WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
+        + ts(start + 3 * World.HOUR);
+    Connection c = suite.csv.connection();
+    assertEquals(scalar(c, "SELECT COUNT(*) FROM response" + window),
+        scalar(c, "SELECT COUNT(*) FROM response" + window
+            + " AND (API_BUSINESS_HOURS = 'ALL' OR RESPONSE_ID IS NOT NULL)"));
+    assertEquals(scalar(c, "SELECT COUNT(*) FROM conversation" + window),
+        scalar(c, "SELECT COUNT(*) FROM conversation" + window
+            + " AND (API_CONVERSATION_REPORT_TYPE = 'OPEN_AT_END' OR STATUS IS NOT NULL)"));
+    assertEquals(scalar(c, "SELECT COUNT(*) FROM response_approval" + window),
+        scalar(c, "SELECT COUNT(*) FROM response_approval" + window
+            + " AND (NOT API_INCLUDE_DISABLED OR APPROVAL_ID IS NOT NULL)"));
+  }
+
+  /**
+   * Conversation (CREATED/CLOSED) and expert-help rows report state as of the export's endTime.
+   * Narrowing a tagged window's export to the anchor range (or cutting it into pieces) ends the
+   * export early, so the rows of window [a, b) show their state as of the anchor's end instead.
+   */
+  @Test
+  @Disabled("driver bug: anchor narrowing and splitting end conversation/expert-help exports "
+      + "early, so their as-of-endTime columns differ from the window's")
+  void anchorNarrowingKeepsTheWindowsStateColumns() throws SQLException {
+    List<String> differing = new ArrayList<>();
+    for (int h = 8; h < 60; h += 4) {
+      long start = suite.base + h * World.HOUR;
+      Sql.Query q = new Sql.Query(List.of(new Sql.From("conversation", "t1")), List.of(),
+          new Sql.And(List.of(
+              new Sql.Cmp(">=", col("WINDOW_START", Sql.Type.TIMESTAMP), time(start)),
+              new Sql.Cmp("<=", col("WINDOW_END", Sql.Type.TIMESTAMP),
+                  time(start + 4 * World.HOUR)),
+              new Sql.Cmp("=", col("API_CONVERSATION_REPORT_TYPE", Sql.Type.VARCHAR),
+                  new Sql.Lit("CREATED", Sql.Type.VARCHAR, false)),
+              new Sql.Cmp(">=", col("CREATED_TIME", Sql.Type.TIMESTAMP), time(start)),
+              new Sql.Cmp("<", col("CREATED_TIME", Sql.Type.TIMESTAMP),
+                  time(start + World.HOUR)))),
+          List.of(new Sql.Item(new Sql.Agg("COUNT", col("FIRST_RESPONSE_TIME",
+              Sql.Type.TIMESTAMP), false), "c1"), new Sql.Item(new Sql.Agg("COUNT",
+              col("CLOSED_TIME", Sql.Type.TIMESTAMP), false), "c2")),
+          false, List.of(), null, List.of(), null, null, false);
+      Harness.Outcome o = suite.harness.compare(q, suite.csv, true);
+      if (o.verdict() != Harness.Verdict.MATCH) {
+        differing.add(o.driverSql() + "\n" + o.detail());
+      }
+    }
+    assertEquals(List.of(), differing);
+  }
+
+  /**
+   * The user export takes no {@code timezone} (the API's parameter matrix) and its dates are UTC;
+   * with apiTimeZone=Asia/Kolkata the driver still reads them as Kolkata wall clocks, 5:30 off.
+   */
+  @Test
+  @Disabled("driver bug: apiTimeZone shifts the user export's dates, which the API sends in UTC")
+  void theUserExportsDatesDoNotDependOnApiTimeZone() throws SQLException {
+    long start = suite.base + 10 * World.HOUR;
+    String sql = "SELECT AGENT_ID, CREATED_DATE, LAST_LOGIN_TIME FROM \"user\" WHERE WINDOW_START >= "
+        + ts(start) + " AND WINDOW_END <= " + ts(start + World.HOUR) + " ORDER BY 1";
+    assertEquals(rows(suite.csv.connection(), sql), rows(suite.zoned.connection(), sql));
+  }
+
+  private static List<String> rows(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1) + "|" + rs.getTimestamp(2, utc).getTime() + "|"
+            + (rs.getTimestamp(3, utc) == null ? null : rs.getTimestamp(3, utc).getTime()));
+      }
+    }
+    return out;
+  }
+
+  private static Sql.Col col(String name, Sql.Type type) {
+    return new Sql.Col("t1", name, type);
+  }
+
+  private static Sql.Lit time(long millis) {
+    return new Sql.Lit(millis, Sql.Type.TIMESTAMP, false);
+  }
+
   /** Control for the Latin-1 bug: the same value as a ? parameter works today. */
   @Test
   void aNonLatin1ValueWorksAsAParameter() throws SQLException {

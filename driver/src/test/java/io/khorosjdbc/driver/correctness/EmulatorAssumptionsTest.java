@@ -80,6 +80,29 @@ class EmulatorAssumptionsTest {
     assertEquals(json.split("\\{").length - 1, lines.size() - 2, csv); // header, final CRLF
   }
 
+  /**
+   * Conversation rows report their state as of endTime: the same conversations (selected by
+   * creation time) exported with a later endTime can show a first response or a close that an
+   * earlier endTime does not. So an export cut short is not the window's export.
+   */
+  @Test
+  void conversationStateIsAsOfTheExportsEnd() {
+    boolean differs = false;
+    for (int h = 8; h < 60 && !differs; h += 4) {
+      long start = suite.base + h * World.HOUR;
+      GroundTruth.Export early = export("conversation", start, start + World.HOUR,
+          Map.of("conversationReportType", "CREATED"));
+      GroundTruth.Export late = export("conversation", start, start + 4 * World.HOUR,
+          Map.of("conversationReportType", "CREATED"));
+      List<String> inFirstHour = late.rows().stream()
+          .filter(r -> early.rows().stream().anyMatch(e -> e[0].equals(r[0])))
+          .map(Arrays::toString).toList();
+      assertEquals(early.rows().size(), inFirstHour.size(), "the same conversations");
+      differs = !rows(early).equals(inFirstHour);
+    }
+    assertTrue(differs, "some conversation's state changes between the two ends");
+  }
+
   private static List<String> rows(GroundTruth.Export e) {
     return e.rows().stream().map(Arrays::toString).toList();
   }

@@ -144,8 +144,9 @@ final class Generator {
             List.of(lit("OPEN_AT_END", Type.VARCHAR), lit("CREATED", Type.VARCHAR)), false));
       }
     }
+    boolean invalid = invalidAllowed;
     out.add(timePart(rep, alias, anchor));
-    if (r.nextInt(100) < (join ? 15 : 35)) {
+    if (!invalid && r.nextInt(100) < (join ? 15 : 35)) {
       params.add(paramPredicate(rep, alias));
       if (r.nextInt(100) < 15) {
         params.add(paramPredicate(rep, alias));

@@ -22,6 +22,8 @@ final class KnownDriverBugs {
   static final String LATIN1_LITERALS = "latin1-literals";
   static final String SINGLE_COLUMN_CSV_BLANK_LINE = "single-column-csv-blank-line";
   static final String WINDOW_NOT_EQUALS_ACCEPTED = "window-not-equals-accepted";
+  static final String NARROWED_EXPORT_END = "narrowed-export-end";
+  static final String ZONE_ON_USER_EXPORT = "api-time-zone-on-user-export";
 
   private KnownDriverBugs() {}
 
@@ -33,6 +35,14 @@ final class KnownDriverBugs {
     }
     if (o.verdict() == Verdict.MISMATCH && overlappingExports(o)) {
       return OVERLAPPING_TAGGED_EXPORTS;
+    }
+    if (o.verdict() == Verdict.MISMATCH && q.from().stream().anyMatch(f -> f.table().equals("user"))
+        && o.journal().stream().anyMatch(e -> "user".equals(e.exportId())
+            && !e.parameters().getOrDefault("timezone", List.of("UTC")).contains("UTC"))) {
+      return ZONE_ON_USER_EXPORT;
+    }
+    if (o.verdict() == Verdict.MISMATCH && narrowedEnd(o)) {
+      return NARROWED_EXPORT_END;
     }
     if (o.verdict() == Verdict.MISMATCH && o.journal().stream()
         .filter(e -> e.route().equals("create"))
@@ -72,6 +82,20 @@ final class KnownDriverBugs {
     return false;
   }
 
+  /**
+   * An export request that ends before the window whose rows it delivers (anchor narrowing or
+   * splitting): exports whose values are "as of endTime" (conversation state, expert-help
+   * status) then differ from the window's.
+   */
+  static boolean narrowedEnd(Outcome o) {
+    return o.journal().stream().filter(e -> e.route().equals("create")).anyMatch(e -> {
+      long start = first(e, "startTime");
+      long end = first(e, "endTime");
+      return o.answer().combos().values().stream().flatMap(List::stream)
+          .anyMatch(c -> c.start() <= start && start < c.end() && end < c.end());
+    });
+  }
+
   /** Some window the oracle denotes holds both requests: they carry the same tags. */
   private static boolean oneCombination(Outcome o, long start, long end) {
     return o.answer().combos().values().stream().flatMap(List::stream)
@@ -82,6 +106,10 @@ final class KnownDriverBugs {
     Map<String, List<String>> m = new TreeMap<>(e.parameters());
     m.remove("startTime");
     m.remove("endTime");
+    // explicit default values select the same rows and carry the same tags as none
+    m.remove("includeDisabled", List.of("false"));
+    m.remove("raiselimit", List.of("false"));
+    m.remove("conversationReportType", List.of("OPEN_AT_END"));
     return m;
   }
 
