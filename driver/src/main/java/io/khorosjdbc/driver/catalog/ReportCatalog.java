@@ -53,7 +53,7 @@ public final class ReportCatalog {
     catalog.care("raw_agent_states", "Agent State: one row per agent state change",
         List.of(TEAM_IDS), event("state_start_time"), Optional.empty());
     catalog.care("raw_expert_help", "Raw Help Request: one row per help request",
-        List.of(), event("HELP_REQUEST_TIME"), Optional.empty());
+        List.of(), event("HELP_REQUEST_TIME").withValuesAsOfEnd(), Optional.empty());
     catalog.care("response", "Raw Response: one row per agent response",
         List.of(), event("RESPONSE_TIME"), Optional.empty());
     catalog.care("response_approval", "Raw Response Approval: one row per approval decision",
@@ -67,10 +67,11 @@ public final class ReportCatalog {
     catalog.add(new ReportDefinition("user", "user", false,
         "User: one row per agent with totals over the window",
         List.of(USER_TEAM_ID, AGENT_ID, INCLUDE_DISABLED),
-        WindowRule.always(Semantics.of(WindowKind.SNAPSHOT)), Optional.empty()));
+        WindowRule.always(Semantics.of(WindowKind.SNAPSHOT)), Optional.empty(), false));
     catalog.add(new ReportDefinition("raw_brand_posts", "raw_brand_posts", true,
         "Raw Brand Post (Publishing): one row per brand post",
-        List.of(CAMPAIGN_ID), WindowRule.always(event("PUBLISHED_TIME")), Optional.empty()));
+        List.of(CAMPAIGN_ID), WindowRule.always(event("PUBLISHED_TIME")), Optional.empty(),
+        true));
     return catalog;
   }
 
@@ -80,14 +81,14 @@ public final class ReportCatalog {
     List<ParameterColumn> parameters = new ArrayList<>(COMMON);
     parameters.addAll(extra);
     WindowRule rule = semantics != null ? WindowRule.always(semantics) : conversationRule();
-    add(new ReportDefinition(id, id, false, description, parameters, rule, maxWindow));
+    add(new ReportDefinition(id, id, false, description, parameters, rule, maxWindow, true));
   }
 
   /** Raw Conversation selects by close or creation time, or is a snapshot at the window's end. */
   private static WindowRule conversationRule() {
     return values -> switch (values.getOrDefault(CONVERSATION_REPORT_TYPE.name(), "OPEN_AT_END")) {
-      case "CLOSED" -> event("CLOSED_TIME");
-      case "CREATED" -> event("CREATED_TIME");
+      case "CLOSED" -> event("CLOSED_TIME").withValuesAsOfEnd();
+      case "CREATED" -> event("CREATED_TIME").withValuesAsOfEnd();
       default -> Semantics.of(WindowKind.SNAPSHOT);
     };
   }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param parameters the pseudo-columns this export accepts
  * @param windowRule the window semantics, per parameter values
  * @param maxWindowMillis the longest window one request may ask for, if documented
+ * @param followsRequestedTimeZone false when the export takes no {@code timezone} parameter (per
+ *     the API reference's parameter matrix), so its timestamps are read as UTC
  */
 public record ReportDefinition(
     String table,
@@ -24,7 +26,8 @@ public record ReportDefinition(
     String description,
     List<ParameterColumn> parameters,
     WindowRule windowRule,
-    Optional<Long> maxWindowMillis) {
+    Optional<Long> maxWindowMillis,
+    boolean followsRequestedTimeZone) {
 
   public ReportDefinition {
     requireNonNull(table, "table");

@@ -12,14 +12,29 @@ import java.util.Optional;
 @FunctionalInterface
 public interface WindowRule {
 
-  /** The semantics of one export; {@code anchorColumn} is empty unless the kind is EVENT. */
-  record Semantics(WindowKind kind, Optional<String> anchorColumn) {
+  /**
+   * The semantics of one export; {@code anchorColumn} is empty unless the kind is EVENT.
+   * {@code valuesAsOfEnd} marks event exports whose rows are selected by their anchor time but
+   * carry state as of the window's end (a conversation's status, a help request's resolution):
+   * such a window may start later but must not end earlier or be cut, or those values change.
+   */
+  record Semantics(WindowKind kind, Optional<String> anchorColumn, boolean valuesAsOfEnd) {
     public static Semantics event(String anchorColumn) {
-      return new Semantics(WindowKind.EVENT, Optional.of(anchorColumn));
+      return new Semantics(WindowKind.EVENT, Optional.of(anchorColumn), false);
     }
 
     public static Semantics of(WindowKind kind) {
-      return new Semantics(kind, Optional.empty());
+      return new Semantics(kind, Optional.empty(), false);
+    }
+
+    /** The same semantics, with values reported as of the window's end. */
+    public Semantics withValuesAsOfEnd() {
+      return new Semantics(kind, anchorColumn, true);
+    }
+
+    /** Whether cutting the window into pieces returns exactly the whole window's rows. */
+    public boolean splittable() {
+      return kind == WindowKind.EVENT && !valuesAsOfEnd;
     }
   }
 

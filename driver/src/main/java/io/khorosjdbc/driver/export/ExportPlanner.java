@@ -114,23 +114,28 @@ public final class ExportPlanner {
         .thenComparing(r -> new TreeMap<>(r.parameterValues()).toString()));
     List<WindowRequest> merged = new ArrayList<>();
     for (WindowRequest request : sorted) {
-      int into = request.tagged() ? -1 : mergeTarget(merged, request);
+      int into = mergeTarget(merged, request);
       if (into < 0) {
         merged.add(request);
       } else {
-        WindowRequest other = merged.get(into);
-        long start = Math.min(other.exportStart(), request.exportStart());
-        long end = Math.max(other.exportEnd(), request.exportEnd());
-        merged.set(into, new WindowRequest(start, end, start, end, request.parameterValues(), false));
+        merged.set(into, union(merged.get(into), request));
       }
     }
     return merged;
   }
 
+  /**
+   * Two requests whose rows would be indistinguishable (same parameters and, when the query fixed
+   * the window, the same window) and whose exports overlap or touch: one export must cover both,
+   * or the overlap's events would be returned twice.
+   */
   private static int mergeTarget(List<WindowRequest> merged, WindowRequest request) {
     for (int i = 0; i < merged.size(); i++) {
       WindowRequest other = merged.get(i);
-      if (!other.tagged() && other.parameterValues().equals(request.parameterValues())
+      boolean sameTags = !request.tagged() && !other.tagged() || request.tagged()
+          && other.tagged() && other.tagStart() == request.tagStart()
+          && other.tagEnd() == request.tagEnd();
+      if (sameTags && other.parameterValues().equals(request.parameterValues())
           && other.exportStart() <= request.exportEnd()
           && request.exportStart() <= other.exportEnd()) {
         return i;
@@ -139,12 +144,24 @@ public final class ExportPlanner {
     return -1;
   }
 
+  /** One request covering both exports; an untagged window's tags follow its export. */
+  private static WindowRequest union(WindowRequest a, WindowRequest b) {
+    long start = Math.min(a.exportStart(), b.exportStart());
+    long end = Math.max(a.exportEnd(), b.exportEnd());
+    return a.tagged()
+        ? new WindowRequest(a.tagStart(), a.tagEnd(), start, end, a.parameterValues(), true)
+        : new WindowRequest(start, end, start, end, a.parameterValues(), false);
+  }
+
   private static Map<String, List<String>> encode(ReportDefinition report,
       Map<String, String> values) {
     Map<String, List<String>> parameters = new TreeMap<>();
     values.forEach((column, value) -> {
       ParameterColumn parameter = report.parameter(column).orElseThrow();
-      parameters.putAll(parameter.encode(value));
+      // A value equal to the API's own default is not sent (the request is the same either way).
+      if (parameter.requiredByApi() || !value.equals(parameter.defaultValue())) {
+        parameters.putAll(parameter.encode(value));
+      }
     });
     return parameters;
   }
@@ -154,7 +171,7 @@ public final class ExportPlanner {
     long start = request.exportStart();
     long end = request.exportEnd();
     List<long[]> pieces = new ArrayList<>();
-    if (!isEvent(report, request)) {
+    if (!report.windowRule().semantics(request.parameterValues()).splittable()) {
       pieces.add(new long[] {start, end});
       return pieces;
     }
@@ -175,7 +192,5 @@ public final class ExportPlanner {
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
-  private static boolean isEvent(ReportDefinition report, WindowRequest request) {
-    return report.windowRule().semantics(request.parameterValues()).kind() == WindowKind.EVENT;
-  }
+
 }

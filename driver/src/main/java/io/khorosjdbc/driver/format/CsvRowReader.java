@@ -22,13 +22,14 @@ import org.apache.commons.csv.CSVRecord;
  * first record is the header.
  *
  * <p>The input is UTF-8; a leading byte-order mark is skipped, and bytes that are not UTF-8 are an
- * error rather than silently replaced. Blank lines are skipped (so a trailing blank line does no
- * harm). An input with no bytes at all is an export with no rows. On a constructor failure the
+ * error rather than silently replaced. A blank line is a row whose only value is empty when the
+ * export has one column, and is skipped otherwise (a row of several columns cannot be blank). An
+ * input with no bytes at all is an export with no rows. On a constructor failure the
  * stream is closed.
  */
 public final class CsvRowReader implements RowReader {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final CSVParser parser;
@@ -82,6 +83,9 @@ public final class CsvRowReader implements RowReader {
     @Override
     public boolean next() throws IOException {
         CSVRecord record = nextRecord();
+        while (record != null && headerSize > 1 && isBlank(record)) {
+            record = nextRecord();
+        }
         if (record == null) {
             return false;
         }
@@ -95,6 +99,10 @@ public final class CsvRowReader implements RowReader {
             values[i] = value.isEmpty() ? null : value;
         }
         return true;
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        return record.size() == 1 && record.get(0).isEmpty();
     }
 
     /** The next record, or {@code null}; the parser's unchecked failures become IOExceptions with context. */

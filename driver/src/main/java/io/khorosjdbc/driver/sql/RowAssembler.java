@@ -8,6 +8,8 @@ import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.format.TimestampParser;
 import io.khorosjdbc.driver.format.ValueConverter;
 import io.khorosjdbc.driver.jdbc.ConnectionConfig;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.util.ImmutableIntList;
@@ -30,8 +32,8 @@ final class RowAssembler {
   RowAssembler(ReportTable table, ImmutableIntList fields, List<String> metrics) {
     this.table = table.name();
     ConnectionConfig config = table.context().config();
-    TimestampParser timestamps = new TimestampParser(config.apiTimeZone(),
-        config.dateFormat().orElse(null));
+    ZoneId zone = table.report().followsRequestedTimeZone() ? config.apiTimeZone() : ZoneOffset.UTC;
+    TimestampParser timestamps = new TimestampParser(zone, config.dateFormat().orElse(null));
     List<ColumnInfo> data = table.dataColumns();
     this.sources = new Source[fields.size()];
     for (int i = 0; i < fields.size(); i++) {

@@ -11,6 +11,11 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.util.Sarg;
+import com.google.common.collect.BoundType;
+import com.google.common.collect.Range;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
@@ -43,6 +48,7 @@ final class ScanTranslator {
       disjuncts.add(new ScanPlan.Disjunct(List.of(), Map.of(), Set.of(), false));
       return new ScanPlan(disjuncts, values);
     }
+    refuseExclusions(condition);
     RexNode dnf = RexUtil.toDnf(rexBuilder, RexUtil.expandSearch(rexBuilder, null, condition));
     List<RexNode> branches = RelOptUtil.disjunctions(dnf);
     if (branches.size() > MAX_BRANCHES) {
@@ -89,6 +95,48 @@ final class ScanTranslator {
       }
     }
     return new ScanPlan.Disjunct(bounds, parameters, opaque, contradictory);
+  }
+
+  /**
+   * Refuses {@code <>} on a pseudo-column, also where Calcite folded it into a range with a hole
+   * ({@code WINDOW_START >= a AND WINDOW_START <> x} becomes {@code [a, x) or (x, +inf)}): expanded,
+   * it would silently add a second window instead of excluding one.
+   */
+  private void refuseExclusions(RexNode condition) {
+    condition.accept(new RexVisitorImpl<Void>(true) {
+      @Override
+      public Void visitCall(RexCall call) {
+        Integer column = call.getOperands().isEmpty() ? null : columnOf(call.getOperands().get(0));
+        boolean pseudo = column != null && table.isPseudoColumn(column);
+        if (pseudo && (call.getKind() == SqlKind.NOT_EQUALS
+            || call.getKind() == SqlKind.SEARCH && hasHole(call.getOperands().get(1)))) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "%s.%s cannot be used with <> or NOT IN: the API can only include windows and "
+                  + "values, not exclude them; filter on a data column instead",
+              table.name(), table.columnName(column)));
+        }
+        return super.visitCall(call);
+      }
+    });
+  }
+
+  /** A search argument with two ranges meeting at an excluded point: a {@code <>}. */
+  private static boolean hasHole(RexNode sargLiteral) {
+    if (!(sargLiteral instanceof RexLiteral literal)) {
+      return false;
+    }
+    Sarg<?> sarg = literal.getValueAs(Sarg.class);
+    Range<?> previous = null;
+    for (Range<?> range : sarg.rangeSet.asRanges()) {
+      if (previous != null && previous.hasUpperBound() && range.hasLowerBound()
+          && previous.upperBoundType() == BoundType.OPEN
+          && range.lowerBoundType() == BoundType.OPEN
+          && previous.upperEndpoint().equals(range.lowerEndpoint())) {
+        return true;
+      }
+      previous = range;
+    }
+    return false;
   }
 
   /** {@code WHERE API_INCLUDE_DISABLED} and {@code WHERE NOT API_INCLUDE_DISABLED}. */

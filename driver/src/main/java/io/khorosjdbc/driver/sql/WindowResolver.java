@@ -2,6 +2,7 @@ package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
+import io.khorosjdbc.driver.catalog.WindowRule;
 import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,8 @@ final class WindowResolver {
     if (parameters.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> anchor = report.windowRule().semantics(parameters.get()).anchorColumn();
+    WindowRule.Semantics semantics = report.windowRule().semantics(parameters.get());
+    Optional<String> anchor = semantics.anchorColumn();
     Long windowStart = null;
     Long windowEnd = null;
     Long anchorStart = null;
@@ -101,7 +103,9 @@ final class WindowResolver {
               + " before WINDOW_END", report.table(), sqlTimestamp(start), sqlTimestamp(end)));
     }
     long exportStart = anchorStart == null ? start : Math.max(start, anchorStart);
-    long exportEnd = anchorEnd == null ? end : Math.min(end, anchorEnd);
+    // Values as of the window's end would change if the export ended earlier: Calcite's filter
+    // applies the anchor's upper bound instead.
+    long exportEnd = anchorEnd == null || semantics.valuesAsOfEnd() ? end : Math.min(end, anchorEnd);
     if (exportStart >= exportEnd) {
       return Optional.empty();
     }
@@ -141,8 +145,10 @@ final class WindowResolver {
       }
       result.put(column.name(), chosen);
     }
+    // Unconstrained parameters take their defaults, so that a branch saying
+    // API_BUSINESS_HOURS = 'ALL' and one not mentioning it are recognised as the same export.
     for (ParameterColumn column : report.parameters()) {
-      if (column.requiredByApi()) {
+      if (column.defaultValue() != null) {
         result.putIfAbsent(column.name(), column.defaultValue());
       }
     }

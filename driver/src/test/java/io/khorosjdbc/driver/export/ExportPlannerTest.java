@@ -111,9 +111,29 @@ class ExportPlannerTest {
   }
 
   @Test
-  void closedConversationsAreEventsAndAreCut() {
-    assertEquals(3, plan("conversation", DAY, untagged(0, 3 * DAY,
+  void eventExportsWhoseValuesAreAsOfTheWindowsEndAreNotCut() {
+    assertEquals(1, plan("conversation", DAY, untagged(0, 3 * DAY,
         Map.of("API_CONVERSATION_REPORT_TYPE", "CLOSED"))).size());
+    assertEquals(1, plan("raw_expert_help", DAY, untagged(0, 3 * DAY, Map.of())).size());
+  }
+
+  @Test
+  void overlappingExportsOfOneRequestedWindowBecomeOneSoNoEventIsCountedTwice() {
+    WindowRequest whole = new WindowRequest(0, 10 * DAY, 0, 10 * DAY, Map.of(), true);
+    WindowRequest narrowed = new WindowRequest(0, 10 * DAY, 4 * DAY, 10 * DAY, Map.of(), true);
+
+    List<PlannedExport> planned = plan("response", whole, narrowed);
+
+    assertEquals(1, planned.size());
+    assertEquals(0, planned.get(0).spec().start());
+  }
+
+  @Test
+  void aParameterValueEqualToTheApisDefaultIsNotSent() {
+    PlannedExport planned = plan("response_approval", untagged(0, DAY,
+        Map.of("API_INCLUDE_DISABLED", "false", "API_BUSINESS_HOURS", "ALL"))).get(0);
+
+    assertEquals(Map.of(), planned.spec().parameters());
   }
 
   @Test

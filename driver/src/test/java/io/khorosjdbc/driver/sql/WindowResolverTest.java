@@ -30,6 +30,11 @@ class WindowResolverTest {
     return resolve(table, Optional.of(Duration.ofDays(7)), disjunct, values);
   }
 
+  private static List<Long> bounds(WindowRequest request) {
+    return List.of(request.tagStart(), request.tagEnd(), request.exportStart(),
+        request.exportEnd());
+  }
+
   private static ScanPlan.Disjunct bounds(TimeBound... bounds) {
     return new ScanPlan.Disjunct(List.of(bounds), Map.of(), Set.of(), false);
   }
@@ -44,7 +49,8 @@ class WindowResolverTest {
         bound("WINDOW_START", SqlKind.GREATER_THAN_OR_EQUAL, 0),
         bound("WINDOW_END", SqlKind.LESS_THAN_OR_EQUAL, 1)), 1000L, 5000L).get(0);
 
-    assertEquals(new WindowRequest(1000, 5000, 1000, 5000, Map.of(), true), request);
+    assertEquals(List.of(1000L, 5000L, 1000L, 5000L), bounds(request));
+    assertTrue(request.tagged());
   }
 
   @Test
@@ -63,7 +69,7 @@ class WindowResolverTest {
         bound("ACTION_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 0),
         bound("ACTION_TIME", SqlKind.LESS_THAN_OR_EQUAL, 1)), 1000L, 5000L).get(0);
 
-    assertEquals(new WindowRequest(1000, 5001, 1000, 5001, Map.of(), false), request);
+    assertEquals(List.of(1000L, 5001L, 1000L, 5001L), bounds(request));
   }
 
   @Test
@@ -88,7 +94,9 @@ class WindowResolverTest {
 
     assertEquals(1000, request.exportStart());
     assertEquals(NOW, request.exportEnd());
-    assertEquals(Map.of("API_CONVERSATION_REPORT_TYPE", "CLOSED"), request.parameterValues());
+    assertEquals("CLOSED", request.parameterValues().get("API_CONVERSATION_REPORT_TYPE"));
+    assertEquals("ALL", request.parameterValues().get("API_BUSINESS_HOURS"),
+        "unconstrained parameters carry their defaults");
   }
 
   @Test
