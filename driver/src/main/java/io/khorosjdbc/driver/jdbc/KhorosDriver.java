@@ -35,6 +35,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.ReadOnlyCalciteMeta;
+import org.apache.calcite.jdbc.SqlExceptionJdbcFactory;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,11 @@ public class KhorosDriver extends Driver {
   protected DriverVersion createDriverVersion() {
     return new DriverVersion("khoros-jdbc", Version.STRING, "Khoros Care Analytics",
         "Analytics Reports API", false, Version.MAJOR, Version.MINOR, 1, 0);
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return SqlExceptionJdbcFactory.class.getName();
   }
 
   @Override

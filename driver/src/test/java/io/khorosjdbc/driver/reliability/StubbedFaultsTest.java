@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.khorosjdbc.driver.export.ExportException;
 import io.khorosjdbc.driver.testing.Rows;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -255,7 +254,7 @@ class StubbedFaultsTest {
     String changed = first.replace("text 3 lorem", "text 3 LOREM");
     stub.completedJob().files(changed).truncatedFileFirst(first, first.length() / 2);
 
-    ExportException e = assertThrows(ExportException.class, () -> query());
+    SQLException e = assertThrows(SQLException.class, () -> query());
 
     assertTrue(e.getMessage().contains("differ from the rows already returned"), e.getMessage());
     assertTrue(e.getMessage().contains("rather than return duplicated or missing rows"),
@@ -268,7 +267,7 @@ class StubbedFaultsTest {
     stub.completedJob().files(body(5, " lorem ipsum dolor sit amet"))
         .truncatedFileFirst(first, first.length() / 2);
 
-    ExportException e = assertThrows(ExportException.class, () -> query());
+    SQLException e = assertThrows(SQLException.class, () -> query());
 
     assertTrue(e.getMessage().contains("the file fetched again has only 5 row(s)"),
         e.getMessage());
@@ -313,7 +312,7 @@ class StubbedFaultsTest {
     stub.completedJob().files(HEADER + "r1,a\r\nr2,b,extra\r\n");
 
     // Row 1 was returned before row 2 broke, so the error comes from ResultSet.next().
-    String message = assertThrows(ExportException.class, () -> query()).getMessage();
+    String message = assertThrows(SQLException.class, () -> query()).getMessage();
 
     assertTrue(message.contains("row 2 (line 3) has 3 fields but the header has 2"), message);
     assertEquals(2, stub.fileRequests.get());
