@@ -122,5 +122,15 @@ class TimestampParserTest {
         assertThrows(ValueFormatException.class, () -> UTC.parse("2019-02-30T10:00:00Z"));
         assertThrows(ValueFormatException.class, () -> UTC.parse("02/30/2019 10:00:00 AM"));
         assertThrows(ValueFormatException.class, () -> UTC.parse("2019-13-01T10:00:00Z"));
+        assertThrows(ValueFormatException.class, () -> UTC.parse("2019-02-30 10:00:00"));
+        assertThrows(ValueFormatException.class, () -> UTC.parse("2019-02-01 25:00:00"));
+        assertThrows(ValueFormatException.class, () -> UTC.parse("2019-02-01 10-00-00"));
+    }
+
+    @Test
+    void theCommonSqlFormIsReadInTheSourceZoneIncludingDaylightSaving() throws Exception {
+        assertEquals(millis("2019-02-01T16:00:00Z"), CHICAGO.parse("2019-02-01 10:00:00"));
+        assertEquals(millis("2019-07-01T15:00:00Z"), CHICAGO.parse("2019-07-01 10:00:00"));
+        assertEquals(millis("2019-07-01T10:00:00Z"), UTC.parse("2019-07-01 10:00:00"));
     }
 }
