@@ -119,6 +119,12 @@ class DifferentialCorrectnessTest {
             if (o.verdict() == Verdict.KNOWN_DRIVER_BUG) {
               known.merge(o.rejectionKind(), 1, Integer::sum);
             } else if (o.rejectionKind() != null) {
+              if (o.verdict() == Verdict.DRIVER_REJECTED) {
+                // documented, so not a failure; but the oracle thought the query valid
+                System.out.println("=== DRIVER_REJECTED query #" + index + ": " + o.driverSql()
+                    + " " + o.parameters().stream().map(Sql::inline).toList() + "\n    "
+                    + o.detail().lines().findFirst().orElse(""));
+              }
               rejections.merge(o.verdict() + " " + o.rejectionKind()
                   + (o.answer().rejected() != null ? " (oracle: " + o.answer().rejected().kind
                       + ")" : " (oracle: valid)"), 1, Integer::sum);

@@ -248,6 +248,7 @@ final class Harness {
         "has an end but no start", "end-without-start",
         "is empty: it starts at", "empty-window",
         "cannot be used this way in the WHERE clause", "unsupported-predicate",
+        "cannot be used with <> or NOT IN", "unsupported-predicate",
         "does not accept", "parameter-value",
         "cannot be derived from the predicate", "opaque-anchor",
         "separate exports (OR and IN lists multiply)", "too-many-branches");
