@@ -21,12 +21,15 @@ import java.util.TreeMap;
  * Turns the windows a query needs into the exports to run, in window order: untagged windows with
  * the same parameters are merged where they overlap or touch (so an event is never exported
  * twice), identical requests run once, and an event export is cut into consecutive pieces no
- * longer than the split size (aligned to multiples of it since the epoch, so that pieces repeat
- * across queries) or than the API allows for one request (Raw Author: 90 days). Cutting is exact
+ * longer than the split size (aligned to multiples of it counted from a Monday at midnight UTC,
+ * so weeks run Monday to Monday and pieces repeat across queries) or than the API allows for one request (Raw Author: 90 days). Cutting is exact
  * only for event exports, whose rows are selected by their own time; snapshot and aggregate
  * exports are never cut.
  */
 public final class ExportPlanner {
+  /** Pieces align to multiples of their size counted from a Monday, 1970-01-05T00:00Z. */
+  private static final long ALIGNMENT_ORIGIN = 4 * 86_400_000L;
+
   private ExportPlanner() {}
 
   /**
@@ -180,7 +183,9 @@ public final class ExportPlanner {
     boolean aligned = splitMillis > 0 && splitMillis <= limit;
     long from = start;
     while (from < end) {
-      long to = aligned ? Math.floorDiv(from, size) * size + size : saturatedAdd(from, size);
+      long to = aligned
+          ? ALIGNMENT_ORIGIN + Math.floorDiv(from - ALIGNMENT_ORIGIN, size) * size + size
+          : saturatedAdd(from, size);
       pieces.add(new long[] {from, Math.min(end, to)});
       from = Math.min(end, to);
     }

@@ -39,10 +39,10 @@ public enum DriverProperty {
       + "that the wait is 5% of the job's running time plus 250 ms, up to pollMaxDelay, so a "
       + "finished job is noticed at most that late."),
   POLL_MAX("pollMaxDelay", "5s", "Longest wait between status polls."),
-  SPLIT_WINDOW("splitWindow", "1d", "Cut event exports into pieces of at most this length, "
-      + "aligned to UTC multiples of it (1d: midnight to midnight), run in parallel and "
-      + "streamed in order; none cuts only where the API requires it. Snapshot and aggregate "
-      + "exports are never cut."),
+  SPLIT_WINDOW("splitWindow", "7d", "Cut event exports into pieces of at most this length, "
+      + "aligned to UTC multiples of it (7d: Monday to Monday, 1d: midnight to midnight), run "
+      + "in parallel and streamed in order; none cuts only where the API requires it. Snapshot "
+      + "and aggregate exports are never cut."),
   MAX_CONCURRENT_EXPORTS("maxConcurrentExports", "4", "Exports one connection runs at once."),
   CONNECT_TIMEOUT("connectTimeout", "10s", "HTTP connect timeout."),
   READ_TIMEOUT("readTimeout", "60s", "HTTP read timeout (between bytes)."),

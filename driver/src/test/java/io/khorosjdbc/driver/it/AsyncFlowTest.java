@@ -152,7 +152,8 @@ class AsyncFlowTest {
   @Test
   void aLimitStopsReadingAndLaterPiecesAreNeverDownloaded() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+         Connection connection = emu.connect("splitWindow=1d");
+         Statement statement = connection.createStatement()) {
       warm(connection, "response");
       emu.emulator().reset();
 

@@ -28,7 +28,7 @@ class ExportCacheTest {
   @BeforeEach
   void start() throws SQLException {
     emu = EmulatorFixture.start();
-    connection = emu.connect("cache=true");
+    connection = emu.connect("cache=true", "splitWindow=1d");
     statement = connection.createStatement();
     statement.executeQuery("SELECT * FROM response WHERE 1 = 0").close();
     emu.emulator().reset();

@@ -224,20 +224,17 @@ class WindowPushdownTest {
   }
 
   @Test
-  void eventWindowsAreCutIntoDaysThatRunInParallelAndStreamInOrder() throws SQLException {
-    List<String> cut = query("SELECT RESPONSE_ID FROM response WHERE WINDOW_START >= TIMESTAMP"
-        + " '2019-02-01 12:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-04 06:00:00'");
+  void eventWindowsAreCutIntoWeeksThatRunInParallelAndStreamInOrder() throws SQLException {
+    String where = " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 12:00:00' AND "
+        + "WINDOW_END <= TIMESTAMP '2019-02-20 00:00:00'";
+    List<String> cut = query("SELECT RESPONSE_ID" + where);
 
-    List<JournalEntry> creates = emu.creates();
-    // Feb 1 12:00, then each UTC midnight up to the end on Feb 4 06:00.
-    assertEquals(List.of("1549022400000", "1549065600000", "1549152000000", "1549238400000"),
-        creates.stream().map(c -> param(c, "startTime")).sorted().toList());
-    try (Connection whole = emu.connect("splitWindow=none")) {
-      try (Statement statement = whole.createStatement()) {
-        assertEquals(Rows.query(statement, "SELECT RESPONSE_ID FROM response WHERE "
-            + "WINDOW_START >= TIMESTAMP '2019-02-01 12:00:00' AND WINDOW_END <= TIMESTAMP "
-            + "'2019-02-04 06:00:00'"), cut);
-      }
+    // Friday Feb 1 12:00, then each Monday (Feb 4, 11, 18) up to the end on Feb 20.
+    assertEquals(List.of("1549022400000", "1549238400000", "1549843200000", "1550448000000"),
+        emu.creates().stream().map(c -> param(c, "startTime")).sorted().toList());
+    try (Connection whole = emu.connect("splitWindow=none");
+         Statement statement = whole.createStatement()) {
+      assertEquals(Rows.query(statement, "SELECT RESPONSE_ID" + where), cut);
     }
   }
 

@@ -34,7 +34,7 @@ class ConnectionConfigTest {
     assertEquals(ReportFormat.CSV, config.format());
     assertFalse(config.stringsOnly());
     assertEquals(Optional.of(Duration.ofDays(7)), config.defaultWindow());
-    assertEquals(Optional.of(Duration.ofDays(1)), config.splitWindow());
+    assertEquals(Optional.of(Duration.ofDays(7)), config.splitWindow());
     assertFalse(config.endTimeInclusive());
     assertEquals("UTC", config.apiTimeZone().getId());
     assertEquals("en_US", config.apiLocale());

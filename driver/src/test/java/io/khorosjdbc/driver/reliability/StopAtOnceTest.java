@@ -142,7 +142,7 @@ class StopAtOnceTest {
     emu.emulator().setFaults("status:stuck");
     long createdAfter = System.currentTimeMillis();
     List<String> before = Leaks.threads("khoros-export-");
-    Connection connection = emu.connect("maxConcurrentExports=3");
+    Connection connection = emu.connect("maxConcurrentExports=3", "splitWindow=1d");
     String prefix = Leaks.exportThreadPrefix(before, Leaks.threads("khoros-export-"));
     AnalyticsClient client = Leaks.client(connection);
     Statement statement = connection.createStatement();

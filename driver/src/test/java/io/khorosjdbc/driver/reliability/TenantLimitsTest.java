@@ -79,9 +79,9 @@ class TenantLimitsTest {
       }
       emu.emulator().reset();
       try (Connection a = emu.connect("maxJobsPerTenant=2", "maxConcurrentExports=4",
-          "maxRetries=0");
+          "maxRetries=0", "splitWindow=1d");
            Connection b = emu.connect("maxJobsPerTenant=2", "maxConcurrentExports=4",
-               "maxRetries=0")) {
+               "maxRetries=0", "splitWindow=1d")) {
         List<String> rows = inParallel(List.of(a, b), 1, sql);
 
         assertEquals(List.of(expected.get(0), expected.get(0)), rows);
