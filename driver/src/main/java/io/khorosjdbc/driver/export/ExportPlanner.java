@@ -1,5 +1,8 @@
 package io.khorosjdbc.driver.export;
 
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeSet;
+import com.google.common.collect.TreeRangeSet;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ParameterColumns;
@@ -124,7 +127,36 @@ public final class ExportPlanner {
         merged.set(into, union(merged.get(into), request));
       }
     }
-    return merged;
+    return withoutCoveredUntagged(merged);
+  }
+
+  /**
+   * Drops the parts of untagged requests that a requested window with the same parameters already
+   * exports. An untagged branch constrains no window, so the requested window's rows satisfy it
+   * as well; exporting those events again would return them twice.
+   */
+  private static List<WindowRequest> withoutCoveredUntagged(List<WindowRequest> merged) {
+    List<WindowRequest> result = new ArrayList<>();
+    for (WindowRequest request : merged) {
+      if (request.tagged()) {
+        result.add(request);
+        continue;
+      }
+      RangeSet<Long> remaining = TreeRangeSet.create();
+      remaining.add(Range.closedOpen(request.exportStart(), request.exportEnd()));
+      for (WindowRequest window : merged) {
+        if (window.tagged() && window.parameterValues().equals(request.parameterValues())) {
+          remaining.remove(Range.closedOpen(window.exportStart(), window.exportEnd()));
+        }
+      }
+      for (Range<Long> part : remaining.asRanges()) {
+        long start = part.lowerEndpoint();
+        long end = part.upperEndpoint();
+        result.add(new WindowRequest(start, end, start, end, request.parameterValues(), false));
+      }
+    }
+    result.sort(Comparator.comparingLong(WindowRequest::exportStart));
+    return result;
   }
 
   /**

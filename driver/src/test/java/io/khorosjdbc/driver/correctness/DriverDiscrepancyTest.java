@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -216,8 +215,6 @@ class DriverDiscrepancyTest {
    * the first duplicate bug, which merges only tagged with tagged and untagged with untagged.)
    */
   @Test
-  @Disabled("driver bug: a WINDOW_* branch and an anchor-only branch of the same window export "
-      + "it twice")
   void aWindowAndTheSameAnchorRangeInAnOrCountEveryEventOnce() throws SQLException {
     long start = suite.base + 22 * World.HOUR;
     long end = start + 3 * World.HOUR + 44 * 60_000L;

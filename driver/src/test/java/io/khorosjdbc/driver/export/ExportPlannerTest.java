@@ -129,6 +129,20 @@ class ExportPlannerTest {
   }
 
   @Test
+  void anUntaggedRangeInsideARequestedWindowIsNotExportedTwice() {
+    WindowRequest window = new WindowRequest(0, 10 * DAY, 0, 10 * DAY, Map.of(), true);
+    WindowRequest anchor = untagged(8 * DAY, 12 * DAY, Map.of());
+
+    List<PlannedExport> planned = plan("response", window, anchor);
+
+    assertEquals(2, planned.size());
+    assertEquals(List.of(0L, 10 * DAY), List.of(planned.get(0).spec().start(),
+        planned.get(0).spec().end()));
+    assertEquals(List.of(10 * DAY, 12 * DAY), List.of(planned.get(1).spec().start(),
+        planned.get(1).spec().end()), "only the part outside the window is exported again");
+  }
+
+  @Test
   void aParameterValueEqualToTheApisDefaultIsNotSent() {
     PlannedExport planned = plan("response_approval", untagged(0, DAY,
         Map.of("API_INCLUDE_DISABLED", "false", "API_BUSINESS_HOURS", "ALL"))).get(0);
