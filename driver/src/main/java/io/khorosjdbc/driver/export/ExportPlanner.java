@@ -1,8 +1,5 @@
 package io.khorosjdbc.driver.export;
 
-import com.google.common.collect.Range;
-import com.google.common.collect.RangeSet;
-import com.google.common.collect.TreeRangeSet;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ParameterColumns;
@@ -127,36 +124,7 @@ public final class ExportPlanner {
         merged.set(into, union(merged.get(into), request));
       }
     }
-    return withoutCoveredUntagged(merged);
-  }
-
-  /**
-   * Drops the parts of untagged requests that a requested window with the same parameters already
-   * exports. An untagged branch constrains no window, so the requested window's rows satisfy it
-   * as well; exporting those events again would return them twice.
-   */
-  private static List<WindowRequest> withoutCoveredUntagged(List<WindowRequest> merged) {
-    List<WindowRequest> result = new ArrayList<>();
-    for (WindowRequest request : merged) {
-      if (request.tagged()) {
-        result.add(request);
-        continue;
-      }
-      RangeSet<Long> remaining = TreeRangeSet.create();
-      remaining.add(Range.closedOpen(request.exportStart(), request.exportEnd()));
-      for (WindowRequest window : merged) {
-        if (window.tagged() && window.parameterValues().equals(request.parameterValues())) {
-          remaining.remove(Range.closedOpen(window.exportStart(), window.exportEnd()));
-        }
-      }
-      for (Range<Long> part : remaining.asRanges()) {
-        long start = part.lowerEndpoint();
-        long end = part.upperEndpoint();
-        result.add(new WindowRequest(start, end, start, end, request.parameterValues(), false));
-      }
-    }
-    result.sort(Comparator.comparingLong(WindowRequest::exportStart));
-    return result;
+    return merged;
   }
 
   /**
@@ -167,9 +135,10 @@ public final class ExportPlanner {
   private static int mergeTarget(List<WindowRequest> merged, WindowRequest request) {
     for (int i = 0; i < merged.size(); i++) {
       WindowRequest other = merged.get(i);
-      boolean sameTags = !request.tagged() && !other.tagged() || request.tagged()
-          && other.tagged() && other.tagStart() == request.tagStart()
-          && other.tagEnd() == request.tagEnd();
+      // Untagged windows follow their export, so overlapping ones are one window; otherwise
+      // rows are indistinguishable only when they carry the same window.
+      boolean sameTags = !request.tagged() && !other.tagged()
+          || other.tagStart() == request.tagStart() && other.tagEnd() == request.tagEnd();
       if (sameTags && other.parameterValues().equals(request.parameterValues())
           && other.exportStart() <= request.exportEnd()
           && request.exportStart() <= other.exportEnd()) {
@@ -183,7 +152,7 @@ public final class ExportPlanner {
   private static WindowRequest union(WindowRequest a, WindowRequest b) {
     long start = Math.min(a.exportStart(), b.exportStart());
     long end = Math.max(a.exportEnd(), b.exportEnd());
-    return a.tagged()
+    return a.tagged() || b.tagged()
         ? new WindowRequest(a.tagStart(), a.tagEnd(), start, end, a.parameterValues(), true)
         : new WindowRequest(start, end, start, end, a.parameterValues(), false);
   }
