@@ -1,7 +1,6 @@
 package io.khorosjdbc.driver.correctness;
 
 import io.khorosjdbc.driver.correctness.Harness.Outcome;
-import io.khorosjdbc.driver.correctness.Harness.Verdict;
 import io.khorosjdbc.driver.correctness.oracle.Sql.Query;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.util.ArrayList;
@@ -22,14 +21,11 @@ final class KnownDriverBugs {
 
   private KnownDriverBugs() {}
 
-  /** A WINDOW_* branch and an anchor-only branch that denote the same window export twice. */
-  static final String TAGGED_AND_UNTAGGED_SAME_WINDOW = "tagged-and-untagged-same-window";
-
-  /** The known bug that explains a discrepancy, or null. */
+  /**
+   * The known bug that explains a discrepancy, or null. None is open: add a case here (e.g.
+   * {@code o.verdict() == Verdict.MISMATCH && overlappingExports(o)}) with its repro.
+   */
   static String classify(Query q, Outcome o) {
-    if (o.verdict() == Verdict.MISMATCH && overlappingExports(o)) {
-      return TAGGED_AND_UNTAGGED_SAME_WINDOW;
-    }
     return null;
   }
 
