@@ -6,7 +6,6 @@ import io.khorosjdbc.driver.format.ColumnType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -107,9 +106,5 @@ public record ParameterColumn(
       case BOOLEAN -> Boolean.parseBoolean(canonicalValue);
       default -> canonicalValue;
     };
-  }
-
-  public Optional<String> defaultValueIfAny() {
-    return Optional.ofNullable(defaultValue);
   }
 }

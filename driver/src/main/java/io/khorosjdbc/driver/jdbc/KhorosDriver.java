@@ -213,7 +213,7 @@ public class KhorosDriver extends Driver {
       SchemaResolver resolver = new SchemaResolver(known,
           new ServerColumnDiscoverer(runner, known, Clock.systemUTC(),
               config.discoveryTimeout()), cache, schemaFile);
-      return new KhorosContext(config, ReportCatalog.builtIn(), known, client, runner, ledger,
+      return new KhorosContext(config, ReportCatalog.builtIn(), client, runner, ledger,
           resolver, exportCache);
     } catch (IOException e) {
       runner.close();

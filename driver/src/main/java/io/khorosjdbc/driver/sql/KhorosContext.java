@@ -3,7 +3,6 @@ package io.khorosjdbc.driver.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.khorosjdbc.driver.api.AnalyticsClient;
-import io.khorosjdbc.driver.catalog.KnownColumns;
 import io.khorosjdbc.driver.catalog.ReportCatalog;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
 import io.khorosjdbc.driver.export.ExportLedger;
@@ -20,7 +19,6 @@ import java.util.Optional;
 public record KhorosContext(
     ConnectionConfig config,
     ReportCatalog catalog,
-    KnownColumns knownColumns,
     AnalyticsClient client,
     ExportRunner runner,
     ExportLedger ledger,
@@ -30,7 +28,6 @@ public record KhorosContext(
   public KhorosContext {
     requireNonNull(config, "config");
     requireNonNull(catalog, "catalog");
-    requireNonNull(knownColumns, "knownColumns");
     requireNonNull(client, "client");
     requireNonNull(runner, "runner");
     requireNonNull(ledger, "ledger");

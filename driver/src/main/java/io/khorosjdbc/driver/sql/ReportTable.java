@@ -7,7 +7,6 @@ import io.khorosjdbc.driver.catalog.TableSchema;
 import io.khorosjdbc.driver.catalog.WindowRule;
 import io.khorosjdbc.driver.format.ColumnType;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -187,15 +186,5 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
         .or(() -> dataColumns().stream().filter(c -> c.name().equalsIgnoreCase(column))
             .map(ColumnInfo::description).filter(d -> !d.isEmpty()).findFirst())
         .orElse(null);
-  }
-
-  /** Names of the full row type, in order. */
-  List<String> columnNames() {
-    List<String> names = new ArrayList<>();
-    int count = dataColumns().size() + 2 + report.parameters().size();
-    for (int i = 0; i < count; i++) {
-      names.add(columnName(i));
-    }
-    return names;
   }
 }
