@@ -27,7 +27,16 @@ public final class KnownColumns {
     this.byTable = Map.copyOf(byTable);
   }
 
+  /** The columns of the resource, read once: the result is immutable, so connections share it. */
   public static KnownColumns builtIn() {
+    return BuiltIn.INSTANCE;
+  }
+
+  private static final class BuiltIn {
+    static final KnownColumns INSTANCE = load();
+  }
+
+  private static KnownColumns load() {
     try (InputStream in = KnownColumns.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
