@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 
 /**
@@ -247,24 +249,20 @@ public record ConnectionConfig(
 
     /** A size such as 1g, 512m, 100k or a plain number of bytes. */
     long bytes(DriverProperty property) {
-      String text = value(property).trim().toLowerCase(Locale.ROOT);
-      long unit = switch (text.isEmpty() ? ' ' : text.charAt(text.length() - 1)) {
+      return number(property, Reader::size, size -> size > 0,
+          "is not a size; write e.g. 1g, 512m or 100k");
+    }
+
+    private static Long size(String text) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      long unit = switch (lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1)) {
         case 'k' -> 1L << 10;
         case 'm' -> 1L << 20;
         case 'g' -> 1L << 30;
         default -> 1L;
       };
-      String number = unit == 1 ? text : text.substring(0, text.length() - 1);
-      try {
-        long value = Long.parseLong(number.trim());
-        if (value > 0) {
-          return value * unit;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new IllegalArgumentException("property " + property.key() + "='" + value(property)
-          + "' is not a size; write e.g. 1g, 512m or 100k");
+      String number = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
+      return Long.parseLong(number.trim()) * unit;
     }
 
     Duration duration(DriverProperty property) {
@@ -272,45 +270,33 @@ public record ConnectionConfig(
     }
 
     int positiveInt(DriverProperty property) {
-      String text = value(property);
-      try {
-        int value = Integer.parseInt(text);
-        if (value > 0) {
-          return value;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new IllegalArgumentException("property " + property.key() + "='" + text
-          + "' must be a positive whole number");
+      return number(property, Integer::valueOf, value -> value > 0,
+          "must be a positive whole number");
     }
 
     int nonNegativeInt(DriverProperty property) {
-      String text = value(property);
-      try {
-        int value = Integer.parseInt(text);
-        if (value >= 0) {
-          return value;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw new IllegalArgumentException("property " + property.key() + "='" + text
-          + "' must be a whole number, 0 or more");
+      return number(property, Integer::valueOf, value -> value >= 0,
+          "must be a whole number, 0 or more");
     }
 
     double nonNegativeNumber(DriverProperty property) {
+      return number(property, Double::valueOf, value -> value >= 0 && Double.isFinite(value),
+          "must be a number, 0 or more");
+    }
+
+    private <T> T number(DriverProperty property, Function<String, T> parse,
+        Predicate<T> allowed, String requirement) {
       String text = value(property);
       try {
-        double value = Double.parseDouble(text);
-        if (value >= 0 && Double.isFinite(value)) {
+        T value = parse.apply(text);
+        if (allowed.test(value)) {
           return value;
         }
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      throw new IllegalArgumentException("property " + property.key() + "='" + text
-          + "' must be a number, 0 or more");
+      throw new IllegalArgumentException("property " + property.key() + "='" + text + "' "
+          + requirement);
     }
   }
 }

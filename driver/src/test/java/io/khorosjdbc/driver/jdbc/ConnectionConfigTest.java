@@ -126,4 +126,28 @@ class ConnectionConfigTest {
         props("companyKey", "K", "apiTimeZone", "Mars/Base"), Map.of()));
     assertTrue(zone.getMessage().contains("apiTimeZone='Mars/Base'"));
   }
+
+  @Test
+  void numbersAndSizesAreCheckedAgainstTheirRange() throws SQLException {
+    assertEquals("property maxConcurrentExports='0' must be a positive whole number",
+        badValue("maxConcurrentExports", "0"));
+    assertEquals("property maxRetries='-1' must be a whole number, 0 or more",
+        badValue("maxRetries", "-1"));
+    assertEquals("property maxRequestsPerSecond='fast' must be a number, 0 or more",
+        badValue("maxRequestsPerSecond", "fast"));
+    assertEquals("property cacheMaxSize='12x' is not a size; write e.g. 1g, 512m or 100k",
+        badValue("cacheMaxSize", "12x"));
+
+    ConnectionConfig config = ConnectionConfig.from(props("companyKey", "K",
+        "cacheMaxSize", "512M", "maxRequestsPerSecond", "2.5", "maxRetries", "0"), Map.of());
+    assertEquals(512L << 20, config.exportCache().maxBytes());
+    assertEquals(2.5, config.maxRequestsPerSecond());
+    assertEquals(0, config.retryPolicy().maxRetries());
+  }
+
+  private static String badValue(String property, String value) {
+    SQLException e = assertThrows(SQLException.class, () -> ConnectionConfig.from(
+        props("companyKey", "K", property, value), Map.of()));
+    return e.getMessage().replaceFirst("^khoros-jdbc: ", "");
+  }
 }
