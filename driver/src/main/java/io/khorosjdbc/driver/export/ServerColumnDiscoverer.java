@@ -6,20 +6,15 @@ import io.khorosjdbc.driver.catalog.ColumnDiscoverer;
 import io.khorosjdbc.driver.catalog.KnownColumns;
 import io.khorosjdbc.driver.catalog.ParameterColumns;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
+import io.khorosjdbc.driver.format.CsvRowReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Learns a tenant's columns for an export from the header of a tiny CSV export (the last hour,
@@ -54,14 +49,10 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
     RunningExport export = runner.start(probe,
         new QueryControl(new AtomicBoolean(), timeout.toMillis()));
     try (Download download = export.openDownload();
-         CSVParser parser = CSVFormat.RFC4180.parse(
-             new InputStreamReader(download.body(), StandardCharsets.UTF_8))) {
-      Iterator<CSVRecord> records = parser.iterator();
+         CsvRowReader csv = new CsvRowReader(download.body(), List.of(), report.table())) {
       List<String> names = new ArrayList<>();
-      if (records.hasNext()) {
-        for (String header : records.next()) {
-          names.add(apiName(report.table(), stripBom(header).trim()));
-        }
+      for (String header : csv.header()) {
+        names.add(apiName(report.table(), header.trim()));
       }
       export.done(download.bytesRead());
       return names;
@@ -78,9 +69,5 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
     }
     String snake = header.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     return known.column(table, snake).map(c -> c.name()).orElse(snake);
-  }
-
-  private static String stripBom(String text) {
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

@@ -37,7 +37,7 @@ public final class CsvRowReader implements RowReader {
     private final String sourceName;
     private final int[] positions;
     private final String[] values;
-    private final int headerSize;
+    private final List<String> header;
     private long rowNumber;
 
     /**
@@ -53,10 +53,10 @@ public final class CsvRowReader implements RowReader {
         try {
             this.parser = CSVParser.parse(utf8(withoutByteOrderMark(in)), FORMAT);
             this.records = parser.iterator();
-            CSVRecord header = nextRecord();
+            CSVRecord headerRecord = nextRecord();
             // An empty file is an export without rows: next() reports the end straight away.
-            this.headerSize = header == null ? 0 : header.size();
-            this.positions = header == null ? new int[0] : HeaderIndex.positions(header.toList(), columns, sourceName);
+            this.header = headerRecord == null ? List.of() : List.copyOf(headerRecord.toList());
+            this.positions = header.isEmpty() ? new int[0] : HeaderIndex.positions(header, columns, sourceName);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -83,16 +83,16 @@ public final class CsvRowReader implements RowReader {
     @Override
     public boolean next() throws IOException {
         CSVRecord record = nextRecord();
-        while (record != null && headerSize > 1 && isBlank(record)) {
+        while (record != null && header.size() > 1 && isBlank(record)) {
             record = nextRecord();
         }
         if (record == null) {
             return false;
         }
         rowNumber++;
-        if (record.size() != headerSize) {
+        if (record.size() != header.size()) {
             throw new IOException(sourceName + ": row " + rowNumber + " (line " + parser.getCurrentLineNumber()
-                    + ") has " + record.size() + " fields but the header has " + headerSize);
+                    + ") has " + record.size() + " fields but the header has " + header.size());
         }
         for (int i = 0; i < positions.length; i++) {
             String value = record.get(positions[i]);
@@ -114,6 +114,11 @@ public final class CsvRowReader implements RowReader {
             String problem = cause instanceof CharacterCodingException ? "the file is not valid UTF-8" : cause.getMessage();
             throw new IOException(sourceName + ": cannot read CSV after row " + rowNumber + ": " + problem, cause);
         }
+    }
+
+    /** The file's column names as written, byte-order mark removed; empty for an empty file. */
+    public List<String> header() {
+        return header;
     }
 
     @Override

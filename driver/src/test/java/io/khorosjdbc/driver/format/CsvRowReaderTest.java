@@ -51,6 +51,14 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void givesTheHeaderAsWrittenWithoutTheByteOrderMark() throws IOException {
+        try (CsvRowReader reader = new CsvRowReader(utf8("\uFEFFConversation Id,agent_name\nc1,Ann\n"),
+                List.of(), "conversation")) {
+            assertEquals(List.of("Conversation Id", "agent_name"), reader.header());
+        }
+    }
+
+    @Test
     void readsQuotedCommasQuotesAndLineBreaks() throws IOException {
         String csv = "ID,TEXT\r\n1,\"a, b\"\r\n2,\"she said \"\"hi\"\"\"\r\n3,\"line one\nline two\"\r\n";
 
