@@ -196,7 +196,7 @@ public class KhorosDriver extends Driver {
     } catch (IOException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
-    ExportLedger ledger = ExportLedger.GLOBAL;
+    ExportLedger ledger = ExportLedger.forTenant(config.tenantKey());
     Optional<TenantCache> exportCache = exportCache(config);
     ExportRunner runner = new ExportRunner(client, new ExportSettings(config.apiLocale(),
         config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),

@@ -26,7 +26,7 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * Schema {@code khoros_meta}: {@code exports} (every job this JVM ran), {@code reports} (the
+ * Schema {@code khoros_meta}: {@code exports} (every job this JVM ran for the tenant), {@code reports} (the
  * catalog), {@code columns} (every table's columns; reading it discovers them all), and the
  * tenant's {@code teams} and {@code timezones} from the API's own endpoints.
  */

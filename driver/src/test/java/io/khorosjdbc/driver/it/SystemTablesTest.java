@@ -19,7 +19,7 @@ class SystemTablesTest {
   void theExportsTableShowsEveryJobWithItsWindowStateAndCounts() throws SQLException {
     try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect();
          Statement statement = connection.createStatement()) {
-      // The exports table is JVM-wide: look only at jobs created by this test.
+      // The exports table holds all of the tenant's jobs in this JVM: look only at this test's.
       String started = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
           .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
       long rows = Long.parseLong(Rows.query(statement, "SELECT COUNT(*) FROM response WHERE "
@@ -33,6 +33,24 @@ class SystemTablesTest {
 
       assertEquals(List.of("response|2019-02-01 00:00:00.000|2019-02-01 06:00:00.000|DONE|" + rows
           + "|RESPONSE_ID|true|true"), jobs);
+    }
+  }
+
+  @Test
+  void theExportsTableShowsOnlyTheConnectionsOwnTenantsJobs() throws SQLException {
+    try (EmulatorFixture companyA = EmulatorFixture.start();
+         EmulatorFixture companyB = EmulatorFixture.start();
+         Connection a = companyA.connect(); Connection b = companyB.connect();
+         Statement onA = a.createStatement(); Statement onB = b.createStatement()) {
+      String window = " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= "
+          + "TIMESTAMP '2019-02-01 06:00:00'";
+      Rows.query(onA, "SELECT COUNT(*) FROM response" + window);
+      Rows.query(onB, "SELECT COUNT(*) FROM incoming_post" + window);
+
+      String reports = "SELECT DISTINCT REPORT FROM khoros_meta.exports WHERE WINDOW_START = "
+          + "TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END = TIMESTAMP '2019-02-01 06:00:00'";
+      assertEquals(List.of("response"), Rows.query(onA, reports));
+      assertEquals(List.of("incoming_post"), Rows.query(onB, reports));
     }
   }
 

@@ -1,6 +1,8 @@
 package io.khorosjdbc.driver.reliability;
 
 import io.khorosjdbc.driver.api.AnalyticsClient;
+import io.khorosjdbc.driver.export.ExportLedger;
+import io.khorosjdbc.driver.sql.KhorosContext;
 import io.khorosjdbc.driver.sql.KhorosSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +38,16 @@ final class Leaks {
   }
 
   static AnalyticsClient client(Connection connection) throws SQLException {
+    return context(connection).client();
+  }
+
+  static ExportLedger ledger(Connection connection) throws SQLException {
+    return context(connection).ledger();
+  }
+
+  private static KhorosContext context(Connection connection) throws SQLException {
     return connection.unwrap(CalciteConnection.class).getRootSchema().subSchemas()
-        .get(KhorosSchema.NAME).unwrap(KhorosSchema.class).context().client();
+        .get(KhorosSchema.NAME).unwrap(KhorosSchema.class).context();
   }
 
   /** Open sockets of this process (Linux), or -1 where /proc is not available. */

@@ -145,6 +145,7 @@ class StopAtOnceTest {
     Connection connection = emu.connect("maxConcurrentExports=3", "splitWindow=1d");
     String prefix = Leaks.exportThreadPrefix(before, Leaks.threads("khoros-export-"));
     AnalyticsClient client = Leaks.client(connection);
+    ExportLedger ledger = Leaks.ledger(connection);
     Statement statement = connection.createStatement();
     // Three one-day pieces, all polling a job that never finishes.
     CompletableFuture<Exception> query = CompletableFuture.supplyAsync(() -> {
@@ -173,7 +174,7 @@ class StopAtOnceTest {
     assertEquals(0, client.openConnections(), "the connection pool is empty");
     assertEquals(0, client.tenantLimiter().runningJobs(), "job slots released");
     assertEquals(List.of(), Leaks.okHttpWorkerThreads());
-    List<JobRecord.State> states = ExportLedger.GLOBAL.jobs().stream()
+    List<JobRecord.State> states = ledger.jobs().stream()
         .filter(job -> job.createdAt() >= createdAfter).map(JobRecord::state).toList();
     assertEquals(List.of(JobRecord.State.CANCELLED, JobRecord.State.CANCELLED,
         JobRecord.State.CANCELLED), states, "the exports table shows the jobs as cancelled");
