@@ -6,6 +6,7 @@ import io.khorosjdbc.emulator.world.Rng;
 import io.khorosjdbc.emulator.world.World;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -77,6 +78,18 @@ public final class AgentTimeline {
             }
         }
         return null;
+    }
+
+    /** The raw_agent_states rows of {@code agents} that start in the hour, in time order. */
+    public List<AgentState> rows(List<Agent> agents, long hour) {
+        List<AgentState> rows = new ArrayList<>();
+        for (Agent agent : agents) {
+            for (Change change : changes(agent, hour)) {
+                rows.add(row(agent, change));
+            }
+        }
+        rows.sort(Comparator.comparingLong(AgentState::time).thenComparingLong(AgentState::key));
+        return rows;
     }
 
     /** The change as a raw_agent_states row. */

@@ -1,9 +1,11 @@
 package io.khorosjdbc.emulator.export;
 
 import io.khorosjdbc.emulator.data.AgentState;
-import io.khorosjdbc.emulator.data.AgentStateScan;
+import io.khorosjdbc.emulator.data.HourlyScan;
 import io.khorosjdbc.emulator.report.ReportRequest;
+import io.khorosjdbc.emulator.world.Agent;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The raw_agent_states export (lower snake case columns). Work-queue and smart-view filters apply to
@@ -18,10 +20,10 @@ final class AgentStateExport implements ExportSource<AgentState> {
 
     @Override
     public Iterator<AgentState> rows(ReportRequest req) {
-        return new AgentStateScan(data.agentStates(),
-                data.world().agents().stream().filter(req.filters()::agentWithQueue).toList(),
-                req.window().start(), req.window().last(),
-                t -> req.window().contains(t) && req.filters().time(t));
+        List<Agent> agents = data.world().agents().stream().filter(req.filters()::agentWithQueue).toList();
+        return new HourlyScan<>(req.window().start(), req.window().last(),
+                hour -> data.agentStates().rows(agents, hour),
+                state -> req.window().contains(state.time()) && req.filters().time(state.time()));
     }
 
     @Override
