@@ -50,7 +50,7 @@ public final class KnownColumns {
   /** Parses {@code {"table": [{"name", "type"?, "description"?, "jsonOnly"?}, ...], ...}}. */
   static Map<String, List<ColumnInfo>> parse(JsonNode root) {
     Map<String, List<ColumnInfo>> tables = new HashMap<>();
-    root.fields().forEachRemaining(table -> {
+    for (Map.Entry<String, JsonNode> table : root.properties()) {
       List<ColumnInfo> columns = new ArrayList<>();
       for (JsonNode column : table.getValue()) {
         String name = column.path("name").asText();
@@ -62,7 +62,7 @@ public final class KnownColumns {
             column.path("description").asText(""), column.path("jsonOnly").asBoolean(false)));
       }
       tables.put(table.getKey().toLowerCase(Locale.ROOT), List.copyOf(columns));
-    });
+    }
     return tables;
   }
 

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +55,7 @@ public final class Params {
         if (root == null || !root.isObject()) {
             throw ApiException.badRequest("a JSON request body must be an object of parameters");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : root.properties()) {
             if (f.getValue().isArray()) {
                 f.getValue().forEach(v -> add(f.getKey(), v.asText()));
             } else if (!f.getValue().isNull()) {
