@@ -85,7 +85,9 @@ public final class RequestParser {
         if (settings.authorHistoryCheck()) {
             long limit = Instant.ofEpochMilli(settings.clock().getAsLong()).atZone(ZoneOffset.UTC).minusMonths(18).toInstant().toEpochMilli();
             if (w.start() < limit) {
-                throw ApiException.badRequest("startTime=" + w.start() + " is more than 18 months ago; the author export keeps only the last 18 months (earliest allowed: " + limit + ")");
+                throw ApiException.badRequest("startTime=" + w.start() + " (" + Instant.ofEpochMilli(w.start())
+                        + ") is more than 18 months ago; the author export keeps only the last 18 months (earliest allowed: "
+                        + limit + " = " + Instant.ofEpochMilli(limit) + ")");
             }
         }
     }
