@@ -66,10 +66,16 @@ final class ScanTranslator {
     List<TimeBound> bounds = new ArrayList<>();
     Map<String, List<Integer>> parameters = new HashMap<>();
     Set<String> opaque = new HashSet<>();
+    Set<String> notNull = new HashSet<>();
     boolean contradictory = false;
     for (RexNode conjunct : conjuncts) {
       if (conjunct.isAlwaysFalse()) {
         contradictory = true;
+        continue;
+      }
+      Integer notNullPseudo = notNullPseudoColumn(conjunct);
+      if (notNullPseudo != null) {
+        notNull.add(table.columnName(notNullPseudo));
         continue;
       }
       Comparison comparison = comparison(conjunct);
@@ -94,7 +100,28 @@ final class ScanTranslator {
         }
       }
     }
+    for (String column : notNull) {
+      if (!parameters.containsKey(column)
+          && bounds.stream().noneMatch(bound -> bound.column().equals(column))) {
+        throw new IllegalArgumentException(unsupported(column));
+      }
+    }
     return new ScanPlan.Disjunct(bounds, parameters, opaque, contradictory);
+  }
+
+  /**
+   * The pseudo-column of an {@code IS NOT NULL} conjunct. Calcite writes one where a predicate
+   * repeats inside an OR ({@code API_X = v AND (API_X = v OR ...)} becomes
+   * {@code API_X = v AND (API_X IS NOT NULL OR ...)}); it is then implied by the branch's own
+   * window bound or parameter value, which {@link #branch} checks, and Calcite still evaluates it
+   * on every row.
+   */
+  private Integer notNullPseudoColumn(RexNode conjunct) {
+    if (conjunct.getKind() != SqlKind.IS_NOT_NULL) {
+      return null;
+    }
+    Integer column = columnOf(((RexCall) conjunct).getOperands().get(0));
+    return column != null && table.isPseudoColumn(column) ? column : null;
   }
 
   /**

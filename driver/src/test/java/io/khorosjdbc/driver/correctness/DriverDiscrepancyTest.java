@@ -225,6 +225,26 @@ class DriverDiscrepancyTest {
             + ts(start) + " AND MESSAGE_TIME < " + ts(end) + ")"));
   }
 
+  /**
+   * A pseudo-column predicate repeated inside an OR ({@code API_X = v AND (API_X = v OR ...)}) is
+   * rewritten by Calcite to {@code API_X IS NOT NULL OR ...}, which was refused as an unsupported
+   * use of the column although the query is valid (seed 2, emulator seed 7, query 11703).
+   */
+  @Test
+  void aPseudoColumnPredicateRepeatedInAnOrIsAccepted() throws SQLException {
+    long start = suite.base + 16 * World.HOUR;
+    String window = "WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
+        + ts(start + 2 * World.HOUR);
+    Connection c = suite.csv.connection();
+    assertEquals(scalar(c, "SELECT COUNT(*) FROM response WHERE " + window
+            + " AND API_BUSINESS_HOURS = 'INSIDE'"),
+        scalar(c, "SELECT COUNT(*) FROM response WHERE " + window + " AND (API_BUSINESS_HOURS = "
+            + "'INSIDE' OR RESPONSE_ID > '8') AND API_BUSINESS_HOURS = 'INSIDE'"));
+    assertEquals(scalar(c, "SELECT COUNT(*) FROM response WHERE " + window),
+        scalar(c, "SELECT COUNT(*) FROM response WHERE " + window + " AND (WINDOW_START >= "
+            + ts(start) + " OR RESPONSE_ID > '8')"));
+  }
+
   /** The same non-Latin-1 value as a ? parameter. */
   @Test
   void aNonLatin1ValueWorksAsAParameter() throws SQLException {
