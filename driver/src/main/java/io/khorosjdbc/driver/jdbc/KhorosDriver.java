@@ -33,8 +33,9 @@ import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.ConcurrentStatementRegistry;
 import org.apache.calcite.jdbc.Driver;
-import org.apache.calcite.jdbc.ReadOnlyCalciteMeta;
+import org.apache.calcite.jdbc.KhorosCalciteMeta;
 import org.apache.calcite.jdbc.SqlExceptionJdbcFactory;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ public class KhorosDriver extends Driver {
 
   @Override
   public Meta createMeta(AvaticaConnection connection) {
-    return new ReadOnlyCalciteMeta(connection, ToolMetadata.TABLES, ToolMetadata.COLUMNS);
+    return new KhorosCalciteMeta(connection, ToolMetadata.TABLES, ToolMetadata.COLUMNS);
   }
 
   @Override
@@ -133,6 +134,7 @@ public class KhorosDriver extends Driver {
       public void onConnectionInit(AvaticaConnection connection) throws SQLException {
         calcite.onConnectionInit(connection);
         CalciteConnection calciteConnection = (CalciteConnection) connection;
+        ConcurrentStatementRegistry.install(calciteConnection);
         ConnectionConfig config = ConnectionConfig.from(calciteConnection.getProperties(),
             System.getenv());
         LOG.debug("connecting with {}", config);
