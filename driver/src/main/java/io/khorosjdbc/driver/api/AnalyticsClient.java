@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,6 +36,8 @@ public final class AnalyticsClient implements Closeable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final OkHttpClient http;
+    /** For creates only: a pool that keeps no idle connection, so every create opens its own. */
+    private final OkHttpClient freshConnections;
     private final boolean ownsHttp;
     private final ApiPaths paths;
     private final ErrorMapper errors;
@@ -72,6 +76,11 @@ public final class AnalyticsClient implements Closeable {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.lease = TenantLimiter.join(tenantOf(settings), requestsPerSecond, maxJobsPerTenant);
         this.http = httpClient(settings, Objects.requireNonNull(base, "base"), retry, lease.limiter());
+        // A create that meets a pooled connection the server is just closing gets no answer, and
+        // the driver may not send it again (a job may have started); a new connection avoids that.
+        this.freshConnections = http.newBuilder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .build();
         this.ownsHttp = ownsHttp;
         this.paths = new ApiPaths(settings.baseUrl(), settings.companyKey());
         ObjectMapper json = JsonMapper.builder()
@@ -122,7 +131,8 @@ public final class AnalyticsClient implements Closeable {
 
     /** Open sockets in this client's connection pool, idle or busy (diagnostics, leak tests). */
     public int openConnections() {
-        return http.connectionPool().connectionCount();
+        return http.connectionPool().connectionCount()
+                + freshConnections.connectionPool().connectionCount();
     }
 
     /**
@@ -140,10 +150,10 @@ public final class AnalyticsClient implements Closeable {
     public ExportHandle createExport(ExportRequest request, CallGroup group) throws IOException {
         Objects.requireNonNull(request, "request");
         SendMark mark = new SendMark();
-        Request http = ExportRequestEncoder.encode(paths, request).newBuilder().tag(SendMark.class, mark).build();
+        Request create = ExportRequestEncoder.encode(paths, request).newBuilder().tag(SendMark.class, mark).build();
         Response response;
         try {
-            response = execute(http, group);
+            response = execute(freshConnections, create, group);
         } catch (IOException e) {
             if (e instanceof ApiException || !mark.wasSent() || RetryPolicy.isCancellation(e)) {
                 throw e;
@@ -265,6 +275,7 @@ public final class AnalyticsClient implements Closeable {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+        freshConnections.connectionPool().evictAll();
     }
 
     /**
@@ -273,7 +284,12 @@ public final class AnalyticsClient implements Closeable {
      * which every caller here does at once.
      */
     private Response execute(Request request, CallGroup group) throws IOException {
-        Call call = http.newCall(request);
+        return execute(http, request, group);
+    }
+
+    private static Response execute(OkHttpClient client, Request request, CallGroup group)
+            throws IOException {
+        Call call = client.newCall(request);
         group.add(call);
         try {
             Response response = call.execute();

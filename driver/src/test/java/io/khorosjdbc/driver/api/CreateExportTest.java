@@ -20,8 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,24 @@ class CreateExportTest {
         String url = request.getUrl();
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
+    }
+
+    @Test
+    void everyCreateOpensItsOwnConnectionSoItNeverMeetsOneTheServerIsClosing() throws IOException {
+        List<String> opened = new CopyOnWriteArrayList<>();
+        OkHttpClient counting = new OkHttpClient.Builder().eventListener(new EventListener() {
+            @Override
+            public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                opened.add(call.request().method());
+            }
+        }).build();
+        try (AnalyticsClient shared = new AnalyticsClient(Fixtures.settings(server.baseUrl()), counting)) {
+            shared.createExport(request("response", Map.of()));
+            shared.createExport(request("response", Map.of()));
+        }
+
+        // A pooled connection would have served the second create without a connect.
+        assertEquals(List.of("POST", "POST"), opened);
     }
 
     @Test
