@@ -1,6 +1,7 @@
 package io.khorosjdbc.driver.format;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ final class HeaderIndex {
     /**
      * For each requested column, its position in {@code header}.
      *
-     * @throws IOException naming the source, the column and the header when a column is missing
-     *         or matches more than one header field
+     * @throws MissingColumnsException naming the source, the columns and the header when columns are missing
+     * @throws IOException when a column matches more than one header field
      */
     static int[] positions(List<String> header, List<String> columns, String sourceName) throws IOException {
         Map<String, Integer> byName = new HashMap<>();
@@ -26,13 +27,20 @@ final class HeaderIndex {
             }
         }
         int[] positions = new int[columns.size()];
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Integer position = byName.get(ColumnNames.normalize(columns.get(i)));
-            if (position == null || position < 0) {
-                throw new IOException(sourceName + ": column '" + columns.get(i) + "' is "
-                        + (position == null ? "missing from" : "ambiguous in") + " the file's header " + header);
+            if (position == null) {
+                missing.add(columns.get(i));
+            } else if (position < 0) {
+                throw new IOException(sourceName + ": column '" + columns.get(i) + "' is ambiguous in the file's header "
+                        + header);
+            } else {
+                positions[i] = position;
             }
-            positions[i] = position;
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingColumnsException(sourceName, missing, header);
         }
         return positions;
     }

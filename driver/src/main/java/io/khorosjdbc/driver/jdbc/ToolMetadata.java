@@ -43,7 +43,8 @@ final class ToolMetadata {
     @Override
     public MetaImpl.MetaTable createTable(Table table, String catalog, String schema,
         String name) {
-      String remarks = table instanceof ReportTable report ? report.report().description() : null;
+      String remarks = table instanceof ReportTable report
+          ? report.report().description() + " " + report.columnsRemark() : null;
       return new TableRow(table, catalog, schema, name, remarks);
     }
 

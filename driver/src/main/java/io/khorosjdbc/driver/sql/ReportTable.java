@@ -3,10 +3,10 @@ package io.khorosjdbc.driver.sql;
 import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
+import io.khorosjdbc.driver.catalog.SchemaResolver;
 import io.khorosjdbc.driver.catalog.TableSchema;
 import io.khorosjdbc.driver.catalog.WindowRule;
 import io.khorosjdbc.driver.format.ColumnType;
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * One export as a SQL table: its data columns (discovered from the server on first use, not when
- * tables are listed), then the WINDOW_START/WINDOW_END pseudo-columns, then the API parameter
+ * One export as a SQL table: its data columns (what the tenant's files showed, else the built-in
+ * catalog; never an export just to describe it), then the WINDOW_START/WINDOW_END pseudo-columns, then the API parameter
  * pseudo-columns the export accepts. Scanning it runs the export, see {@link KhorosTableScan}.
  */
 public final class ReportTable extends AbstractTable implements TranslatableTable {
@@ -32,6 +32,7 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
   private final KhorosContext context;
   private volatile List<ColumnInfo> dataColumns;
   private volatile String schemaSource;
+  private volatile long resolvedGeneration;
   private volatile Set<String> anchorCandidates;
 
   ReportTable(ReportDefinition report, KhorosContext context) {
@@ -51,28 +52,37 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
     return context;
   }
 
-  /** The data columns, discovered once per connection (the disk cache spares repeat exports). */
+  /**
+   * The data columns, from local knowledge only (see {@link io.khorosjdbc.driver.catalog.SchemaResolver}),
+   * read again when a query found the tenant's columns differ.
+   */
   public List<ColumnInfo> dataColumns() {
+    long generation = context.schemaResolver().generation();
     List<ColumnInfo> columns = dataColumns;
-    if (columns == null) {
+    if (columns == null || generation != resolvedGeneration) {
       synchronized (this) {
-        if (dataColumns == null) {
-          try {
-            TableSchema schema = context.schemaResolver().resolve(report);
-            dataColumns = context.config().stringsOnly()
-                ? schema.columns().stream().map(c -> c.withType(ColumnType.VARCHAR)).toList()
-                : schema.columns();
-            schemaSource = schema.source();
-          } catch (IOException e) {
-            throw new IllegalStateException("cannot read the columns of table " + name() + ": "
-                + e.getMessage() + " (check the connection, or pin the columns with the "
-                + "schemaFile property)", e);
-          }
+        if (dataColumns == null || generation != resolvedGeneration) {
+          TableSchema schema = context.schemaResolver().resolve(report);
+          dataColumns = context.config().stringsOnly()
+              ? schema.columns().stream().map(c -> c.withType(ColumnType.VARCHAR)).toList()
+              : schema.columns();
+          schemaSource = schema.source();
+          resolvedGeneration = generation;
         }
         columns = dataColumns;
       }
     }
     return columns;
+  }
+
+  /** Says whether the columns are the tenant's own, for tools' table remarks. */
+  public String columnsRemark() {
+    return switch (schemaSource()) {
+      case SchemaResolver.TENANT -> "Columns: confirmed by your tenant's exports.";
+      case SchemaResolver.SCHEMA_FILE -> "Columns: from the schemaFile.";
+      default -> "Columns: from the driver's built-in catalog, not yet confirmed by your tenant "
+          + "(a query that finds one missing corrects them).";
+    };
   }
 
   public String schemaSource() {

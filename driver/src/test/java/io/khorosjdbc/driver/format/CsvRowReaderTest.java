@@ -115,10 +115,13 @@ class CsvRowReaderTest {
 
     @Test
     void aMissingColumnNamesTheSourceTheColumnAndTheHeader() {
-        IOException e = assertThrows(IOException.class, () -> read("CONVERSATION_ID,STATUS\n", "PRIORITY"));
+        MissingColumnsException e = assertThrows(MissingColumnsException.class,
+                () -> read("CONVERSATION_ID,STATUS\n", "PRIORITY", "STATUS", "TEAM_ID"));
 
-        assertEquals("conversation: column 'PRIORITY' is missing from the file's header [CONVERSATION_ID, STATUS]",
+        assertEquals("conversation: column(s) [PRIORITY, TEAM_ID] missing from the file's header [CONVERSATION_ID, STATUS]",
                 e.getMessage());
+        assertEquals(List.of("PRIORITY", "TEAM_ID"), e.missing());
+        assertEquals(List.of("CONVERSATION_ID", "STATUS"), e.header());
     }
 
     @Test

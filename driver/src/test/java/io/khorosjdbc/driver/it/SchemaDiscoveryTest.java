@@ -1,7 +1,7 @@
 package io.khorosjdbc.driver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,15 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Columns come from the server, are cached on disk, and can be pinned by a schema file. */
+/**
+ * Columns come from local knowledge (schema file, what the tenant's exports showed, the built-in
+ * catalog), are corrected from the tenant's own exports, are cached on disk, and never cost an
+ * export just to describe a table.
+ */
 class SchemaDiscoveryTest {
 
   private static List<String> columns(Connection connection, String table) throws SQLException {
@@ -71,26 +77,60 @@ class SchemaDiscoveryTest {
     return file;
   }
 
-  @Test
-  void aTenantWithOtherColumnsShowsThemWithoutAnyDriverChange(@TempDir Path dir)
-      throws Exception {
-    try (EmulatorFixture standard = EmulatorFixture.start();
-         EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-             .jobLatencyMillis(20).catalog(changedCatalog(dir)));
-         Connection a = standard.connect(); Connection b = changed.connect()) {
-      List<String> before = columns(a, "conversation");
-      List<String> after = columns(b, "conversation");
+  private static String remark(Connection connection, String table) throws SQLException {
+    try (ResultSet rs = connection.getMetaData().getTables(null, "khoros", table, null)) {
+      assertTrue(rs.next(), table);
+      return rs.getString("REMARKS");
+    }
+  }
 
-      assertTrue(before.contains("NETWORK"));
-      assertFalse(after.contains("NETWORK"));
-      assertTrue(after.contains("TENANT_LOYALTY_SCORE"));
-      assertEquals(Types.DOUBLE, type(b, "conversation", "TENANT_LOYALTY_SCORE"));
-      try (Statement statement = b.createStatement()) {
-        List<String> rows = Rows.query(statement, "SELECT TENANT_LOYALTY_SCORE FROM "
-            + "conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND "
-            + "WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' LIMIT 5");
-        assertEquals(5, rows.size());
+  private static boolean eventually(long millis, Callable<Boolean> condition) throws Exception {
+    long until = System.nanoTime() + millis * 1_000_000L;
+    while (!condition.call()) {
+      if (System.nanoTime() > until) {
+        return false;
       }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+
+  @Test
+  void aTenantWithOtherColumnsIsLearnedWhenAQueryMeetsThemAndRememberedOnDisk(@TempDir Path dir)
+      throws Exception {
+    String window = " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+        + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
+    try (EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
+             .jobLatencyMillis(20).catalog(changedCatalog(dir)));
+         Connection connection = changed.connect()) {
+      // Describing a table never waits on an export: until the tenant shows otherwise, its
+      // columns are the built-in catalog's, and the remarks say so.
+      assertTrue(columns(connection, "conversation").contains("NETWORK"));
+      assertTrue(remark(connection, "conversation").contains("not yet confirmed"),
+          remark(connection, "conversation"));
+      assertTrue(changed.creates().isEmpty());
+
+      try (Statement statement = connection.createStatement()) {
+        SQLException e = assertThrows(SQLException.class,
+            () -> Rows.query(statement, "SELECT NETWORK" + window));
+        assertTrue(e.getMessage().contains("NETWORK"), e.getMessage());
+      }
+      // The refusal makes the driver learn the tenant's columns in the background.
+      assertTrue(eventually(10_000, () -> !columns(connection, "conversation")
+          .contains("NETWORK")), "the table is corrected");
+      assertTrue(columns(connection, "conversation").contains("TENANT_LOYALTY_SCORE"));
+      assertEquals(Types.DOUBLE, type(connection, "conversation", "TENANT_LOYALTY_SCORE"));
+      assertTrue(remark(connection, "conversation").contains("confirmed by your tenant"));
+      try (Statement statement = connection.createStatement()) {
+        assertEquals(5, Rows.query(statement, "SELECT TENANT_LOYALTY_SCORE" + window
+            + " LIMIT 5").size());
+      }
+
+      changed.emulator().reset();
+      try (Connection next = changed.connect()) {
+        assertTrue(columns(next, "conversation").contains("TENANT_LOYALTY_SCORE"));
+      }
+      assertTrue(changed.creates().isEmpty(), "the next connection read them from disk");
     }
   }
 
@@ -110,17 +150,30 @@ class SchemaDiscoveryTest {
   }
 
   @Test
-  void discoveredColumnsAreCachedOnDiskForTheNextConnection() throws SQLException {
-    try (EmulatorFixture emu = EmulatorFixture.start()) {
-      try (Connection first = emu.connect()) {
-        columns(first, "response");
+  void describingEveryTableOnAnEmptyCacheCreatesNoExportAndTakesUnderTwoSeconds()
+      throws SQLException {
+    // The documented budget on both sides: a discovery export per table would take minutes.
+    try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
+        .jobLatencyMillis(5_000).rateLimit(RateLimit.DOCUMENTED))) {
+      long started = System.nanoTime();
+      int columns = 0;
+      try (Connection connection = emu.connect("requestBudget=20/1m")) {
+        DatabaseMetaData meta = connection.getMetaData();
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(null, "khoros", "%", null)) {
+          while (rs.next()) {
+            tables.add(rs.getString("TABLE_NAME"));
+          }
+        }
+        for (String table : tables) {
+          columns += columns(connection, table).size();
+        }
       }
-      assertEquals(1, emu.creates().size());
-      emu.emulator().reset();
-      try (Connection second = emu.connect()) {
-        assertTrue(columns(second, "response").contains("RESPONSE_ID"));
-      }
-      assertTrue(emu.creates().isEmpty(), "the cache spared a discovery export");
+      long elapsed = (System.nanoTime() - started) / 1_000_000L;
+
+      assertTrue(columns > 14 * 3, columns + " columns");
+      assertTrue(elapsed < 2_000, "took " + elapsed + " ms");
+      assertEquals(List.of(), emu.emulator().journal(), "not one API request");
     }
   }
 

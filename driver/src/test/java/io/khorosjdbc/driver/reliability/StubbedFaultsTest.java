@@ -297,14 +297,14 @@ class StubbedFaultsTest {
   }
 
   @Test
-  void aHeaderThatLacksARequestedColumnIsAnErrorNamingIt() {
+  void aHeaderThatLacksARequestedColumnIsAnErrorNamingItAndWhatTheTenantSent() {
     stub.completedJob().files("RESPONSE_ID,OTHER\r\nr1,x\r\n");
 
     String message = failure();
 
-    assertTrue(message.contains("column 'RESPONSE_TEXT' is missing from the file's header "
-        + "[RESPONSE_ID, OTHER]"), message);
-    assertEquals(2, stub.fileRequests.get(), "a malformed file is fetched again once");
+    assertTrue(message.contains("table response: your tenant's export has no column "
+        + "RESPONSE_TEXT; it sent [RESPONSE_ID, OTHER]. The table no longer lists it"), message);
+    assertEquals(1, stub.fileRequests.get(), "the same file would lack it again");
   }
 
   @Test
