@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An embeddable emulator of the Khoros Care Analytics Reports API:
@@ -20,6 +21,7 @@ public final class KhorosEmulator implements AutoCloseable {
     private final EmulatorConfig config;
     private final EmulatorServer server;
     private volatile boolean started;
+    private final AtomicLong resets = new AtomicLong();
 
     private KhorosEmulator(EmulatorConfig config) {
         this.config = config;
@@ -73,6 +75,12 @@ public final class KhorosEmulator implements AutoCloseable {
     /** Clears the journal, all jobs and all faults. */
     public void reset() {
         server.reset();
+        resets.incrementAndGet();
+    }
+
+    /** How often {@link #reset()} was called: clients that remember jobs start afresh after one. */
+    public long resets() {
+        return resets.get();
     }
 
     /** Replaces the active faults with a spec such as {@code "download:500:x1,status:429:0.2"}; blank clears. */

@@ -43,14 +43,14 @@ public final class AnalyticsClient implements Closeable {
     private final ErrorMapper errors;
     private final Responses responses;
     private final RetryPolicy retry;
-    private final TenantLimiter.Lease lease;
+    private final RequestBudget budget;
 
     /**
      * A client with its own connection pool and threads, released by {@link #close()}; it does not
      * retry and has no rate limits (the protocol alone, e.g. for tests of the wire format).
      */
     public AnalyticsClient(ApiSettings settings) throws ApiException {
-        this(settings, new OkHttpClient(), true, RetryPolicy.NONE, 0, 0);
+        this(settings, new OkHttpClient(), true, RetryPolicy.NONE, RequestBudget.unlimited());
     }
 
     /**
@@ -58,24 +58,24 @@ public final class AnalyticsClient implements Closeable {
      * {@link #close()} leaves those running. No retries, no rate limits.
      */
     public AnalyticsClient(ApiSettings settings, OkHttpClient base) throws ApiException {
-        this(settings, base, false, RetryPolicy.NONE, 0, 0);
+        this(settings, base, false, RetryPolicy.NONE, RequestBudget.unlimited());
     }
 
     /**
-     * The driver's client: its own connection pool, the given retry policy, and the tenant's
-     * shared limits (see {@link TenantLimiter}; 0 means unlimited).
+     * The driver's client: its own connection pool, the given retry policy, and every API request
+     * paced by the tenant's {@link RequestBudget} (in the priority of the request's
+     * {@link CallGroup}).
      */
-    public AnalyticsClient(ApiSettings settings, RetryPolicy retry, double requestsPerSecond,
-            int maxJobsPerTenant) throws ApiException {
-        this(settings, new OkHttpClient(), true, retry, requestsPerSecond, maxJobsPerTenant);
+    public AnalyticsClient(ApiSettings settings, RetryPolicy retry, RequestBudget budget) throws ApiException {
+        this(settings, new OkHttpClient(), true, retry, budget);
     }
 
     private AnalyticsClient(ApiSettings settings, OkHttpClient base, boolean ownsHttp, RetryPolicy retry,
-            double requestsPerSecond, int maxJobsPerTenant) throws ApiException {
+            RequestBudget budget) throws ApiException {
         Objects.requireNonNull(settings, "settings").validate();
         this.retry = Objects.requireNonNull(retry, "retry");
-        this.lease = TenantLimiter.join(tenantOf(settings), requestsPerSecond, maxJobsPerTenant);
-        this.http = httpClient(settings, Objects.requireNonNull(base, "base"), retry, lease.limiter());
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.http = httpClient(settings, Objects.requireNonNull(base, "base"), retry, budget);
         // A create that meets a pooled connection the server is just closing gets no answer, and
         // the driver may not send it again (a job may have started); a new connection avoids that.
         this.freshConnections = http.newBuilder()
@@ -90,19 +90,13 @@ public final class AnalyticsClient implements Closeable {
         this.responses = new Responses(json, errors);
     }
 
-    /** The API origin and company key: what the server's limits are most likely counted by. */
-    private static String tenantOf(ApiSettings settings) {
-        HttpUrl url = settings.baseUrl();
-        return url.scheme() + "://" + url.host() + ":" + url.port() + "|" + settings.companyKey();
-    }
-
     /**
      * The one place the HTTP stack is assembled. Redirects are handled by hand (see
      * {@link #download(String)}). Interceptors run in the order added: a retry interceptor belongs
      * first, so every attempt is logged and authenticated.
      */
     private static OkHttpClient httpClient(ApiSettings settings, OkHttpClient base, RetryPolicy retry,
-            TenantLimiter limiter) {
+            RequestBudget budget) {
         return base.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -112,16 +106,16 @@ public final class AnalyticsClient implements Closeable {
                 // OkHttp would silently resend a request (even a POST) after some connection
                 // failures; RetryInterceptor decides instead, knowing whether a job may exist.
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new RetryInterceptor(retry, limiter, Clock.systemUTC()))
+                .addInterceptor(new RetryInterceptor(retry, budget, Clock.systemUTC()))
                 .addInterceptor(new LoggingInterceptor())
                 .addInterceptor(new AuthInterceptor(settings.baseUrl(), settings.user(), settings.password()))
                 .addNetworkInterceptor(SendMark.interceptor())
                 .build();
     }
 
-    /** The limits this client shares with the tenant's other clients in the JVM. */
-    public TenantLimiter tenantLimiter() {
-        return lease.limiter();
+    /** The request budget this client's requests are paced by. */
+    public RequestBudget budget() {
+        return budget;
     }
 
     /** The retry policy this client applies. */
@@ -269,7 +263,6 @@ public final class AnalyticsClient implements Closeable {
     /** Releases the connection pool and threads if this client created them. */
     @Override
     public void close() {
-        lease.close();
         if (ownsHttp) {
             http.dispatcher().cancelAll();
             http.dispatcher().executorService().shutdown();
@@ -289,7 +282,7 @@ public final class AnalyticsClient implements Closeable {
 
     private static Response execute(OkHttpClient client, Request request, CallGroup group)
             throws IOException {
-        Call call = client.newCall(request);
+        Call call = client.newCall(request.newBuilder().tag(RequestBudget.Priority.class, group.priority()).build());
         group.add(call);
         try {
             Response response = call.execute();

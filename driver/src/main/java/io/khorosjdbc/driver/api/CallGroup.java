@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.api;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
@@ -12,7 +13,22 @@ import okhttp3.Call;
 public final class CallGroup {
 
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+    private final RequestBudget.Priority priority;
     private volatile boolean cancelled;
+
+    /** A group whose requests queue for the tenant's request budget at {@code priority}. */
+    public CallGroup(RequestBudget.Priority priority) {
+        this.priority = Objects.requireNonNull(priority, "priority");
+    }
+
+    /** A group of requests a user is waiting for. */
+    public CallGroup() {
+        this(RequestBudget.Priority.INTERACTIVE);
+    }
+
+    public RequestBudget.Priority priority() {
+        return priority;
+    }
 
     /** Cancels every call in flight and every later one. Idempotent. */
     public void cancel() {

@@ -13,16 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Repeats a failed API request according to the {@link RetryPolicy}, and paces every attempt
- * through the tenant's {@link TenantLimiter}. The first interceptor of the client, so each attempt
+ * through the tenant's {@link RequestBudget} (a 429 pauses the whole tenant there). The first interceptor of the client, so each attempt
  * is logged and authenticated afresh.
  *
  * <ul>
  *   <li>Idempotent requests (GET: status, download, teams, time zones) are repeated after a
  *       connection failure, a reset, a timeout, HTTP 429, 500, 502, 503 or 504.</li>
  *   <li>A POST (creating an export) is repeated only when the server cannot have started a job:
- *       the connection failed before the request was written, or the server answered 429, or 503
- *       with {@code Retry-After}. Anything else could leave a job running on the server, so it is
- *       reported instead of risking a duplicate export.</li>
+ *       the connection failed before the request was written, or the server answered 429 or 503
+ *       (both mean the request was not taken, RFC 9110). Anything else could leave a job running
+ *       on the server, so it is reported instead of risking a duplicate export.</li>
  *   <li>Requests to a pre-signed storage URL are never repeated here: such a URL must not be
  *       reused, so {@link AnalyticsClient#download} fetches a fresh one instead.</li>
  * </ul>
@@ -34,12 +34,12 @@ final class RetryInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsClient.class);
 
     private final RetryPolicy policy;
-    private final TenantLimiter limiter;
+    private final RequestBudget budget;
     private final Clock clock;
 
-    RetryInterceptor(RetryPolicy policy, TenantLimiter limiter, Clock clock) {
+    RetryInterceptor(RetryPolicy policy, RequestBudget budget, Clock clock) {
         this.policy = policy;
-        this.limiter = limiter;
+        this.budget = budget;
         this.clock = clock;
     }
 
@@ -55,8 +55,9 @@ final class RetryInterceptor implements Interceptor {
             request = request.newBuilder().tag(SendMark.class, mark).build();
         }
         for (int retry = 0; ; retry++) {
-            if (!presigned && limiter != null) {
-                limiter.acquireRequest(call::isCanceled);
+            if (!presigned) {
+                RequestBudget.Priority priority = request.tag(RequestBudget.Priority.class);
+                budget.acquire(priority == null ? RequestBudget.Priority.INTERACTIVE : priority, call::isCanceled);
             }
             mark.reset();
             Response response;
@@ -74,11 +75,15 @@ final class RetryInterceptor implements Interceptor {
                 continue;
             }
             long retryAfter = RetryAfter.millis(response.header("Retry-After"), clock);
-            if (presigned || retry >= policy.maxRetries() || !retryable(response.code(), idempotent, retryAfter)) {
+            if (!presigned && response.code() == 429) {
+                budget.throttled(retryAfter); // every request of the tenant waits, not just this one
+            }
+            if (presigned || retry >= policy.maxRetries() || !retryable(response.code(), idempotent)) {
                 return response;
             }
             response.close();
-            long wait = policy.waitMillis(retry, retryAfter);
+            // Under a budget, a 429's pause is the budget's; otherwise wait here.
+            long wait = response.code() == 429 && !budget.isUnlimited() ? 0 : policy.waitMillis(retry, retryAfter);
             LOG.debug("{} {} answered HTTP {}; retry {} of {} in {} ms", request.method(), describe(request),
                     response.code(), retry + 1, policy.maxRetries(), wait);
             RetryPolicy.sleep(wait, call::isCanceled);
@@ -105,10 +110,9 @@ final class RetryInterceptor implements Interceptor {
     }
 
     /** Which answers may be repeated; for a POST only those that prove no job was started. */
-    static boolean retryable(int code, boolean idempotent, long retryAfterMillis) {
+    static boolean retryable(int code, boolean idempotent) {
         return switch (code) {
-            case 429 -> true;
-            case 503 -> idempotent || retryAfterMillis >= 0;
+            case 429, 503 -> true;
             case 500, 502, 504 -> idempotent;
             default -> false;
         };

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * Turns the windows a query needs into the exports to run, in window order: untagged windows with
  * the same parameters are merged where they overlap or touch (so an event is never exported
  * twice), identical requests run once, and an event export is cut into consecutive pieces no
- * longer than the split size (aligned to multiples of it counted from a Monday at midnight UTC,
- * so weeks run Monday to Monday and pieces repeat across queries) or than the API allows for one request (Raw Author: 90 days). Cutting is exact
+ * longer than the {@link SplitPolicy}'s piece (a fixed piece aligns to multiples of it counted
+ * from a Monday at midnight UTC, so weeks run Monday to Monday and pieces repeat across queries)
+ * or than the API allows for one request (Raw Author: 90 days). Cutting is exact
  * only for event exports, whose rows are selected by their own time; snapshot and aggregate
  * exports are never cut.
  */
@@ -33,16 +34,15 @@ public final class ExportPlanner {
   private ExportPlanner() {}
 
   /**
-   * @param splitMillis the longest piece an event export is cut into, or 0 for no cutting
-   *     beyond the API's own limit
+   * @param split how long the pieces of an event export may be
    */
   public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format, long splitMillis) {
-    return plan(report, requests, metrics, format, splitMillis, 0, ZoneOffset.UTC);
+      List<String> metrics, ReportFormat format, SplitPolicy split) {
+    return plan(report, requests, metrics, format, split, 0, ZoneOffset.UTC);
   }
 
   /**
-   * Like {@link #plan(ReportDefinition, List, List, ReportFormat, long)}, and checks each
+   * Like {@link #plan(ReportDefinition, List, List, ReportFormat, SplitPolicy)}, and checks each
    * export's {@code timeInterval} before any request is made: it must be a documented value (or
    * above a week, for monthly buckets), and the window may need at most {@code maxTimeBuckets}
    * buckets (0: no limit; monthly buckets count calendar months in {@code zone}).
@@ -50,9 +50,9 @@ public final class ExportPlanner {
    * @throws IllegalArgumentException naming the table, column, value and what works instead
    */
   public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format, long splitMillis, int maxTimeBuckets,
+      List<String> metrics, ReportFormat format, SplitPolicy split, int maxTimeBuckets,
       ZoneId zone) {
-    List<PlannedExport> planned = pieces(report, requests, metrics, format, splitMillis);
+    List<PlannedExport> planned = pieces(report, requests, metrics, format, split);
     for (PlannedExport export : planned) {
       checkTimeInterval(export.spec(), maxTimeBuckets, zone);
     }
@@ -60,11 +60,11 @@ public final class ExportPlanner {
   }
 
   private static List<PlannedExport> pieces(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format, long splitMillis) {
+      List<String> metrics, ReportFormat format, SplitPolicy split) {
     List<PlannedExport> planned = new ArrayList<>();
     for (WindowRequest request : merge(requests)) {
       Map<String, List<String>> parameters = encode(report, request.parameterValues());
-      for (long[] piece : pieces(report, request, splitMillis)) {
+      for (long[] piece : pieces(report, request, split)) {
         planned.add(new PlannedExport(
             new ExportSpec(report, piece[0], piece[1], metrics, parameters, format),
             request.tagStart(), request.tagEnd(), request.parameterValues()));
@@ -171,9 +171,10 @@ public final class ExportPlanner {
   }
 
   private static List<long[]> pieces(ReportDefinition report, WindowRequest request,
-      long splitMillis) {
+      SplitPolicy split) {
     long start = request.exportStart();
     long end = request.exportEnd();
+    long splitMillis = split.pieceMillis(report, end - start);
     List<long[]> pieces = new ArrayList<>();
     if (!report.windowRule().semantics(request.parameterValues()).splittable()) {
       pieces.add(new long[] {start, end});
@@ -181,7 +182,7 @@ public final class ExportPlanner {
     }
     long limit = report.maxWindowMillis().orElse(Long.MAX_VALUE);
     long size = splitMillis > 0 ? Math.min(splitMillis, limit) : limit;
-    boolean aligned = splitMillis > 0 && splitMillis <= limit;
+    boolean aligned = split.aligned() && splitMillis > 0 && splitMillis <= limit;
     long from = start;
     while (from < end) {
       long to = aligned
@@ -197,6 +198,4 @@ public final class ExportPlanner {
     long sum = a + b;
     return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
-
-
 }

@@ -3,6 +3,7 @@ package io.khorosjdbc.driver.export;
 import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.Download;
 import io.khorosjdbc.driver.api.RetryPolicy;
+import io.khorosjdbc.driver.format.MissingColumnsException;
 import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -107,6 +108,9 @@ public final class ExportRows implements AutoCloseable {
       reader = export.reader(download);
       skipDelivered();
       return true;
+    } catch (MissingColumnsException e) {
+      close();
+      throw export.columnsMissing(e);
     } catch (IOException e) {
       recover(e);
       return false;
@@ -145,7 +149,7 @@ public final class ExportRows implements AutoCloseable {
     download = null;
     reader = null;
     try {
-      export.control().sleep(wait);
+      export.control().pause(wait);
     } catch (ExportException stopped) {
       export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
       throw stopped;

@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * How the runner talks to the API, taken from the connection's properties.
+ * How one connection's queries ask for exports, taken from its properties.
  *
  * @param apiLocale the locale requested for formatting
  * @param apiTimeZone the zone requested for formatting timestamps
  * @param endTimeInclusive whether the API includes {@code endTime}; then {@code end - 1} is sent
- * @param pollInitialDelay first wait between status polls
- * @param pollMaxDelay cap of the growing wait between polls
+ * @param pollInitialDelay the shortest wait before a status poll (the budget may ask for more)
+ * @param pollMaxDelay the longest wait between polls of a job without an estimate
  * @param exportTimeout how long a job may run before the query fails
- * @param maxConcurrentExports how many jobs one connection runs at once
  * @param retry how often and how patiently a broken download is fetched again (the HTTP client
  *     applies the same policy to single requests)
  */
@@ -24,5 +23,4 @@ public record ExportSettings(
     Duration pollInitialDelay,
     Duration pollMaxDelay,
     Duration exportTimeout,
-    int maxConcurrentExports,
     RetryPolicy retry) {}

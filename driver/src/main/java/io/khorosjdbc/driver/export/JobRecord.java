@@ -3,12 +3,20 @@ package io.khorosjdbc.driver.export;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live record of one export job, shown by the {@code exports} system table. Written by the
- * runner's threads, read by queries, hence volatile fields and atomic counters.
+ * One query's use of an export, shown as a row of the {@code exports} system table: the job it
+ * created or joined (or the cache entry it read), how far it got, and what it read. Written by the
+ * scheduler's and the query's threads, hence volatile fields and atomic counters.
  */
 public final class JobRecord {
-  /** Where a job is in its life. */
+  /** Where the query's export is in its life. */
   public enum State { QUEUED, RUNNING, READY, DOWNLOADING, DONE, FAILED, CANCELLED }
+
+  /**
+   * How the query came by its job: it created it, joined one that another query of this JVM
+   * started, took over one saved in the cache directory by an earlier query or process, or read
+   * the export cache (no job at all).
+   */
+  public enum Origin { NEW, SHARED, SAVED, CACHE }
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -16,12 +24,9 @@ public final class JobRecord {
   private final ExportSpec spec;
   private final long createdAt = System.currentTimeMillis();
   private volatile State state = State.QUEUED;
-  private volatile boolean fromCache;
-  private volatile String workflowId;
-  private volatile String runId;
-  private volatile long readyAt;
+  private volatile Origin origin = Origin.NEW;
+  private volatile ExportJob job;
   private volatile long finishedAt;
-  private volatile int polls;
   private volatile String error;
   private final AtomicLong rows = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
@@ -30,29 +35,23 @@ public final class JobRecord {
     this.spec = spec;
   }
 
-  void running(String workflowId, String runId) {
-    this.workflowId = workflowId;
-    this.runId = runId;
-    this.state = State.RUNNING;
+  void attached(ExportJob job, Origin origin) {
+    this.job = job;
+    this.origin = origin;
   }
 
   /** The export's body comes from the driver's cache: no job runs on the server. */
   void servedFromCache() {
-    fromCache = true;
+    origin = Origin.CACHE;
     state = State.READY;
   }
 
   public boolean fromCache() {
-    return fromCache;
+    return origin == Origin.CACHE;
   }
 
-  void polled() {
-    polls++;
-  }
-
-  void ready() {
-    readyAt = System.currentTimeMillis();
-    state = State.READY;
+  public Origin origin() {
+    return origin;
   }
 
   void downloading() {
@@ -83,16 +82,29 @@ public final class JobRecord {
     return spec;
   }
 
+  /** The query's own state; while it waits, its job's. */
   public State state() {
-    return state;
+    State own = state;
+    ExportJob current = job;
+    if (own != State.QUEUED || current == null) {
+      return own;
+    }
+    return switch (current.state) {
+      case QUEUED, CREATING -> State.QUEUED;
+      case RUNNING -> State.RUNNING;
+      case READY, EXPIRED -> State.READY;
+      case FAILED -> State.FAILED;
+    };
   }
 
   public String workflowId() {
-    return workflowId;
+    ExportJob current = job;
+    return current == null || current.handle == null ? null : current.handle.workflowId();
   }
 
   public String runId() {
-    return runId;
+    ExportJob current = job;
+    return current == null || current.handle == null ? null : current.handle.runId();
   }
 
   public long createdAt() {
@@ -100,15 +112,18 @@ public final class JobRecord {
   }
 
   public long readyAt() {
-    return readyAt;
+    ExportJob current = job;
+    return current == null ? 0 : current.readyAt;
   }
 
   public long finishedAt() {
     return finishedAt;
   }
 
+  /** Status polls of its job so far (shared with every query that joined the job). */
   public int polls() {
-    return polls;
+    ExportJob current = job;
+    return current == null ? 0 : current.polls;
   }
 
   public long rows() {
@@ -125,7 +140,8 @@ public final class JobRecord {
 
   /** Job ids for messages: what support needs to find the job on the server. */
   public String ids() {
-    return fromCache ? "from the driver's export cache"
-        : "workflowId=" + workflowId + ", runId=" + runId;
+    ExportJob current = job;
+    return fromCache() ? "from the driver's export cache"
+        : current == null ? "not created" : current.ids();
   }
 }

@@ -1,32 +1,37 @@
 package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.api.CallGroup;
+import io.khorosjdbc.driver.api.RequestBudget;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A statement's cancel flag and deadline, checked by every wait and every row, plus the HTTP calls
- * made for the statement. {@code Statement.cancel()}, {@code setQueryTimeout} and
- * {@code Connection.close()} stop polling and downloading at once: the runner's watchdog notices
- * the flag or the deadline and cancels the calls in flight, which closes their sockets and wakes
- * any thread blocked on them.
+ * A statement's cancel flag and deadline, the HTTP calls made for it, and the one way it waits.
+ * {@code Statement.cancel()}, {@code setQueryTimeout} and {@code Connection.close()} stop the
+ * query at once: the tenant scheduler notices the flag (or the deadline's timer fires) and calls
+ * {@link #stop}, which cancels the calls in flight (closing their sockets) and completes
+ * {@link #stopped()}, waking every {@link #await} of the query. Nothing sleeps and re-checks.
  */
 public final class QueryControl {
   private final AtomicBoolean cancelFlag;
   private final long deadlineNanos;
-  private final CallGroup calls = new CallGroup();
-  private volatile String abortReason;
+  private final long timeoutMillis;
+  private final CallGroup calls;
+  private final CompletableFuture<String> stopped = new CompletableFuture<>();
 
   /**
    * @param cancelFlag set by the statement's cancel (or the connection's close)
    * @param timeoutMillis the statement's query timeout, 0 for none
+   * @param priority how the query's requests queue for the tenant's request budget
    */
-  public QueryControl(AtomicBoolean cancelFlag, long timeoutMillis) {
+  public QueryControl(AtomicBoolean cancelFlag, long timeoutMillis,
+      RequestBudget.Priority priority) {
     this.cancelFlag = cancelFlag;
+    this.timeoutMillis = timeoutMillis;
     this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
-  }
-
-  public boolean isCancelled() {
-    return cancelFlag.get() || abortReason != null;
+    this.calls = new CallGroup(priority);
   }
 
   /** The HTTP calls made for this query. */
@@ -34,48 +39,96 @@ public final class QueryControl {
     return calls;
   }
 
+  public RequestBudget.Priority priority() {
+    return calls.priority();
+  }
+
+  /** Milliseconds until the deadline (at least 1), or 0 when the query has no timeout. */
+  long millisToDeadline() {
+    return deadlineNanos == 0 ? 0
+        : Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L);
+  }
+
+  long timeoutMillis() {
+    return timeoutMillis;
+  }
+
   /** Whether the query must stop now (cancelled, aborted or out of time); never throws. */
   public boolean shouldStop() {
-    return isCancelled() || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
+    return stopped.isDone() || cancelFlag.get()
+        || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
   }
 
-  /** Stops the query for a reason other than cancel or timeout (e.g. its connection closed). */
-  public void abort(String reason) {
-    abortReason = reason;
-    calls.cancel();
+  /** Completes when the query is stopped, with the reason. */
+  CompletableFuture<String> stopped() {
+    return stopped;
   }
 
-  /** Throws if the query was cancelled or ran out of time. */
+  /** Stops the query: cancels its calls and wakes its waits. Idempotent; the first reason wins. */
+  public void stop(String reason) {
+    if (stopped.complete(reason)) {
+      calls.cancel();
+    }
+  }
+
+  /** Stops the query if its cancel flag is set or its deadline passed; true if it is stopped. */
+  boolean stopIfDue() {
+    if (!stopped.isDone()) {
+      if (cancelFlag.get()) {
+        stop("query cancelled");
+      } else if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+        stop(timedOut());
+      }
+    }
+    return stopped.isDone();
+  }
+
+  /** Throws if the query was cancelled, aborted or ran out of time. */
   public void check() {
-    String aborted = abortReason;
-    if (aborted != null) {
-      throw new ExportException(aborted);
-    }
-    if (cancelFlag.get()) {
-      throw new ExportException("query cancelled");
-    }
-    if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+    if (stopIfDue()) {
       cancelFlag.set(true);
-      throw new ExportException("query timed out (Statement.setQueryTimeout or "
-          + "discoveryTimeout); raise the timeout or narrow the time window");
+      throw new ExportException(stopped.getNow("query cancelled"));
     }
   }
 
-  /** Sleeps up to {@code millis}, waking early to notice a cancel or the deadline. */
-  public void sleep(long millis) {
-    long until = System.nanoTime() + millis * 1_000_000L;
-    while (true) {
-      check();
-      long left = until - System.nanoTime();
-      if (left <= 0) {
-        return;
-      }
-      try {
-        Thread.sleep(Math.min(25, Math.max(1, left / 1_000_000L)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ExportException("query interrupted");
-      }
+  /**
+   * Waits for {@code result}, or until the query stops, whichever comes first: the one wait of
+   * the export layer.
+   *
+   * @throws ExportException when the query stopped, or the result failed with one
+   */
+  <T> T await(CompletableFuture<T> future) {
+    check();
+    try {
+      CompletableFuture.anyOf(future, stopped).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop("query interrupted");
+    } catch (ExecutionException e) {
+      // reported below, from the future that failed
     }
+    check();
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExportException("query interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof ExportException ee ? ee
+          : new ExportException(String.valueOf(cause.getMessage()), cause);
+    }
+  }
+
+  /** Waits {@code millis}, or less if the query stops (then throws). */
+  void pause(long millis) {
+    CompletableFuture<Void> timer = new CompletableFuture<>();
+    timer.completeOnTimeout(null, millis, TimeUnit.MILLISECONDS);
+    await(timer);
+  }
+
+  private static String timedOut() {
+    return "query timed out (Statement.setQueryTimeout or discoveryTimeout); raise the timeout "
+        + "or narrow the time window";
   }
 }

@@ -3,52 +3,59 @@ package io.khorosjdbc.driver.export;
 import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.Download;
 import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.api.RequestBudget;
+import io.khorosjdbc.driver.export.cache.TenantCache;
 import io.khorosjdbc.driver.format.CsvRowReader;
 import io.khorosjdbc.driver.format.JsonRowReader;
+import io.khorosjdbc.driver.format.MissingColumnsException;
 import io.khorosjdbc.driver.format.RowReader;
-import io.khorosjdbc.driver.export.cache.TenantCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job that has been started. {@link #open} waits for it to be ready (noticing cancel and
- * timeout while it waits) and streams its body through a row reader; nothing is held in memory.
- * When the download link has expired, the same export is run again (see {@link ExportRows} for
- * what happens when rows were already returned).
+ * One query's claim on an export: attached to the tenant's {@link ExportJob} for it, or served
+ * from the export cache. {@link #open} waits for the job to be ready (a wait that the query's
+ * cancel, timeout or close ends at once) and streams its body through a row reader; nothing is
+ * held in memory. When the download link has expired, the export is created again (see
+ * {@link ExportRows} for what happens when rows were already returned).
  */
 public final class RunningExport {
   private static final Logger LOG = LoggerFactory.getLogger(RunningExport.class);
   /** How many times an export whose link expired is run again before the query fails. */
   private static final int MAX_REEXPORTS = 2;
 
-  private final ExportRunner runner;
+  private final ExportSession session;
   private final ExportSpec spec;
-  private final JobRecord job;
-  private final CompletableFuture<String> downloadUrl;
+  private final JobRecord record;
   private final QueryControl control;
-  private volatile String freshUrl;
   /** The cached body this export is read from instead of a job, or null. */
   private final Path cachedBody;
   /** Copies the downloaded body into the cache, or null when caching is off (or a hit). */
   private final TenantCache.Fill cacheFill;
+  private volatile ExportJob job;
 
-  RunningExport(ExportRunner runner, ExportSpec spec, JobRecord job,
-      CompletableFuture<String> downloadUrl, QueryControl control, Path cachedBody,
+  RunningExport(ExportSession session, ExportSpec spec, JobRecord record, QueryControl control,
       TenantCache.Fill cacheFill) {
+    this(session, spec, record, control, null, cacheFill);
+  }
+
+  private RunningExport(ExportSession session, ExportSpec spec, JobRecord record,
+      QueryControl control, Path cachedBody, TenantCache.Fill cacheFill) {
+    this.session = session;
+    this.spec = spec;
+    this.record = record;
+    this.control = control;
     this.cachedBody = cachedBody;
     this.cacheFill = cacheFill;
-    this.runner = runner;
-    this.spec = spec;
-    this.job = job;
-    this.downloadUrl = downloadUrl;
-    this.control = control;
+  }
+
+  static RunningExport fromCache(ExportSession session, ExportSpec spec, JobRecord record,
+      QueryControl control, Path body) {
+    record.servedFromCache();
+    return new RunningExport(session, spec, record, control, body, null);
   }
 
   public ExportSpec spec() {
@@ -56,7 +63,17 @@ public final class RunningExport {
   }
 
   public JobRecord job() {
-    return job;
+    return record;
+  }
+
+  /** Called by the scheduler, under its lock, when this export joins a job. */
+  void attached(ExportJob job, JobRecord.Origin origin) {
+    this.job = job;
+    record.attached(job, origin);
+  }
+
+  RequestBudget.Priority priority() {
+    return control.priority();
   }
 
   /** Waits for the job and opens its rows; values come back aligned to {@code spec().metrics()}. */
@@ -87,22 +104,30 @@ public final class RunningExport {
   /** Like {@link #openDownload()}, but leaves I/O failures to the caller (to retry them). */
   Download openDownloadOrFail() throws IOException {
     if (cachedBody != null) {
-      job.downloading();
+      record.downloading();
       return Download.ofFile(cachedBody);
     }
-    String url = awaitDownloadUrl();
-    job.downloading();
     for (int reexports = 0; ; reexports++) {
+      String url;
       try {
-        return runner.download(url, control);
-      } catch (ApiException e) {
-        control.check();
-        if (!e.isLinkExpired() || reexports >= MAX_REEXPORTS) {
+        url = awaitDownloadUrl();
+      } catch (JobGoneException e) {
+        if (reexports >= MAX_REEXPORTS) {
           throw e;
         }
-        url = runner.exportAgain(spec, job, control);
-        freshUrl = url;
-        job.downloading();
+        renew(e.getMessage());
+        continue;
+      }
+      record.downloading();
+      try {
+        return session.scheduler().client().download(url, control.calls());
+      } catch (ApiException e) {
+        control.check();
+        boolean gone = e.isLinkExpired() || e.httpStatus() == 404;
+        if (!gone || reexports >= MAX_REEXPORTS) {
+          throw e;
+        }
+        renew("the download link of " + record.ids() + " is gone (HTTP " + e.httpStatus() + ")");
       } catch (IOException e) {
         control.check(); // a call cancelled by cancel, timeout or close: report that instead
         throw e;
@@ -110,48 +135,72 @@ public final class RunningExport {
     }
   }
 
+  /** Leaves a job that can no longer give its file and attaches to a new one for the export. */
+  private void renew(String why) {
+    LOG.info("export {}: {}; running the export again", record.id(), why);
+    ExportJob old = job;
+    session.scheduler().gone(old, why);
+    session.scheduler().detach(this, old);
+    session.scheduler().attach(this, session.request(spec), session.settings());
+  }
+
+  /**
+   * The tenant's file lacks columns the table promised: the table is corrected (the next query
+   * sees it without them) and this query fails, naming them and what the tenant sent.
+   */
+  ExportException columnsMissing(MissingColumnsException e) {
+    String table = spec.report().table();
+    String message = "table " + table + ": your tenant's export has no column "
+        + String.join(", ", e.missing()) + "; it sent " + e.header() + ". The table no longer "
+        + "lists " + (e.missing().size() == 1 ? "it" : "them") + ": run the query again "
+        + "without " + (e.missing().size() == 1 ? "it" : "them") + " (khoros_meta.columns shows "
+        + "the table's columns; a schemaFile pins them)";
+    record.finished(JobRecord.State.FAILED, message);
+    discardCacheCopy();
+    session.columnFeedback().columnsMissing(spec.report(), e.missing());
+    return new ExportException(message, e);
+  }
+
   ExportException downloadFailed(IOException e) {
-    String message = "download of export " + spec.describe() + " (" + job.ids() + ") failed: "
+    String message = "download of export " + spec.describe() + " (" + record.ids() + ") failed: "
         + e.getMessage();
-    job.finished(JobRecord.State.FAILED, message);
+    record.finished(JobRecord.State.FAILED, message);
     return new ExportException(message, e);
   }
 
   private String awaitDownloadUrl() {
-    String fresh = freshUrl;
-    if (fresh != null) {
-      return fresh;
-    }
-    while (true) {
-      control.check();
-      try {
-        return downloadUrl.get(25, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        // keep waiting; the loop re-checks cancel and deadline
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        cancel();
-        throw new ExportException("query interrupted");
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        throw cause instanceof ExportException ee ? ee
-            : new ExportException("export " + spec.describe() + " failed: " + cause, cause);
-      } catch (RuntimeException e) {
-        cancel();
-        throw e;
+    ExportJob current = job;
+    try {
+      return control.await(current.ready());
+    } catch (JobGoneException e) {
+      throw e;
+    } catch (ExportException e) {
+      if (e.getCause() instanceof ApiException api && api.httpStatus() == 400
+          && !spec.metrics().isEmpty()) {
+        // Maybe a column the catalog promised and the tenant lacks: learn the tenant's columns.
+        session.columnFeedback().columnsRejected(spec.report());
       }
+      boolean stopped = control.shouldStop();
+      record.finished(stopped ? JobRecord.State.CANCELLED : JobRecord.State.FAILED,
+          e.getMessage());
+      session.scheduler().detach(this, current);
+      discardCacheCopy();
+      throw e;
     }
   }
 
-  /** Stops waiting for this job (its poller notices the shared cancel flag). */
+  /** This query no longer needs the export (a scan closed early, or the query stopped). */
   public void cancel() {
-    downloadUrl.cancel(true);
-    job.finished(JobRecord.State.CANCELLED, null);
+    ExportJob current = job;
+    if (current != null) {
+      session.scheduler().detach(this, current);
+    }
+    record.finished(JobRecord.State.CANCELLED, null);
     discardCacheCopy();
   }
 
   void fail(Exception e) {
-    job.finished(JobRecord.State.FAILED, e.getMessage());
+    record.finished(JobRecord.State.FAILED, e.getMessage());
     discardCacheCopy();
   }
 
@@ -166,14 +215,18 @@ public final class RunningExport {
     if (cacheFill != null) {
       cacheFill.commit();
     }
-    job.bytes(bytes);
-    job.finished(JobRecord.State.DONE, null);
-    LOG.info("export {} done: {} ({}) rows={} bytes={} ms={}", job.id(), spec.describe(),
-        job.ids(), job.rows(), bytes, job.finishedAt() - job.createdAt());
+    ExportJob current = job;
+    if (current != null) {
+      session.scheduler().detach(this, current);
+    }
+    record.bytes(bytes);
+    record.finished(JobRecord.State.DONE, null);
+    LOG.info("export {} done: {} ({}) rows={} bytes={} ms={}", record.id(), spec.describe(),
+        record.ids(), record.rows(), bytes, record.finishedAt() - record.createdAt());
   }
 
   void countRow() {
-    job.addRow();
+    record.addRow();
   }
 
   void checkControl() {
@@ -185,6 +238,6 @@ public final class RunningExport {
   }
 
   ExportSettings settings() {
-    return runner.settings();
+    return session.settings();
   }
 }

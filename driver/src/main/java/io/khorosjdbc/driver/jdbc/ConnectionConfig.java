@@ -2,7 +2,9 @@ package io.khorosjdbc.driver.jdbc;
 
 import io.khorosjdbc.driver.api.ApiSettings;
 import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.api.RetryPolicy;
+import io.khorosjdbc.driver.export.SchedulerSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,7 @@ public record ConnectionConfig(
     String apiLocale,
     ZoneId apiTimeZone,
     Optional<Duration> defaultWindow,
-    Optional<Duration> splitWindow,
+    SplitWindow splitWindow,
     boolean endTimeInclusive,
     Duration exportTimeout,
     Duration discoveryTimeout,
@@ -50,7 +52,7 @@ public record ConnectionConfig(
     Optional<Path> schemaFile,
     boolean allowInsecureHttp,
     RetryPolicy retryPolicy,
-    double maxRequestsPerSecond,
+    RequestBudget.Spec requestBudget,
     int maxJobsPerTenant,
     int maxTimeBuckets,
     ExportCacheConfig exportCache) {
@@ -67,6 +69,24 @@ public record ConnectionConfig(
    */
   public record ExportCacheConfig(boolean enabled, Path directory, Duration recentTtl,
       Duration closedTtl, long maxBytes, boolean clearOnConnect) {}
+
+  /**
+   * How event windows are cut: {@code auto} (from the budget and the learned job durations), a
+   * fixed length, or not at all ({@code none}: only where the API requires it).
+   */
+  public record SplitWindow(boolean auto, Optional<Duration> fixed) {
+    static SplitWindow parse(String text) {
+      if (text.equalsIgnoreCase("auto")) {
+        return new SplitWindow(true, Optional.empty());
+      }
+      return new SplitWindow(false, optionalDuration(DriverProperty.SPLIT_WINDOW, text));
+    }
+
+    @Override
+    public String toString() {
+      return auto ? "auto" : fixed.map(Duration::toString).orElse("none");
+    }
+  }
 
   static final Map<String, String> REGION_HOSTS = Map.of(
       "us", "https://analytics-api.app.lithium.com",
@@ -90,7 +110,7 @@ public record ConnectionConfig(
           zone(reader.value(DriverProperty.API_TIME_ZONE)),
           optionalDuration(DriverProperty.DEFAULT_WINDOW,
               reader.value(DriverProperty.DEFAULT_WINDOW)),
-          optionalDuration(DriverProperty.SPLIT_WINDOW, reader.value(DriverProperty.SPLIT_WINDOW)),
+          SplitWindow.parse(reader.value(DriverProperty.SPLIT_WINDOW)),
           reader.bool(DriverProperty.END_TIME_INCLUSIVE),
           reader.duration(DriverProperty.EXPORT_TIMEOUT),
           reader.duration(DriverProperty.DISCOVERY_TIMEOUT),
@@ -108,7 +128,7 @@ public record ConnectionConfig(
           new RetryPolicy(reader.nonNegativeInt(DriverProperty.MAX_RETRIES),
               reader.duration(DriverProperty.RETRY_BASE_DELAY),
               reader.duration(DriverProperty.RETRY_MAX_DELAY)),
-          reader.nonNegativeNumber(DriverProperty.MAX_REQUESTS_PER_SECOND),
+          requestBudget(reader),
           reader.nonNegativeInt(DriverProperty.MAX_JOBS_PER_TENANT),
           reader.nonNegativeInt(DriverProperty.MAX_TIME_BUCKETS),
           new ExportCacheConfig(reader.bool(DriverProperty.CACHE),
@@ -121,6 +141,28 @@ public record ConnectionConfig(
     } catch (IllegalArgumentException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
+  }
+
+  /**
+   * {@code requestBudget}, or the deprecated {@code maxRequestsPerSecond} (N per second) when
+   * only that is given.
+   */
+  private static RequestBudget.Spec requestBudget(Reader reader) {
+    Optional<String> budget = reader.get(DriverProperty.REQUEST_BUDGET);
+    boolean explicit = reader.props().getProperty(DriverProperty.REQUEST_BUDGET.key()) != null;
+    Optional<String> legacy = reader.get(DriverProperty.MAX_REQUESTS_PER_SECOND);
+    if (!explicit && legacy.isPresent()) {
+      double perSecond = reader.nonNegativeNumber(DriverProperty.MAX_REQUESTS_PER_SECOND);
+      return perSecond == 0 ? RequestBudget.parse("off")
+          : RequestBudget.parse(Math.max(1, Math.round(perSecond * 60)) + "/1m");
+    }
+    return RequestBudget.parse(budget.orElseThrow());
+  }
+
+  /** The scheduler's settings: connections with equal ones share one scheduler. */
+  public SchedulerSettings schedulerSettings() {
+    return new SchedulerSettings(tenantKey(), apiSettings(), retryPolicy, requestBudget,
+        maxJobsPerTenant, exportCache.directory().resolve(tenantKey() + ".state"));
   }
 
   /** The API client's settings. */
@@ -139,7 +181,7 @@ public record ConnectionConfig(
     return "ConnectionConfig[baseUrl=" + baseUrl + ", companyKey=" + companyKey + ", user=" + user
         + ", password=" + (password.isEmpty() ? "" : "****") + ", format=" + format
         + ", stringsOnly=" + stringsOnly + ", defaultWindow=" + defaultWindow
-        + ", splitWindow=" + splitWindow
+        + ", splitWindow=" + splitWindow + ", requestBudget=" + requestBudget
         + ", endTimeInclusive=" + endTimeInclusive + ", maxConcurrentExports="
         + maxConcurrentExports + "]";
   }

@@ -33,17 +33,21 @@ public enum DriverProperty {
       + "sends b - 1 ms."),
   EXPORT_TIMEOUT("exportTimeout", "1h", "How long one export may stay RUNNING before the query "
       + "fails."),
-  DISCOVERY_TIMEOUT("discoveryTimeout", "2m", "How long discovering a table's columns (a tiny "
-      + "export) may take before the query or metadata call fails."),
-  POLL_INITIAL("pollInitialDelay", "200ms", "Wait before a job's first status poll; after "
-      + "that the wait is 5% of the job's running time plus 250 ms, up to pollMaxDelay, so a "
-      + "finished job is noticed at most that late."),
-  POLL_MAX("pollMaxDelay", "5s", "Longest wait between status polls."),
-  SPLIT_WINDOW("splitWindow", "7d", "Cut event exports into pieces of at most this length, "
-      + "aligned to UTC multiples of it (7d: Monday to Monday, 1d: midnight to midnight), run "
-      + "in parallel and streamed in order; none cuts only where the API requires it. Snapshot "
-      + "and aggregate exports are never cut."),
-  MAX_CONCURRENT_EXPORTS("maxConcurrentExports", "4", "Exports one connection runs at once."),
+  DISCOVERY_TIMEOUT("discoveryTimeout", "2m", "How long the background discovery of a table's "
+      + "columns (a tiny export, run only when a query found the tenant's columns differ from "
+      + "the catalog's) may take."),
+  POLL_INITIAL("pollInitialDelay", "1s", "The shortest wait before a status poll. Polls are "
+      + "planned from how long the tenant's jobs took before (dense near the expected end) and "
+      + "never come faster than the request budget allows (1.8 s at 20 a minute)."),
+  POLL_MAX("pollMaxDelay", "60s", "Longest wait between status polls of a job whose duration "
+      + "is not known yet (they grow by 10% of its running time)."),
+  SPLIT_WINDOW("splitWindow", "auto", "How event exports are cut into pieces that run in "
+      + "parallel: auto cuts only when the tenant's past jobs show it pays under the request "
+      + "budget (each piece costs its own create, polls and download); a duration (7d, 1d) "
+      + "cuts into pieces of that length aligned to UTC multiples (7d: Monday to Monday); none "
+      + "cuts only where the API requires it. Snapshot and aggregate exports are never cut."),
+  MAX_CONCURRENT_EXPORTS("maxConcurrentExports", "4", "The most pieces splitWindow=auto cuts "
+      + "one window into."),
   CONNECT_TIMEOUT("connectTimeout", "10s", "HTTP connect timeout."),
   READ_TIMEOUT("readTimeout", "60s", "HTTP read timeout (between bytes)."),
   SCHEMA_CACHE("schemaCache", "true", "Cache discovered columns on disk."),
@@ -54,7 +58,9 @@ public enum DriverProperty {
       + "discovered."),
   CACHE("cache", "true", "Keep downloaded exports on disk and answer repeated windows from "
       + "them without API calls."),
-  CACHE_DIR("cacheDir", null, "Directory of the export cache (default "
+  CACHE_DIR("cacheDir", null, "Directory of the export cache and of each tenant's shared "
+      + "state: the request log that paces every process of the user, the saved export jobs "
+      + "that a query run again attaches to, and the learned job durations (default "
       + "~/.cache/khoros-jdbc/exports)."),
   CACHE_TTL("cacheTtl", "5m", "How long an export of a recent window (ending less than a day "
       + "ago, whose data may still change) is reused."),
@@ -73,9 +79,14 @@ public enum DriverProperty {
       + "retry (with random jitter) up to retryMaxDelay."),
   RETRY_MAX_DELAY("retryMaxDelay", "10s", "Longest wait between retries, also the cap on a "
       + "server's Retry-After."),
-  MAX_REQUESTS_PER_SECOND("maxRequestsPerSecond", "20", "Most API requests per second, shared "
-      + "by all connections of the same tenant (host and companyKey) in the JVM; 0 for no limit."),
-  MAX_JOBS_PER_TENANT("maxJobsPerTenant", "8", "Most export jobs running at once, shared by all "
+  REQUEST_BUDGET("requestBudget", "20/1m", "The tenant's API request budget: at most N requests "
+      + "per period (20/1m, as Khoros documents for the Analytics Reports API), counted over a "
+      + "sliding window and shared by every connection of the tenant (host and companyKey) in "
+      + "the JVM and, through cacheDir, by every process of the user on this machine; off for "
+      + "no limit. A 429 pauses the tenant and lowers the budget for a while."),
+  MAX_REQUESTS_PER_SECOND("maxRequestsPerSecond", null, "Deprecated: use requestBudget. N "
+      + "means requestBudget=N/1s when requestBudget is not set; 0 means off."),
+  MAX_JOBS_PER_TENANT("maxJobsPerTenant", "4", "Most export jobs running at once, shared by all "
       + "connections of the same tenant in the JVM; 0 for no limit."),
   MAX_TIME_BUCKETS("maxTimeBuckets", "41", "Most timeInterval buckets a team_performance_interval "
       + "export may need; more fails the query before any request. Khoros does not document the "

@@ -1,15 +1,14 @@
 package io.khorosjdbc.driver.jdbc;
 
-import io.khorosjdbc.driver.api.AnalyticsClient;
 import io.khorosjdbc.driver.catalog.KnownColumns;
 import io.khorosjdbc.driver.catalog.ReportCatalog;
 import io.khorosjdbc.driver.catalog.SchemaCache;
 import io.khorosjdbc.driver.catalog.SchemaFile;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
-import io.khorosjdbc.driver.export.ExportLedger;
-import io.khorosjdbc.driver.export.ExportRunner;
+import io.khorosjdbc.driver.export.ExportSession;
 import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.ServerColumnDiscoverer;
+import io.khorosjdbc.driver.export.TenantScheduler;
 import io.khorosjdbc.driver.export.cache.ExportCache;
 import io.khorosjdbc.driver.export.cache.TenantCache;
 import io.khorosjdbc.driver.sql.KhorosContext;
@@ -191,36 +190,31 @@ public class KhorosDriver extends Driver {
   }
 
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {
-    AnalyticsClient client;
+    Optional<SchemaFile> schemaFile;
     try {
-      client = new AnalyticsClient(config.apiSettings(), config.retryPolicy(),
-          config.maxRequestsPerSecond(), config.maxJobsPerTenant());
-    } catch (IOException e) {
-      throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
-    }
-    ExportLedger ledger = ExportLedger.forTenant(config.tenantKey());
-    Optional<TenantCache> exportCache = exportCache(config);
-    ExportRunner runner = new ExportRunner(client, new ExportSettings(config.apiLocale(),
-        config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),
-        config.pollMaxDelay(), config.exportTimeout(), config.maxConcurrentExports(),
-        config.retryPolicy()), ledger, exportCache);
-    KnownColumns known = KnownColumns.builtIn();
-    try {
-      Optional<SchemaFile> schemaFile = config.schemaFile().isPresent()
+      schemaFile = config.schemaFile().isPresent()
           ? Optional.of(SchemaFile.load(config.schemaFile().get())) : Optional.empty();
-      Optional<SchemaCache> cache = config.schemaCache()
-          ? Optional.of(new SchemaCache(config.schemaCacheDir().resolve(config.tenantKey()),
-              config.schemaCacheTtl(), Clock.systemUTC()))
-          : Optional.empty();
-      SchemaResolver resolver = new SchemaResolver(known,
-          new ServerColumnDiscoverer(runner, known, Clock.systemUTC(),
-              config.discoveryTimeout()), cache, schemaFile);
-      return new KhorosContext(config, ReportCatalog.builtIn(), client, runner, ledger,
-          resolver, exportCache);
     } catch (IOException e) {
-      runner.close();
-      client.close();
       throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
     }
+    TenantScheduler scheduler;
+    try {
+      scheduler = TenantScheduler.join(config.schedulerSettings());
+    } catch (IOException e) {
+      throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
+    }
+    ExportSession session = new ExportSession(scheduler, new ExportSettings(config.apiLocale(),
+        config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),
+        config.pollMaxDelay(), config.exportTimeout(), config.retryPolicy()),
+        exportCache(config));
+    KnownColumns known = KnownColumns.builtIn();
+    Optional<SchemaCache> cache = config.schemaCache()
+        ? Optional.of(new SchemaCache(config.schemaCacheDir().resolve(config.tenantKey()),
+            config.schemaCacheTtl(), Clock.systemUTC()))
+        : Optional.empty();
+    SchemaResolver resolver = new SchemaResolver(known, new ServerColumnDiscoverer(session, known,
+        Clock.systemUTC(), config.discoveryTimeout()), cache, schemaFile);
+    session.columnFeedback(resolver);
+    return new KhorosContext(config, ReportCatalog.builtIn(), session, resolver);
   }
 }

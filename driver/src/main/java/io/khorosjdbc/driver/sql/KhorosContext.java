@@ -6,39 +6,46 @@ import io.khorosjdbc.driver.api.AnalyticsClient;
 import io.khorosjdbc.driver.catalog.ReportCatalog;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
 import io.khorosjdbc.driver.export.ExportLedger;
-import io.khorosjdbc.driver.export.ExportRunner;
-import io.khorosjdbc.driver.jdbc.ConnectionConfig;
+import io.khorosjdbc.driver.export.ExportSession;
 import io.khorosjdbc.driver.export.cache.TenantCache;
+import io.khorosjdbc.driver.jdbc.ConnectionConfig;
 import java.io.Closeable;
 import java.util.Optional;
 
 /**
- * Everything one connection's tables share: its settings, API client, export runner and schema
- * resolver. Closed with the connection, which stops its jobs and releases its sockets.
+ * Everything one connection's tables share: its settings, its export session on the tenant's
+ * scheduler, and its schema resolver. Closed with the connection, which stops its queries.
  */
 public record KhorosContext(
     ConnectionConfig config,
     ReportCatalog catalog,
-    AnalyticsClient client,
-    ExportRunner runner,
-    ExportLedger ledger,
-    SchemaResolver schemaResolver,
-    Optional<TenantCache> exportCache) implements Closeable {
+    ExportSession exports,
+    SchemaResolver schemaResolver) implements Closeable {
 
   public KhorosContext {
     requireNonNull(config, "config");
     requireNonNull(catalog, "catalog");
-    requireNonNull(client, "client");
-    requireNonNull(runner, "runner");
-    requireNonNull(ledger, "ledger");
+    requireNonNull(exports, "exports");
     requireNonNull(schemaResolver, "schemaResolver");
-    requireNonNull(exportCache, "exportCache");
+  }
+
+  /** The tenant's API client (teams and time zones). */
+  public AnalyticsClient client() {
+    return exports.scheduler().client();
+  }
+
+  /** Every export this JVM ran for the tenant. */
+  public ExportLedger ledger() {
+    return exports.scheduler().ledger();
+  }
+
+  public Optional<TenantCache> exportCache() {
+    return exports.cache();
   }
 
   @Override
   public void close() {
-    runner.close();
-    client.close();
+    exports.close();
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.export.ExportPlanner;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.QueryControl;
+import io.khorosjdbc.driver.export.SplitPolicy;
+import io.khorosjdbc.driver.jdbc.ConnectionConfig;
 import io.khorosjdbc.driver.export.RunningExport;
 import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
@@ -67,7 +70,8 @@ public final class KhorosScan {
   /** Called by generated code when the query binds. */
   public Enumerable<Object> bind(DataContext root) {
     List<PlannedExport> planned = plan(evaluate(root), now(root));
-    QueryControl control = new QueryControl(cancelFlag(root), timeoutMillis(root));
+    QueryControl control = table.context().exports().newQuery(cancelFlag(root),
+        timeoutMillis(root), RequestBudget.Priority.INTERACTIVE);
     List<RunningExport> started = start(planned, control);
     RowAssembler assembler = new RowAssembler(table, fields, metrics);
     AtomicBoolean firstEnumeration = new AtomicBoolean(true);
@@ -87,7 +91,7 @@ public final class KhorosScan {
   private List<RunningExport> start(List<PlannedExport> planned, QueryControl control) {
     List<RunningExport> started = new ArrayList<>();
     for (PlannedExport export : planned) {
-      started.add(table.context().runner().start(export.spec(), control));
+      started.add(table.context().exports().start(export.spec(), control));
     }
     return started;
   }
@@ -96,12 +100,23 @@ public final class KhorosScan {
     try {
       List<WindowRequest> windows = new WindowResolver(table.report(),
           table.context().config().defaultWindow()).resolve(plan, boundValues, now);
-      long split = table.context().config().splitWindow().map(Duration::toMillis).orElse(0L);
-      return ExportPlanner.plan(table.report(), windows, metrics, format, split,
+      return ExportPlanner.plan(table.report(), windows, metrics, format, splitPolicy(),
           table.context().config().maxTimeBuckets(), table.context().config().apiTimeZone());
     } catch (IllegalArgumentException e) {
       throw new KhorosQueryException(e.getMessage(), e);
     }
+  }
+
+  private SplitPolicy splitPolicy() {
+    ConnectionConfig.SplitWindow split = table.context().config().splitWindow();
+    if (!split.auto()) {
+      return new SplitPolicy.Fixed(split.fixed().map(Duration::toMillis).orElse(0L));
+    }
+    RequestBudget budget = table.context().exports().scheduler().budget();
+    Duration interval = budget.isUnlimited() ? Duration.ZERO
+        : budget.window().dividedBy(budget.permits());
+    return new SplitPolicy.Auto(table.context().exports().scheduler().durations(), interval,
+        table.context().config().maxConcurrentExports());
   }
 
   private Object[] evaluate(DataContext root) {

@@ -59,6 +59,7 @@ public final class MetaSchema extends AbstractSchema {
         .column("POLLS", BIGINT).column("ROW_COUNT", BIGINT).column("BYTES", BIGINT)
         .column("CREATED_AT", TIMESTAMP).column("READY_AT", TIMESTAMP)
         .column("FINISHED_AT", TIMESTAMP).column("FROM_CACHE", BOOLEAN).column("ERROR", VARCHAR)
+        .column("ATTACHED", VARCHAR)
         .rows(() -> {
           List<Object[]> rows = new ArrayList<>();
           for (JobRecord job : context.ledger().jobs()) {
@@ -68,7 +69,7 @@ public final class MetaSchema extends AbstractSchema {
                 spec.format().apiValue(), job.state().name(), job.workflowId(), job.runId(),
                 (long) job.polls(), job.rows(), job.bytes(), job.createdAt(),
                 zeroAsNull(job.readyAt()), zeroAsNull(job.finishedAt()), job.fromCache(),
-                job.error()});
+                job.error(), job.origin().name()});
           }
           return rows;
         });

@@ -1,4 +1,4 @@
-package io.khorosjdbc.driver.reliability;
+package io.khorosjdbc.driver.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The client-side limits are per tenant, not per connection: every connection to the same host
- * and company key in the JVM draws from one request rate and one pool of running jobs.
+ * and company key in the JVM shares one scheduler, with one request budget, one pool of running
+ * jobs, and one job for each distinct export.
  */
 class TenantLimitsTest {
 
@@ -45,11 +46,19 @@ class TenantLimitsTest {
     return all;
   }
 
+  private static List<String> rows(Connection connection, String sql) {
+    try (Statement statement = connection.createStatement()) {
+      return Rows.query(statement, sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
-  void twoConnectionsShareOneRequestRate() throws Exception {
+  void twoConnectionsShareOneRequestBudget() throws Exception {
     try (EmulatorFixture emu = EmulatorFixture.start();
-         Connection a = emu.connect("maxRequestsPerSecond=5");
-         Connection b = emu.connect("maxRequestsPerSecond=5")) {
+         Connection a = emu.connect("requestBudget=5/500ms");
+         Connection b = emu.connect("requestBudget=5/500ms")) {
       long started = System.nanoTime();
       inParallel(List.of(a, b), 10, "SELECT * FROM khoros_meta.teams");
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -57,12 +66,11 @@ class TenantLimitsTest {
       List<JournalEntry> teams = emu.emulator().journal().stream()
           .filter(e -> e.route().equals("teams")).toList();
       assertEquals(20, teams.size());
-      // A burst of 5, then 5 per second for both together: 15 more take 3 s. Limits per
-      // connection would allow 10 per second, i.e. about 1 s.
-      assertTrue(elapsed >= 2_500, "20 requests took only " + elapsed + " ms");
-      long first = teams.get(0).time();
-      long inFirstSecond = teams.stream().filter(e -> e.time() < first + 1_000).count();
-      assertTrue(inFirstSecond <= 11, inFirstSecond + " requests in the first second");
+      assertTrue(Journals.mostInAnyWindow(teams, 500) <= 5,
+          Journals.mostInAnyWindow(teams, 500) + " requests in one 500 ms window");
+      // 5 per 500 ms for both together: 20 requests need three more windows. A budget per
+      // connection would allow twice as many.
+      assertTrue(elapsed >= 1_500, "20 requests took only " + elapsed + " ms");
     }
   }
 
@@ -70,26 +78,44 @@ class TenantLimitsTest {
   void twoConnectionsShareOnePoolOfRunningJobs() throws Exception {
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
         .rowsPerDay(500).jobLatencyMillis(150).maxRunningJobs(2))) {
-      String sql = "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "
+      String march11 = "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "
           + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-15 00:00:00'";
-      List<String> expected;
+      String march18 = march11.replace("-11 ", "-18 ").replace("-15 ", "-22 ");
+      List<String> expected = new ArrayList<>();
       try (Connection warm = emu.connect("maxJobsPerTenant=1"); Statement statement =
           warm.createStatement()) {
-        expected = Rows.query(statement, sql);
+        expected.addAll(Rows.query(statement, march11));
+        expected.addAll(Rows.query(statement, march18));
       }
       emu.emulator().reset();
-      try (Connection a = emu.connect("maxJobsPerTenant=2", "maxConcurrentExports=4",
-          "maxRetries=0", "splitWindow=1d");
-           Connection b = emu.connect("maxJobsPerTenant=2", "maxConcurrentExports=4",
-               "maxRetries=0", "splitWindow=1d")) {
-        List<String> rows = inParallel(List.of(a, b), 1, sql);
+      String[] properties = {"maxJobsPerTenant=2", "maxRetries=0", "splitWindow=1d"};
+      try (Connection a = emu.connect(properties); Connection b = emu.connect(properties)) {
+        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> rows(a, march11));
+        CompletableFuture<List<String>> second = CompletableFuture.supplyAsync(() -> rows(b, march18));
+        List<String> rows = new ArrayList<>(first.get(60, TimeUnit.SECONDS));
+        rows.addAll(second.get(60, TimeUnit.SECONDS));
 
-        assertEquals(List.of(expected.get(0), expected.get(0)), rows);
+        assertEquals(expected, rows);
       }
       List<Integer> creates = emu.creates().stream().map(JournalEntry::status).toList();
       assertEquals(8, creates.size(), "two queries of four one-day pieces");
       assertTrue(creates.stream().allMatch(status -> status == 200),
           "the server never had to refuse a job: " + creates);
+    }
+  }
+
+  @Test
+  void twoConnectionsRunningTheSameQueryShareItsJobs() throws Exception {
+    try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
+        .rowsPerDay(500).jobLatencyMillis(300));
+         Connection a = emu.connect("splitWindow=1d");
+         Connection b = emu.connect("splitWindow=1d")) {
+      String sql = "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "
+          + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-13 00:00:00'";
+      List<String> rows = inParallel(List.of(a, b), 1, sql);
+
+      assertEquals(rows.get(0), rows.get(1));
+      assertEquals(2, emu.creates().size(), "two one-day jobs, each paid for once");
     }
   }
 }

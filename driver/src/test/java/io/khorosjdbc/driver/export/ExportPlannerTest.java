@@ -29,7 +29,7 @@ class ExportPlannerTest {
 
   private static List<PlannedExport> plan(String table, long split, WindowRequest... requests) {
     return ExportPlanner.plan(report(table), List.of(requests), List.of("ACTION_ID"),
-        ReportFormat.CSV, split);
+        ReportFormat.CSV, new SplitPolicy.Fixed(split));
   }
 
   @Test

@@ -227,7 +227,11 @@ class WindowPushdownTest {
   void eventWindowsAreCutIntoWeeksThatRunInParallelAndStreamInOrder() throws SQLException {
     String where = " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 12:00:00' AND "
         + "WINDOW_END <= TIMESTAMP '2019-02-20 00:00:00'";
-    List<String> cut = query("SELECT RESPONSE_ID" + where);
+    List<String> cut;
+    try (Connection weekly = emu.connect("splitWindow=7d");
+         Statement statement = weekly.createStatement()) {
+      cut = Rows.query(statement, "SELECT RESPONSE_ID" + where);
+    }
 
     // Friday Feb 1 12:00, then each Monday (Feb 4, 11, 18) up to the end on Feb 20.
     assertEquals(List.of("1549022400000", "1549238400000", "1549843200000", "1550448000000"),

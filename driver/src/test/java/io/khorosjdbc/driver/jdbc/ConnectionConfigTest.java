@@ -34,7 +34,9 @@ class ConnectionConfigTest {
     assertEquals(ReportFormat.CSV, config.format());
     assertFalse(config.stringsOnly());
     assertEquals(Optional.of(Duration.ofDays(7)), config.defaultWindow());
-    assertEquals(Optional.of(Duration.ofDays(7)), config.splitWindow());
+    assertEquals("auto", config.splitWindow().toString());
+    assertEquals("20/60s", config.requestBudget().toString());
+    assertEquals(4, config.maxJobsPerTenant());
     assertFalse(config.endTimeInclusive());
     assertEquals("UTC", config.apiTimeZone().getId());
     assertEquals("en_US", config.apiLocale());
@@ -59,7 +61,7 @@ class ConnectionConfigTest {
     assertEquals(Optional.of("dd.MM.yyyy HH:mm"), config.dateFormat());
     assertEquals("America/Chicago", config.apiTimeZone().getId());
     assertEquals(Optional.empty(), config.defaultWindow());
-    assertEquals(Optional.empty(), config.splitWindow());
+    assertEquals("none", config.splitWindow().toString());
     assertTrue(config.endTimeInclusive());
     assertEquals(Duration.ofMinutes(5), config.exportTimeout());
     assertEquals(Duration.ofMillis(10), config.pollInitialDelay());
@@ -141,7 +143,8 @@ class ConnectionConfigTest {
     ConnectionConfig config = ConnectionConfig.from(props("companyKey", "K",
         "cacheMaxSize", "512M", "maxRequestsPerSecond", "2.5", "maxRetries", "0"), Map.of());
     assertEquals(512L << 20, config.exportCache().maxBytes());
-    assertEquals(2.5, config.maxRequestsPerSecond());
+    assertEquals("150/60s", config.requestBudget().toString(),
+        "the deprecated maxRequestsPerSecond still sets the budget");
     assertEquals(0, config.retryPolicy().maxRetries());
   }
 

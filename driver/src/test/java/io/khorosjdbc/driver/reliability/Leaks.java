@@ -2,6 +2,7 @@ package io.khorosjdbc.driver.reliability;
 
 import io.khorosjdbc.driver.api.AnalyticsClient;
 import io.khorosjdbc.driver.export.ExportLedger;
+import io.khorosjdbc.driver.export.TenantScheduler;
 import io.khorosjdbc.driver.sql.KhorosContext;
 import io.khorosjdbc.driver.sql.KhorosSchema;
 import java.io.IOException;
@@ -24,11 +25,11 @@ final class Leaks {
         .map(Thread::getName).filter(name -> name.startsWith(prefix)).sorted().toList();
   }
 
-  /** The export threads' prefix of a connection: {@code khoros-export-<pool>-}. */
-  static String exportThreadPrefix(List<String> before, List<String> after) {
-    return after.stream().filter(name -> !before.contains(name) && name.endsWith("-watchdog"))
-        .map(name -> name.substring(0, name.length() - "watchdog".length())).findFirst()
-        .orElseThrow(() -> new AssertionError("no new watchdog thread: " + after));
+  /** The threads' prefix of a new tenant scheduler: {@code khoros-scheduler-<id>-}. */
+  static String schedulerThreadPrefix(List<String> before, List<String> after) {
+    return after.stream().filter(name -> !before.contains(name) && name.contains("-timer-"))
+        .map(name -> name.substring(0, name.indexOf("-timer-") + 1)).findFirst()
+        .orElseThrow(() -> new AssertionError("no new scheduler thread: " + after));
   }
 
   /** OkHttp threads other than its shared, idle-expiring TaskRunner threads. */
@@ -39,6 +40,10 @@ final class Leaks {
 
   static AnalyticsClient client(Connection connection) throws SQLException {
     return context(connection).client();
+  }
+
+  static TenantScheduler scheduler(Connection connection) throws SQLException {
+    return context(connection).exports().scheduler();
   }
 
   static ExportLedger ledger(Connection connection) throws SQLException {

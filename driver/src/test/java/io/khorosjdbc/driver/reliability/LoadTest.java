@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.api.AnalyticsClient;
+import io.khorosjdbc.driver.export.TenantScheduler;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
@@ -75,7 +76,7 @@ class LoadTest {
         }
       }
       int socketsBefore = Leaks.sockets();
-      List<String> threadsBefore = Leaks.threads("khoros-export-");
+      List<String> threadsBefore = Leaks.threads("khoros-scheduler-");
       emu.emulator().setFaults(FAULTS);
 
       AtomicInteger succeeded = new AtomicInteger();
@@ -85,10 +86,12 @@ class LoadTest {
       for (int i = 0; i < CONNECTIONS; i++) {
         connections.add(emu.connect(PROPERTIES));
       }
-      List<String> threadsDuring = Leaks.threads("khoros-export-");
+      List<String> threadsDuring = Leaks.threads("khoros-scheduler-");
       List<AnalyticsClient> clients = new ArrayList<>();
+      List<TenantScheduler> schedulers = new ArrayList<>();
       for (Connection connection : connections) {
         clients.add(Leaks.client(connection));
+        schedulers.add(Leaks.scheduler(connection));
       }
       ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
       List<Future<?>> runs = new ArrayList<>();
@@ -148,15 +151,15 @@ class LoadTest {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
       // Nothing left behind.
-      List<String> ours = threadsDuring.stream().filter(t -> !threadsBefore.contains(t))
-          .map(t -> t.substring(0, t.lastIndexOf('-') + 1)).distinct().toList();
-      assertEquals(CONNECTIONS, ours.size(), "one export pool per connection: " + ours);
-      assertTrue(Leaks.eventually(3_000, () -> ours.stream()
-          .allMatch(prefix -> Leaks.threads(prefix).isEmpty())), "export threads left");
+      assertEquals(1, schedulers.stream().distinct().count(),
+          "the tenant's connections share one scheduler");
+      String ours = Leaks.schedulerThreadPrefix(threadsBefore, threadsDuring);
+      assertTrue(Leaks.eventually(3_000, () -> Leaks.threads(ours).isEmpty()),
+          "scheduler threads left: " + Leaks.threads(ours));
       assertEquals(List.of(), Leaks.okHttpWorkerThreads());
+      assertEquals(0, schedulers.get(0).runningJobs(), "job slots left");
       for (AnalyticsClient client : clients) {
         assertEquals(0, client.openConnections(), "pooled sockets left");
-        assertEquals(0, client.tenantLimiter().runningJobs(), "job slots left");
       }
       if (socketsBefore >= 0) {
         assertTrue(Leaks.eventually(5_000, () -> Leaks.sockets() <= socketsBefore),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.api.AnalyticsClient;
+import io.khorosjdbc.driver.export.TenantScheduler;
 import io.khorosjdbc.driver.export.ExportLedger;
 import io.khorosjdbc.driver.export.JobRecord;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
@@ -130,8 +131,8 @@ class StopAtOnceTest {
 
         assertTrue(e.getMessage().contains("cancel"), e.getMessage());
         assertTrue(millisSince(started) < 3_000, "took " + millisSince(started) + " ms");
-        AnalyticsClient client = Leaks.client(connection);
-        assertTrue(Leaks.eventually(1_000, () -> client.tenantLimiter().runningJobs() == 0),
+        TenantScheduler scheduler = Leaks.scheduler(connection);
+        assertTrue(Leaks.eventually(1_000, () -> scheduler.runningJobs() == 0),
             "the job slot is released");
       }
     }
@@ -141,10 +142,11 @@ class StopAtOnceTest {
   void closingTheConnectionStopsEverythingAndLeavesNothingBehind() throws Exception {
     emu.emulator().setFaults("status:stuck");
     long createdAfter = System.currentTimeMillis();
-    List<String> before = Leaks.threads("khoros-export-");
+    List<String> before = Leaks.threads("khoros-scheduler-");
     Connection connection = emu.connect("maxConcurrentExports=3", "splitWindow=1d");
-    String prefix = Leaks.exportThreadPrefix(before, Leaks.threads("khoros-export-"));
+    String prefix = Leaks.schedulerThreadPrefix(before, Leaks.threads("khoros-scheduler-"));
     AnalyticsClient client = Leaks.client(connection);
+    TenantScheduler scheduler = Leaks.scheduler(connection);
     ExportLedger ledger = Leaks.ledger(connection);
     Statement statement = connection.createStatement();
     // Three one-day pieces, all polling a job that never finishes.
@@ -157,9 +159,8 @@ class StopAtOnceTest {
         return e;
       }
     });
-    assertTrue(Leaks.eventually(5_000, () -> Leaks.threads(prefix).size() == 4),
-        "three pollers and the watchdog: " + Leaks.threads(prefix));
-    assertEquals(3, client.tenantLimiter().runningJobs());
+    assertTrue(Leaks.eventually(5_000, () -> scheduler.runningJobs() == 3),
+        "three jobs running: " + scheduler.runningJobs());
 
     long started = System.nanoTime();
     connection.close();
@@ -172,7 +173,7 @@ class StopAtOnceTest {
     assertTrue(Leaks.eventually(2_000, () -> Leaks.threads(prefix).isEmpty()),
         "threads left: " + Leaks.threads(prefix));
     assertEquals(0, client.openConnections(), "the connection pool is empty");
-    assertEquals(0, client.tenantLimiter().runningJobs(), "job slots released");
+    assertEquals(0, scheduler.runningJobs(), "job slots released");
     assertEquals(List.of(), Leaks.okHttpWorkerThreads());
     List<JobRecord.State> states = ledger.jobs().stream()
         .filter(job -> job.createdAt() >= createdAfter).map(JobRecord::state).toList();

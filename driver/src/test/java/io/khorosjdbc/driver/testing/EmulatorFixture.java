@@ -22,8 +22,9 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Test helper: an emulator plus connections to it through {@code jdbc:khoros:}, with a private
- * schema cache directory so tests never share discovered columns with the user's machine.
+ * Test helper: an emulator plus connections to it through {@code jdbc:khoros:}, with private
+ * cache directories so tests never share columns, exports or saved jobs with the user's machine,
+ * and a fresh export cache directory after each reset of the emulator.
  */
 public final class EmulatorFixture implements AutoCloseable {
   private final KhorosEmulator emulator;
@@ -50,7 +51,11 @@ public final class EmulatorFixture implements AutoCloseable {
   public String url(String... extra) {
     StringBuilder url = new StringBuilder("jdbc:khoros:url=" + emulator.baseUrl()
         + ";companyKey=" + emulator.companyKey() + ";pollInitialDelay=5ms;pollMaxDelay=50ms"
-        + ";schemaCacheDir=" + cacheDir + ";cacheDir=" + cacheDir.resolve("exports")
+        // Tests opt in to the request budget ("requestBudget=20/600ms"): most make hundreds of calls.
+        + ";requestBudget=off"
+        + ";schemaCacheDir=" + cacheDir
+        // A reset emulator forgot its jobs: the driver's saved jobs start afresh with it.
+        + ";cacheDir=" + cacheDir.resolve("exports-" + emulator.resets())
         // Tests opt in to the export cache ("cache=true"), so journals show every export.
         + ";cache=false");
     for (String property : extra) {
