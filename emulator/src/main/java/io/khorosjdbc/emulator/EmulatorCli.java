@@ -40,6 +40,9 @@ final class EmulatorCli {
               --no-author-history-limit let the author export reach back more than 18 months
               --strict-params           refuse parameters an export does not accept (default: ignore them)
               --max-running-jobs N      cap on concurrently RUNNING jobs; over it create answers 429 (default 0 = none)
+              --rate-limit N/DURATION   API requests per sliding window per company, e.g. 20/60s, 20/600ms, 20/1m,
+                                        or off; over it 429 (default off)
+              --rate-limit-retry-after  send Retry-After with a rate-limit 429 (default: none, as documented)
               --bucket-cap N            most team_performance_interval buckets (default 40)
               --slow-bytes-per-sec N    throughput of the slow fault (default 16384)
               --help                    print this help
@@ -61,6 +64,7 @@ final class EmulatorCli {
                 case "--json-null-as-empty" -> b.jsonNullAsEmpty(true);
                 case "--no-author-history-limit" -> b.authorHistoryCheck(false);
                 case "--strict-params" -> b.strictParams(true);
+                case "--rate-limit-retry-after" -> b.rateLimitRetryAfter(true);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
@@ -91,6 +95,7 @@ final class EmulatorCli {
             case "--csv-header" -> b.csvHeader(choice(CsvHeaderStyle.class, flag, v));
             case "--date-format" -> b.dateFormat(choice(DateFormatStyle.class, flag, v));
             case "--max-running-jobs" -> b.maxRunningJobs(integer(flag, v));
+            case "--rate-limit" -> b.rateLimit(rateLimit(flag, v));
             case "--bucket-cap" -> b.bucketCap(integer(flag, v));
             case "--slow-bytes-per-sec" -> b.slowBytesPerSecond(integer(flag, v));
             default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
@@ -107,6 +112,14 @@ final class EmulatorCli {
 
     private static int integer(String flag, String v) {
         return Math.toIntExact(number(flag, v));
+    }
+
+    private static RateLimit rateLimit(String flag, String v) {
+        try {
+            return RateLimit.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + " " + e.getMessage());
+        }
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String v) {

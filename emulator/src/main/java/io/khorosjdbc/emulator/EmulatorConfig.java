@@ -1,6 +1,7 @@
 package io.khorosjdbc.emulator;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The complete, immutable configuration of one emulator, as built by {@link KhorosEmulator.Builder}
@@ -14,6 +15,8 @@ import java.nio.file.Path;
  * @param linkTtlMillis      how long a job's downloadUrl works after completion
  * @param fileTtlMillis      how long a pre-signed /files/ link works
  * @param maxRunningJobs     cap on concurrently RUNNING jobs (0 = no cap); over it, create answers 429
+ * @param rateLimit          requests per sliding window and company on the API routes; over it, 429
+ * @param rateLimitRetryAfter whether a rate-limit 429 carries Retry-After (the API documents none)
  * @param bucketCap          most timeInterval buckets a team_performance_interval request may need
  * @param slowBytesPerSecond throughput of the {@code slow} fault
  */
@@ -22,9 +25,11 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                              String companyKey, StatusShape statusShape, boolean endInclusive, long linkTtlMillis,
                              long fileTtlMillis, CsvHeaderStyle csvHeader, DateFormatStyle dateFormat,
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
-                             int maxRunningJobs, int bucketCap, int slowBytesPerSecond) {
+                             int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
+                             int slowBytesPerSecond) {
 
     public EmulatorConfig {
+        Objects.requireNonNull(rateLimit, "rateLimit");
         if (rowsPerDay < 0) {
             throw new IllegalArgumentException("rowsPerDay must be >= 0: " + rowsPerDay);
         }
@@ -52,6 +57,6 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                 + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
                 + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
-                + maxRunningJobs + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
+                + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
     }
 }

@@ -109,6 +109,8 @@ public final class KhorosEmulator implements AutoCloseable {
         private boolean authorHistoryCheck = true;
         private boolean strictParams;
         private int maxRunningJobs;
+        private RateLimit rateLimit = RateLimit.OFF;
+        private boolean rateLimitRetryAfter;
         private int bucketCap = 40;
         private int slowBytesPerSecond = 16 * 1024;
 
@@ -237,6 +239,24 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Requests each company may make per sliding window on the API routes (create, status,
+         * download, teams, timezones); more get 429. {@link RateLimit#OFF} lifts the limit.
+         */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = Objects.requireNonNull(limit);
+            return this;
+        }
+
+        /**
+         * Whether a rate-limit 429 carries Retry-After (whole seconds until the oldest counted request
+         * leaves the window). Off by default because the API documents no such header.
+         */
+        public Builder rateLimitRetryAfter(boolean b) {
+            this.rateLimitRetryAfter = b;
+            return this;
+        }
+
         /** Most team_performance_interval buckets per request (default 40). */
         public Builder bucketCap(int n) {
             this.bucketCap = n;
@@ -252,7 +272,8 @@ public final class KhorosEmulator implements AutoCloseable {
         public EmulatorConfig config() {
             return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, catalog, faults, user,
                     password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(), csvHeader, dateFormat,
-                    jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, bucketCap, slowBytesPerSecond);
+                    jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit, rateLimitRetryAfter, bucketCap,
+                    slowBytesPerSecond);
         }
 
         public KhorosEmulator build() {

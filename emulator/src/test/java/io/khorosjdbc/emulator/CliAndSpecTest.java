@@ -49,6 +49,28 @@ class CliAndSpecTest {
     }
 
     @Test
+    void rateLimitFlagsTakeNSlashDurationOrOff() {
+        assertEquals(new RateLimit(20, Duration.ofMillis(600)), cli("--rate-limit", "20/600ms").rateLimit());
+        assertEquals(RateLimit.DOCUMENTED, cli("--rate-limit", "20/60s").rateLimit());
+        assertEquals(RateLimit.DOCUMENTED, cli("--rate-limit", "20/1m").rateLimit());
+        assertEquals(RateLimit.OFF, cli("--rate-limit", "off").rateLimit());
+        assertTrue(cli("--rate-limit-retry-after").rateLimitRetryAfter());
+        assertTrue(!cli().rateLimitRetryAfter(), "no Retry-After unless asked for");
+        for (String bad : List.of("20", "20/", "/60s", "x/60s", "20/60q", "0/60s", "20/0s", "-1/60s", "20 per minute", "99999999999/60s", "20/99999999999d")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--rate-limit", bad), bad);
+            assertTrue(e.getMessage().startsWith("--rate-limit "), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("20/60s"), e.getMessage());
+        }
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> cli("--rate-limit"));
+        assertEquals("--rate-limit needs a value", missing.getMessage());
+        assertTrue(EmulatorCli.HELP.contains("--rate-limit N/DURATION") && EmulatorCli.HELP.contains("--rate-limit-retry-after"));
+    }
+
+    private static EmulatorConfig cli(String... args) {
+        return EmulatorCli.parse(args).config();
+    }
+
+    @Test
     void faultSpecsReadRouteKindAndProbabilityOrCount() {
         List<FaultSpec> specs = FaultSpec.parseAll("create:429, status:failed:x2 ,file:truncate:0.25,download:reset");
         assertEquals(new FaultSpec("create", FaultKind.HTTP_429, Double.NaN, -1), specs.get(0));
