@@ -30,7 +30,8 @@ final class EmulatorCli {
               --user U                  Basic-auth user (default demo)
               --password P              Basic-auth password (default demo)
               --company-key K           companyKey (default demo)
-              --status-shape S          object (default) or array: form of the status "result"
+              --status-shape S          object (default), array, or documented (object when COMPLETED, else a
+                                        one-element array): form of the status "result"
               --end-inclusive           select events in [startTime, endTime] (default [startTime, endTime))
               --link-ttl DURATION       downloadUrl validity after completion (default 24h; e.g. 90s, 10m, 2h, 500ms)
               --file-ttl DURATION       pre-signed /files/ link validity (default 60s)

@@ -181,7 +181,10 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
-        /** OBJECT (default) or the one-element ARRAY form of the status {@code result}. */
+        /**
+         * OBJECT (default), the one-element ARRAY form of the status {@code result}, or DOCUMENTED: an
+         * object when the job is COMPLETED and an array while RUNNING and when FAILED.
+         */
         public Builder statusShape(StatusShape shape) {
             this.statusShape = Objects.requireNonNull(shape);
             return this;

@@ -66,6 +66,14 @@ class CliAndSpecTest {
         assertTrue(EmulatorCli.HELP.contains("--rate-limit N/DURATION") && EmulatorCli.HELP.contains("--rate-limit-retry-after"));
     }
 
+    @Test
+    void theDocumentedStatusShapeIsAFlagValue() {
+        assertEquals(StatusShape.DOCUMENTED, cli("--status-shape", "documented").statusShape());
+        assertEquals(StatusShape.OBJECT, cli("--status-shape", "object").statusShape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--status-shape", "mixed"));
+        assertEquals("--status-shape expects one of [object, array, documented], got 'mixed'", e.getMessage());
+    }
+
     private static EmulatorConfig cli(String... args) {
         return EmulatorCli.parse(args).config();
     }

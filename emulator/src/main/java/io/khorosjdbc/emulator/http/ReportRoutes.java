@@ -1,6 +1,5 @@
 package io.khorosjdbc.emulator.http;
 
-import io.khorosjdbc.emulator.StatusShape;
 import io.khorosjdbc.emulator.catalog.ExportDef;
 import io.khorosjdbc.emulator.fault.FaultKind;
 import io.khorosjdbc.emulator.job.Job;
@@ -70,7 +69,7 @@ final class ReportRoutes {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("jobInfo", jobInfo);
         result.put("result", runner);
-        call.pass(state.config().statusShape() == StatusShape.ARRAY ? List.of(result) : result);
+        call.pass(state.config().statusShape().isArray(s == Job.State.COMPLETED) ? List.of(result) : result);
     }
 
     void download(Call call, Job job, FaultKind fault) throws IOException {
