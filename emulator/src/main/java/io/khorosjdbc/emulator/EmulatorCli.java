@@ -24,6 +24,8 @@ final class EmulatorCli {
               --rows-per-day N          about this many conversation_actions rows per day (default 2000)
               --job-latency MS          jobs stay RUNNING this long (default 300)
               --job-ms-per-1k-rows MS   instead: MS per 1,000 expected rows (rows-per-day x window days)
+              --job-latency-jitter PCT  multiply each job's latency by a factor in [1 - PCT/100, 1 + PCT/100],
+                                        repeatable from the seed (0 to 100, default 0)
               --catalog FILE            replacement column catalog (JSON, same format as the bundled one)
               --faults SPEC             ROUTE:KIND[:PROBABILITY|xCOUNT],...  ROUTE create|status|download|file|teams|timezones
                                         KIND 429|500|502|503|reset|truncate|slow|failed|stuck|expired
@@ -85,6 +87,7 @@ final class EmulatorCli {
             case "--rows-per-day" -> b.rowsPerDay(integer(flag, v));
             case "--job-latency" -> b.jobLatencyMillis(number(flag, v));
             case "--job-ms-per-1k-rows" -> b.jobMsPer1kRows(number(flag, v));
+            case "--job-latency-jitter" -> b.jobLatencyJitterPercent(percent(flag, v));
             case "--catalog" -> b.catalog(Path.of(v));
             case "--faults" -> b.faults(v);
             case "--user" -> b.user(v);
@@ -113,6 +116,14 @@ final class EmulatorCli {
 
     private static int integer(String flag, String v) {
         return Math.toIntExact(number(flag, v));
+    }
+
+    private static int percent(String flag, String v) {
+        long n = number(flag, v);
+        if (n < 0 || n > 100) {
+            throw new IllegalArgumentException(flag + " expects a percentage from 0 to 100, got '" + v + "'");
+        }
+        return (int) n;
     }
 
     private static RateLimit rateLimit(String flag, String v) {

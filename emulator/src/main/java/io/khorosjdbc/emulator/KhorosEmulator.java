@@ -94,6 +94,7 @@ public final class KhorosEmulator implements AutoCloseable {
         private int rowsPerDay = 2000;
         private long jobLatencyMillis = 300;
         private long jobMsPer1kRows = -1;
+        private int jobLatencyJitterPercent;
         private Path catalog;
         private String faults = "";
         private String user = "demo";
@@ -150,6 +151,15 @@ public final class KhorosEmulator implements AutoCloseable {
         /** Makes latency proportional to expected rows (rows-per-day times window days) instead. */
         public Builder jobMsPer1kRows(long millis) {
             this.jobMsPer1kRows = millis;
+            return this;
+        }
+
+        /**
+         * Multiplies each job's latency by a factor drawn uniformly from [1 - percent/100, 1 + percent/100]
+         * (0 to 100, default 0), repeatably from the seed and the job's sequence number.
+         */
+        public Builder jobLatencyJitterPercent(int percent) {
+            this.jobLatencyJitterPercent = percent;
             return this;
         }
 
@@ -273,10 +283,10 @@ public final class KhorosEmulator implements AutoCloseable {
         }
 
         public EmulatorConfig config() {
-            return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, catalog, faults, user,
-                    password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(), csvHeader, dateFormat,
-                    jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit, rateLimitRetryAfter, bucketCap,
-                    slowBytesPerSecond);
+            return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, jobLatencyJitterPercent,
+                    catalog, faults, user, password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(),
+                    csvHeader, dateFormat, jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit,
+                    rateLimitRetryAfter, bucketCap, slowBytesPerSecond);
         }
 
         public KhorosEmulator build() {

@@ -74,6 +74,17 @@ class CliAndSpecTest {
         assertEquals("--status-shape expects one of [object, array, documented], got 'mixed'", e.getMessage());
     }
 
+    @Test
+    void jobLatencyJitterIsAPercentage() {
+        assertEquals(20, cli("--job-latency-jitter", "20").jobLatencyJitterPercent());
+        assertEquals(0, cli().jobLatencyJitterPercent());
+        for (String bad : List.of("-1", "101", "20%", "lots")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--job-latency-jitter", bad), bad);
+            assertTrue(e.getMessage().startsWith("--job-latency-jitter expects ") && e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+        assertTrue(EmulatorCli.HELP.contains("--job-latency-jitter PCT"));
+    }
+
     private static EmulatorConfig cli(String... args) {
         return EmulatorCli.parse(args).config();
     }
