@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class SchemaDiscoveryTest {
       throws Exception {
     try (EmulatorFixture standard = EmulatorFixture.start();
          EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-             .jobLatencyMillis(20).catalog(changedCatalog(dir)));
+             .jobLatencyMillis(20).catalog(changedCatalog(dir)).rateLimit(RateLimit.OFF));
          Connection a = standard.connect(); Connection b = changed.connect()) {
       List<String> before = columns(a, "conversation");
       List<String> after = columns(b, "conversation");
