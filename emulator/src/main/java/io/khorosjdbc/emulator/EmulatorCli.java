@@ -32,8 +32,8 @@ final class EmulatorCli {
               --user U                  Basic-auth user (default demo)
               --password P              Basic-auth password (default demo)
               --company-key K           companyKey (default demo)
-              --status-shape S          object (default), array, or documented (object when COMPLETED, else a
-                                        one-element array): form of the status "result"
+              --status-shape S          documented (default: object when COMPLETED, else a one-element array),
+                                        object or array: form of the status "result"
               --end-inclusive           select events in [startTime, endTime] (default [startTime, endTime))
               --link-ttl DURATION       downloadUrl validity after completion (default 24h; e.g. 90s, 10m, 2h, 500ms)
               --file-ttl DURATION       pre-signed /files/ link validity (default 60s)
@@ -44,7 +44,7 @@ final class EmulatorCli {
               --strict-params           refuse parameters an export does not accept (default: ignore them)
               --max-running-jobs N      cap on concurrently RUNNING jobs; over it create answers 429 (default 0 = none)
               --rate-limit N/DURATION   API requests per sliding window per company, e.g. 20/60s, 20/600ms, 20/1m,
-                                        or off; over it 429 (default off)
+                                        or off; over it 429 (default 20/60s, as documented)
               --rate-limit-retry-after  send Retry-After with a rate-limit 429 (default: none, as documented)
               --bucket-cap N            most team_performance_interval buckets (default 40)
               --slow-bytes-per-sec N    throughput of the slow fault (default 16384)

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An embeddable emulator of the Khoros Care Analytics Reports API:
+ * An embeddable emulator of the Khoros Care Analytics Reports API. By default it behaves as documented,
+ * including the limit of 20 requests per minute; leniency is opt-in, such as lifting that limit:
  * <pre>{@code
- * try (KhorosEmulator emu = KhorosEmulator.builder().seed(42).rowsPerDay(1000).jobLatencyMillis(50).build().start()) {
+ * try (KhorosEmulator emu = KhorosEmulator.builder().seed(42).rowsPerDay(1000).jobLatencyMillis(50)
+ *         .rateLimit(RateLimit.OFF).build().start()) {
  *     String base = emu.baseUrl(); // http://127.0.0.1:PORT
  * }
  * }</pre>
@@ -100,7 +102,7 @@ public final class KhorosEmulator implements AutoCloseable {
         private String user = "demo";
         private String password = "demo";
         private String companyKey = "demo";
-        private StatusShape statusShape = StatusShape.OBJECT;
+        private StatusShape statusShape = StatusShape.DOCUMENTED;
         private boolean endInclusive;
         private Duration linkTtl = Duration.ofHours(24);
         private Duration fileLinkTtl = Duration.ofSeconds(60);
@@ -110,7 +112,7 @@ public final class KhorosEmulator implements AutoCloseable {
         private boolean authorHistoryCheck = true;
         private boolean strictParams;
         private int maxRunningJobs;
-        private RateLimit rateLimit = RateLimit.OFF;
+        private RateLimit rateLimit = RateLimit.DOCUMENTED;
         private boolean rateLimitRetryAfter;
         private int bucketCap = 40;
         private int slowBytesPerSecond = 16 * 1024;
@@ -192,8 +194,9 @@ public final class KhorosEmulator implements AutoCloseable {
         }
 
         /**
-         * OBJECT (default), the one-element ARRAY form of the status {@code result}, or DOCUMENTED: an
-         * object when the job is COMPLETED and an array while RUNNING and when FAILED.
+         * DOCUMENTED (default, as in the reference's examples): the status {@code result} is an object when
+         * the job is COMPLETED and a one-element array while RUNNING and when FAILED; or always an OBJECT,
+         * or always the one-element ARRAY.
          */
         public Builder statusShape(StatusShape shape) {
             this.statusShape = Objects.requireNonNull(shape);
@@ -254,7 +257,9 @@ public final class KhorosEmulator implements AutoCloseable {
 
         /**
          * Requests each company may make per sliding window on the API routes (create, status,
-         * download, teams, timezones); more get 429. {@link RateLimit#OFF} lifts the limit.
+         * download, teams, timezones); more get 429. The default is the documented
+         * {@link RateLimit#DOCUMENTED} (20 per 60 s); suites that make many requests pass
+         * {@link RateLimit#OFF}.
          */
         public Builder rateLimit(RateLimit limit) {
             this.rateLimit = Objects.requireNonNull(limit);

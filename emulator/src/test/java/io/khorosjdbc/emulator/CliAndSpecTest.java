@@ -23,7 +23,10 @@ class CliAndSpecTest {
         assertEquals("demo", c.user());
         assertEquals("demo", c.password());
         assertEquals("demo", c.companyKey());
-        assertEquals(StatusShape.OBJECT, c.statusShape());
+        assertEquals(StatusShape.DOCUMENTED, c.statusShape());
+        assertEquals(RateLimit.DOCUMENTED, c.rateLimit());
+        assertEquals(false, c.rateLimitRetryAfter());
+        assertEquals(0, c.jobLatencyJitterPercent());
         assertEquals(Duration.ofHours(24).toMillis(), c.linkTtlMillis());
         assertEquals(60_000, c.fileTtlMillis());
         assertEquals(40, c.bucketCap());

@@ -24,6 +24,11 @@ class OptionsTest {
     }
 
     @Test
+    void theDocumentedShapeIsTheDefault() {
+        assertEquals(StatusShape.DOCUMENTED, KhorosEmulator.builder().config().statusShape());
+    }
+
+    @Test
     void theDocumentedShapeIsAnArrayWhileRunningAnObjectWhenCompletedAndAnArrayWhenFailed() {
         // 60 s per 1,000 expected rows: a 1 ms window completes at once, a whole day runs for a minute.
         try (KhorosEmulator emu = KhorosEmulator.builder().statusShape(StatusShape.DOCUMENTED).rowsPerDay(1000).jobMsPer1kRows(60_000)

@@ -32,6 +32,23 @@ class RateLimitTest {
     }
 
     @Test
+    void theDocumentedLimitIsTheDefaultAndLeniencyIsAFlag() {
+        assertEquals(RateLimit.DOCUMENTED, KhorosEmulator.builder().config().rateLimit());
+        assertEquals(20, RateLimit.DOCUMENTED.permits());
+        assertEquals(Duration.ofSeconds(60), RateLimit.DOCUMENTED.window());
+        assertFalse(KhorosEmulator.builder().config().rateLimitRetryAfter());
+        try (KhorosEmulator emu = KhorosEmulator.builder().build().start()) {
+            ApiClient api = new ApiClient(emu);
+            for (int i = 1; i <= 20; i++) {
+                assertEquals(200, teams(api, emu).statusCode(), "request " + i);
+            }
+            HttpResponse<String> refused = teams(api, emu);
+            assertEquals(429, refused.statusCode());
+            assertEquals("rate limit exceeded: at most 20 requests per 60 s for this company", ApiClient.json(refused).get("message").asText());
+        }
+    }
+
+    @Test
     void theTwentyFirstRequestInsideTheWindowGetsABare429WithTheFailureEnvelope() {
         try (KhorosEmulator emu = start(KhorosEmulator.builder().rateLimit(RateLimit.parse("20/30s")))) {
             ApiClient api = new ApiClient(emu);
