@@ -3,6 +3,7 @@ package io.khorosjdbc.bench;
 import io.khorosjdbc.bench.Harness.Schema;
 import io.khorosjdbc.bench.Harness.Window;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class Bench {
     }
     if (only.contains("scan") || only.contains("heap") || only.contains("bytes")) {
       try (KhorosEmulator emu = KhorosEmulator.builder().rowsPerDay(s.scanRowsPerDay())
-          .jobLatencyMillis(0).build().start()) {
+          .jobLatencyMillis(0).rateLimit(RateLimit.OFF).build().start()) {
         if (only.contains("scan")) {
           section(table, "full scan", "≥ 1M rows/s, ≤ 3× DuckDB", () -> ScanBench.run(table,
               schema, emu, s.scanWindow(), s.scanReps(), tmp, props, !s.quick()));
@@ -111,7 +112,7 @@ public final class Bench {
     }
     if (only.contains("parallel") || only.contains("cache")) {
       try (KhorosEmulator emu = KhorosEmulator.builder().rowsPerDay(s.parallelRowsPerDay())
-          .jobMsPer1kRows(s.parallelMsPer1kRows()).build().start()) {
+          .jobMsPer1kRows(s.parallelMsPer1kRows()).rateLimit(RateLimit.OFF).build().start()) {
         if (only.contains("parallel")) {
           section(table, "90-day window, 4-way vs serial", "4-way ≥ 3× faster",
               () -> ParallelBench.run(table, schema, emu, s.splits(), !s.quick(), props));

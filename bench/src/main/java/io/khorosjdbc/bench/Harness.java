@@ -1,6 +1,7 @@
 package io.khorosjdbc.bench;
 
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +141,8 @@ final class Harness {
    * schema file that every later connection uses.
    */
   static Schema pinSchema(Path dir) throws Exception {
-    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(0).build().start();
+    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(0)
+        .rateLimit(RateLimit.OFF).build().start();
          Connection c = connect(emu, null, Map.of());
          Statement s = c.createStatement();
          ResultSet rs = s.executeQuery("SELECT * FROM " + TABLE + " WHERE "

@@ -3,6 +3,7 @@ package io.khorosjdbc.bench;
 import io.khorosjdbc.bench.Harness.Schema;
 import io.khorosjdbc.bench.Harness.Window;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -113,7 +114,8 @@ final class PollingBench {
   }
 
   private static Measured measure(Schema schema, long jobMillis) throws Exception {
-    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(jobMillis).build()
+    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(jobMillis)
+        .rateLimit(RateLimit.OFF).build()
         .start(); Connection c = Harness.connect(emu, schema, Map.of())) {
       Harness.drain(c, "SELECT ACTION_ID FROM " + Harness.TABLE + " WHERE " + WINDOW.where());
       List<JournalEntry> journal = emu.journal();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.KhorosEmulatorExtension;
+import io.khorosjdbc.emulator.RateLimit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ class KhorosSqlTest {
   /** Same seed and volume as --demo, so both serve identical rows for a fixed window. */
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20));
+      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20)
+          .rateLimit(RateLimit.OFF));
 
   static final String WINDOW = "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
       + " AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00'";
@@ -262,7 +264,8 @@ class KhorosSqlTest {
   @Test
   void progressLineIsDrawnAndErasedOnATerminal() {
     EMU.emulator().setFaults(""); // the latency below is the emulator's, set per builder
-    try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(1500).build().start()) {
+    try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(1500)
+        .rateLimit(RateLimit.OFF).build().start()) {
       CliRun run = CliRun.run(Map.of(), true, "", "-u", "jdbc:khoros:url=" + slow.baseUrl()
           + ";companyKey=demo;cache=false;schemaCacheDir=" + temp + ";pollInitialDelay=10ms", "-n", "demo",
           "-p", "demo", "-o", "csv", "-e", "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
@@ -276,7 +279,8 @@ class KhorosSqlTest {
 
   @Test
   void noProgressWithoutATerminal() {
-    try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(800).build().start()) {
+    try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(800)
+        .rateLimit(RateLimit.OFF).build().start()) {
       CliRun run = CliRun.run(Map.of(), false, "", "-u", "jdbc:khoros:url=" + slow.baseUrl()
           + ";companyKey=demo;cache=false;schemaCacheDir=" + temp, "-n", "demo", "-p", "demo", "-o", "csv",
           "-e", "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.KhorosEmulatorExtension;
+import io.khorosjdbc.emulator.RateLimit;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,8 @@ class ShadedDriverIT {
 
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20));
+      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20)
+          .rateLimit(RateLimit.OFF));
 
   @TempDir
   static Path work;

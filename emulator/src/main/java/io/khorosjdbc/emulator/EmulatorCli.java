@@ -24,13 +24,16 @@ final class EmulatorCli {
               --rows-per-day N          about this many conversation_actions rows per day (default 2000)
               --job-latency MS          jobs stay RUNNING this long (default 300)
               --job-ms-per-1k-rows MS   instead: MS per 1,000 expected rows (rows-per-day x window days)
+              --job-latency-jitter PCT  multiply each job's latency by a factor in [1 - PCT/100, 1 + PCT/100],
+                                        repeatable from the seed (0 to 100, default 0)
               --catalog FILE            replacement column catalog (JSON, same format as the bundled one)
               --faults SPEC             ROUTE:KIND[:PROBABILITY|xCOUNT],...  ROUTE create|status|download|file|teams|timezones
                                         KIND 429|500|502|503|reset|truncate|slow|failed|stuck|expired
               --user U                  Basic-auth user (default demo)
               --password P              Basic-auth password (default demo)
               --company-key K           companyKey (default demo)
-              --status-shape S          object (default) or array: form of the status "result"
+              --status-shape S          documented (default: object when COMPLETED, else a one-element array),
+                                        object or array: form of the status "result"
               --end-inclusive           select events in [startTime, endTime] (default [startTime, endTime))
               --link-ttl DURATION       downloadUrl validity after completion (default 24h; e.g. 90s, 10m, 2h, 500ms)
               --file-ttl DURATION       pre-signed /files/ link validity (default 60s)
@@ -40,6 +43,9 @@ final class EmulatorCli {
               --no-author-history-limit let the author export reach back more than 18 months
               --strict-params           refuse parameters an export does not accept (default: ignore them)
               --max-running-jobs N      cap on concurrently RUNNING jobs; over it create answers 429 (default 0 = none)
+              --rate-limit N/DURATION   API requests per sliding window per company, e.g. 20/60s, 20/600ms, 20/1m,
+                                        or off; over it 429 (default 20/60s, as documented)
+              --rate-limit-retry-after  send Retry-After with a rate-limit 429 (default: none, as documented)
               --bucket-cap N            most team_performance_interval buckets (default 40)
               --slow-bytes-per-sec N    throughput of the slow fault (default 16384)
               --help                    print this help
@@ -61,6 +67,7 @@ final class EmulatorCli {
                 case "--json-null-as-empty" -> b.jsonNullAsEmpty(true);
                 case "--no-author-history-limit" -> b.authorHistoryCheck(false);
                 case "--strict-params" -> b.strictParams(true);
+                case "--rate-limit-retry-after" -> b.rateLimitRetryAfter(true);
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
@@ -80,6 +87,7 @@ final class EmulatorCli {
             case "--rows-per-day" -> b.rowsPerDay(integer(flag, v));
             case "--job-latency" -> b.jobLatencyMillis(number(flag, v));
             case "--job-ms-per-1k-rows" -> b.jobMsPer1kRows(number(flag, v));
+            case "--job-latency-jitter" -> b.jobLatencyJitterPercent(percent(flag, v));
             case "--catalog" -> b.catalog(Path.of(v));
             case "--faults" -> b.faults(v);
             case "--user" -> b.user(v);
@@ -91,6 +99,7 @@ final class EmulatorCli {
             case "--csv-header" -> b.csvHeader(choice(CsvHeaderStyle.class, flag, v));
             case "--date-format" -> b.dateFormat(choice(DateFormatStyle.class, flag, v));
             case "--max-running-jobs" -> b.maxRunningJobs(integer(flag, v));
+            case "--rate-limit" -> b.rateLimit(rateLimit(flag, v));
             case "--bucket-cap" -> b.bucketCap(integer(flag, v));
             case "--slow-bytes-per-sec" -> b.slowBytesPerSecond(integer(flag, v));
             default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
@@ -107,6 +116,22 @@ final class EmulatorCli {
 
     private static int integer(String flag, String v) {
         return Math.toIntExact(number(flag, v));
+    }
+
+    private static int percent(String flag, String v) {
+        long n = number(flag, v);
+        if (n < 0 || n > 100) {
+            throw new IllegalArgumentException(flag + " expects a percentage from 0 to 100, got '" + v + "'");
+        }
+        return (int) n;
+    }
+
+    private static RateLimit rateLimit(String flag, String v) {
+        try {
+            return RateLimit.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + " " + e.getMessage());
+        }
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String v) {

@@ -1,6 +1,7 @@
 package io.khorosjdbc.emulator;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The complete, immutable configuration of one emulator, as built by {@link KhorosEmulator.Builder}
@@ -10,21 +11,29 @@ import java.nio.file.Path;
  * @param bindAddress        address to listen on
  * @param jobLatencyMillis   how long a job stays RUNNING (fixed latency)
  * @param jobMsPer1kRows     if >= 0, latency is this many ms per 1,000 expected rows instead
+ * @param jobLatencyJitterPercent each job's latency is multiplied by a factor in [1 - p/100, 1 + p/100] (0 to 100)
  * @param catalog            replacement catalog file, or null for the bundled one
  * @param linkTtlMillis      how long a job's downloadUrl works after completion
  * @param fileTtlMillis      how long a pre-signed /files/ link works
  * @param maxRunningJobs     cap on concurrently RUNNING jobs (0 = no cap); over it, create answers 429
+ * @param rateLimit          requests per sliding window and company on the API routes; over it, 429
+ * @param rateLimitRetryAfter whether a rate-limit 429 carries Retry-After (the API documents none)
  * @param bucketCap          most timeInterval buckets a team_performance_interval request may need
  * @param slowBytesPerSecond throughput of the {@code slow} fault
  */
 public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
-                             long jobMsPer1kRows, Path catalog, String faults, String user, String password,
-                             String companyKey, StatusShape statusShape, boolean endInclusive, long linkTtlMillis,
+                             long jobMsPer1kRows, int jobLatencyJitterPercent, Path catalog, String faults, String user,
+                             String password, String companyKey, StatusShape statusShape, boolean endInclusive, long linkTtlMillis,
                              long fileTtlMillis, CsvHeaderStyle csvHeader, DateFormatStyle dateFormat,
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
-                             int maxRunningJobs, int bucketCap, int slowBytesPerSecond) {
+                             int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
+                             int slowBytesPerSecond) {
 
     public EmulatorConfig {
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        if (jobLatencyJitterPercent < 0 || jobLatencyJitterPercent > 100) {
+            throw new IllegalArgumentException("jobLatencyJitterPercent must be 0 to 100: " + jobLatencyJitterPercent);
+        }
         if (rowsPerDay < 0) {
             throw new IllegalArgumentException("rowsPerDay must be >= 0: " + rowsPerDay);
         }
@@ -39,7 +48,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
         }
     }
 
-    /** The job latency for a job expected to produce {@code rows} rows. */
+    /** The job latency for a job expected to produce {@code rows} rows, before the jitter. */
     public long latencyFor(long rows) {
         return jobMsPer1kRows >= 0 ? jobMsPer1kRows * rows / 1000 : jobLatencyMillis;
     }
@@ -47,11 +56,11 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
     @Override
     public String toString() {
         return "EmulatorConfig[port=" + port + ", seed=" + seed + ", rowsPerDay=" + rowsPerDay + ", jobLatencyMillis="
-                + jobLatencyMillis + ", jobMsPer1kRows=" + jobMsPer1kRows + ", catalog=" + catalog + ", faults=" + faults
+                + jobLatencyMillis + ", jobMsPer1kRows=" + jobMsPer1kRows + ", jobLatencyJitterPercent=" + jobLatencyJitterPercent + ", catalog=" + catalog + ", faults=" + faults
                 + ", user=" + user + ", password=****, companyKey=" + companyKey + ", statusShape=" + statusShape
                 + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
                 + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
-                + maxRunningJobs + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
+                + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
     }
 }

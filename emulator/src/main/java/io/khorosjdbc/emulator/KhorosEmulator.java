@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An embeddable emulator of the Khoros Care Analytics Reports API:
+ * An embeddable emulator of the Khoros Care Analytics Reports API. By default it behaves as documented,
+ * including the limit of 20 requests per minute; leniency is opt-in, such as lifting that limit:
  * <pre>{@code
- * try (KhorosEmulator emu = KhorosEmulator.builder().seed(42).rowsPerDay(1000).jobLatencyMillis(50).build().start()) {
+ * try (KhorosEmulator emu = KhorosEmulator.builder().seed(42).rowsPerDay(1000).jobLatencyMillis(50)
+ *         .rateLimit(RateLimit.OFF).build().start()) {
  *     String base = emu.baseUrl(); // http://127.0.0.1:PORT
  * }
  * }</pre>
@@ -102,12 +104,13 @@ public final class KhorosEmulator implements AutoCloseable {
         private int rowsPerDay = 2000;
         private long jobLatencyMillis = 300;
         private long jobMsPer1kRows = -1;
+        private int jobLatencyJitterPercent;
         private Path catalog;
         private String faults = "";
         private String user = "demo";
         private String password = "demo";
         private String companyKey = "demo";
-        private StatusShape statusShape = StatusShape.OBJECT;
+        private StatusShape statusShape = StatusShape.DOCUMENTED;
         private boolean endInclusive;
         private Duration linkTtl = Duration.ofHours(24);
         private Duration fileLinkTtl = Duration.ofSeconds(60);
@@ -117,6 +120,8 @@ public final class KhorosEmulator implements AutoCloseable {
         private boolean authorHistoryCheck = true;
         private boolean strictParams;
         private int maxRunningJobs;
+        private RateLimit rateLimit = RateLimit.DOCUMENTED;
+        private boolean rateLimitRetryAfter;
         private int bucketCap = 40;
         private int slowBytesPerSecond = 16 * 1024;
 
@@ -159,6 +164,15 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Multiplies each job's latency by a factor drawn uniformly from [1 - percent/100, 1 + percent/100]
+         * (0 to 100, default 0), repeatably from the seed and the job's sequence number.
+         */
+        public Builder jobLatencyJitterPercent(int percent) {
+            this.jobLatencyJitterPercent = percent;
+            return this;
+        }
+
         /** A replacement column catalog in the format of the bundled one. */
         public Builder catalog(Path catalog) {
             this.catalog = catalog;
@@ -187,7 +201,11 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
-        /** OBJECT (default) or the one-element ARRAY form of the status {@code result}. */
+        /**
+         * DOCUMENTED (default, as in the reference's examples): the status {@code result} is an object when
+         * the job is COMPLETED and a one-element array while RUNNING and when FAILED; or always an OBJECT,
+         * or always the one-element ARRAY.
+         */
         public Builder statusShape(StatusShape shape) {
             this.statusShape = Objects.requireNonNull(shape);
             return this;
@@ -245,6 +263,26 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Requests each company may make per sliding window on the API routes (create, status,
+         * download, teams, timezones); more get 429. The default is the documented
+         * {@link RateLimit#DOCUMENTED} (20 per 60 s); suites that make many requests pass
+         * {@link RateLimit#OFF}.
+         */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = Objects.requireNonNull(limit);
+            return this;
+        }
+
+        /**
+         * Whether a rate-limit 429 carries Retry-After (whole seconds until the oldest counted request
+         * leaves the window). Off by default because the API documents no such header.
+         */
+        public Builder rateLimitRetryAfter(boolean b) {
+            this.rateLimitRetryAfter = b;
+            return this;
+        }
+
         /** Most team_performance_interval buckets per request (default 40). */
         public Builder bucketCap(int n) {
             this.bucketCap = n;
@@ -258,9 +296,10 @@ public final class KhorosEmulator implements AutoCloseable {
         }
 
         public EmulatorConfig config() {
-            return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, catalog, faults, user,
-                    password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(), csvHeader, dateFormat,
-                    jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, bucketCap, slowBytesPerSecond);
+            return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, jobLatencyJitterPercent,
+                    catalog, faults, user, password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(),
+                    csvHeader, dateFormat, jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit,
+                    rateLimitRetryAfter, bucketCap, slowBytesPerSecond);
         }
 
         public KhorosEmulator build() {

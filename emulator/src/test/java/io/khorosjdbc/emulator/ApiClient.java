@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -91,18 +92,33 @@ final class ApiClient {
         return download(status.at("/result/jobInfo/downloadUrl").asText()).body();
     }
 
+    /** Polls until CLOSED; returns the last status as {@link #status} reads it. */
     JsonNode awaitClosed(String statusUrl) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> r = get(statusUrl, true);
-            assertEquals(200, r.statusCode(), r.body());
-            JsonNode s = json(r);
+            JsonNode s = status(statusUrl);
             if (s.at("/result/result/runnerState").asText().equals("CLOSED")) {
                 return s;
             }
             sleep(20);
         }
         return fail("job did not finish: " + statusUrl);
+    }
+
+    /**
+     * One status call as a robust client reads it: a one-element array {@code result} (the documented
+     * form while RUNNING and when FAILED) is unwrapped, so {@code /result/result/detail} works for every shape.
+     */
+    JsonNode status(String statusUrl) {
+        HttpResponse<String> r = get(statusUrl, true);
+        assertEquals(200, r.statusCode(), r.body());
+        ObjectNode s = (ObjectNode) json(r);
+        JsonNode result = s.get("result");
+        if (result.isArray()) {
+            assertEquals(1, result.size(), r.body());
+            s.set("result", result.get(0));
+        }
+        return s;
     }
 
     HttpResponse<String> download(String downloadUrl) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Bad credentials get 401; bad requests get 400/404 envelopes whose message names the problem. */
 class AuthAndErrorsTest {
     @RegisterExtension
-    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().user("ana").password("s3cret").companyKey("acme"));
+    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().user("ana").password("s3cret").companyKey("acme")
+            .rateLimit(RateLimit.OFF));
     static final String DAY = Windows.days(Windows.MONDAY, 1);
 
     private static HttpResponse<String> create(String auth, String query) {

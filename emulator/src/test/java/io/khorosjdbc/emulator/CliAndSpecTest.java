@@ -23,7 +23,10 @@ class CliAndSpecTest {
         assertEquals("demo", c.user());
         assertEquals("demo", c.password());
         assertEquals("demo", c.companyKey());
-        assertEquals(StatusShape.OBJECT, c.statusShape());
+        assertEquals(StatusShape.DOCUMENTED, c.statusShape());
+        assertEquals(RateLimit.DOCUMENTED, c.rateLimit());
+        assertEquals(false, c.rateLimitRetryAfter());
+        assertEquals(0, c.jobLatencyJitterPercent());
         assertEquals(Duration.ofHours(24).toMillis(), c.linkTtlMillis());
         assertEquals(60_000, c.fileTtlMillis());
         assertEquals(40, c.bucketCap());
@@ -46,6 +49,47 @@ class CliAndSpecTest {
         assertNull(EmulatorCli.parse(new String[] {"--help"}));
         assertThrows(IllegalArgumentException.class, () -> EmulatorCli.parse(new String[] {"--bogus", "1"}));
         assertThrows(IllegalArgumentException.class, () -> EmulatorCli.parse(new String[] {"--faults", "file:stuck"}));
+    }
+
+    @Test
+    void rateLimitFlagsTakeNSlashDurationOrOff() {
+        assertEquals(new RateLimit(20, Duration.ofMillis(600)), cli("--rate-limit", "20/600ms").rateLimit());
+        assertEquals(RateLimit.DOCUMENTED, cli("--rate-limit", "20/60s").rateLimit());
+        assertEquals(RateLimit.DOCUMENTED, cli("--rate-limit", "20/1m").rateLimit());
+        assertEquals(RateLimit.OFF, cli("--rate-limit", "off").rateLimit());
+        assertTrue(cli("--rate-limit-retry-after").rateLimitRetryAfter());
+        assertTrue(!cli().rateLimitRetryAfter(), "no Retry-After unless asked for");
+        for (String bad : List.of("20", "20/", "/60s", "x/60s", "20/60q", "0/60s", "20/0s", "-1/60s", "20 per minute", "99999999999/60s", "20/99999999999d")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--rate-limit", bad), bad);
+            assertTrue(e.getMessage().startsWith("--rate-limit "), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("20/60s"), e.getMessage());
+        }
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> cli("--rate-limit"));
+        assertEquals("--rate-limit needs a value", missing.getMessage());
+        assertTrue(EmulatorCli.HELP.contains("--rate-limit N/DURATION") && EmulatorCli.HELP.contains("--rate-limit-retry-after"));
+    }
+
+    @Test
+    void theDocumentedStatusShapeIsAFlagValue() {
+        assertEquals(StatusShape.DOCUMENTED, cli("--status-shape", "documented").statusShape());
+        assertEquals(StatusShape.OBJECT, cli("--status-shape", "object").statusShape());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--status-shape", "mixed"));
+        assertEquals("--status-shape expects one of [object, array, documented], got 'mixed'", e.getMessage());
+    }
+
+    @Test
+    void jobLatencyJitterIsAPercentage() {
+        assertEquals(20, cli("--job-latency-jitter", "20").jobLatencyJitterPercent());
+        assertEquals(0, cli().jobLatencyJitterPercent());
+        for (String bad : List.of("-1", "101", "20%", "lots")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--job-latency-jitter", bad), bad);
+            assertTrue(e.getMessage().startsWith("--job-latency-jitter expects ") && e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+        assertTrue(EmulatorCli.HELP.contains("--job-latency-jitter PCT"));
+    }
+
+    private static EmulatorConfig cli(String... args) {
+        return EmulatorCli.parse(args).config();
     }
 
     @Test

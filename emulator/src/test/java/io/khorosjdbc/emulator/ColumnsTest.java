@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** reportMetrics chooses and orders columns; JSON-only columns stay out of CSV; a replaced catalog works. */
 class ColumnsTest {
     @RegisterExtension
-    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(300).jobLatencyMillis(10));
+    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(300).jobLatencyMillis(10)
+            .rateLimit(RateLimit.OFF));
     static final String DAY = Windows.days(Windows.MONDAY, 1);
 
     @Test
@@ -77,7 +78,7 @@ class ColumnsTest {
                     {"name": "WIDGET_COUNT", "type": "long"},
                     {"name": "NOTE", "type": "text"}]}
                 ]}""");
-        try (KhorosEmulator emu = KhorosEmulator.builder().catalog(catalog).jobLatencyMillis(10).build().start()) {
+        try (KhorosEmulator emu = KhorosEmulator.builder().catalog(catalog).jobLatencyMillis(10).rateLimit(RateLimit.OFF).build().start()) {
             ApiClient api = new ApiClient(emu);
             String csv = api.export("response", DAY + "&reportFormat=csv");
             assertEquals(List.of("RESPONSE_ID", "MOOD_SCORE"), ApiClient.csvHeader(csv));

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExportFlowTest {
     @RegisterExtension
     static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(
-            KhorosEmulator.builder().rowsPerDay(400).jobLatencyMillis(30).authorHistoryCheck(false));
+            KhorosEmulator.builder().rowsPerDay(400).jobLatencyMillis(30).authorHistoryCheck(false).rateLimit(RateLimit.OFF));
 
     static Stream<ExportDef> exports() {
         return Catalog.bundled().exports().stream();
@@ -92,7 +92,7 @@ class ExportFlowTest {
 
     @Test
     void whileRunningTheStatusIsRunningWithEmptyDetailAndNoDownloadUrl() {
-        try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(60_000).build().start()) {
+        try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(60_000).statusShape(StatusShape.OBJECT).build().start()) {
             ApiClient api = new ApiClient(slow);
             String statusUrl = ApiClient.json(api.create("response", Windows.days(Windows.MONDAY, 1))).at("/result/statusUrl").asText();
             JsonNode s = ApiClient.json(api.get(statusUrl, true));
@@ -107,7 +107,8 @@ class ExportFlowTest {
 
     @Test
     void latencyCanBeProportionalToTheExpectedRows() {
-        try (KhorosEmulator emu = KhorosEmulator.builder().rowsPerDay(1000).jobMsPer1kRows(60_000).build().start()) {
+        try (KhorosEmulator emu = KhorosEmulator.builder().rowsPerDay(1000).jobMsPer1kRows(60_000).statusShape(StatusShape.OBJECT)
+                .rateLimit(RateLimit.OFF).build().start()) {
             ApiClient api = new ApiClient(emu);
             String statusUrl = ApiClient.json(api.create("response", "startTime=0&endTime=1")).at("/result/statusUrl").asText();
             assertEquals("CLOSED", api.awaitClosed(statusUrl).at("/result/result/runnerState").asText(), "a 1 ms window is instant");

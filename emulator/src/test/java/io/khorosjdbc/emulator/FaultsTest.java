@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FaultsTest {
     @RegisterExtension
     static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(
-            KhorosEmulator.builder().rowsPerDay(300).jobLatencyMillis(20).faults("teams:503:x1").slowBytesPerSecond(20_000));
+            KhorosEmulator.builder().rowsPerDay(300).jobLatencyMillis(20).faults("teams:503:x1").slowBytesPerSecond(20_000)
+                    .statusShape(StatusShape.OBJECT).rateLimit(RateLimit.OFF));
     static final String DAY = Windows.days(Windows.MONDAY, 1);
 
     private static ApiClient api() {

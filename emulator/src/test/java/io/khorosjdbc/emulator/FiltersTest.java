@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every documented filter really selects rows, and only on the exports that accept it. */
 class FiltersTest {
     @RegisterExtension
-    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(600));
+    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(600).rateLimit(RateLimit.OFF));
     static final World WORLD = new World(42);
     static final String TWO_DAYS = Windows.days(Windows.MONDAY, 2);
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The journal records every API call with its merged parameters, whether auth was sent, and the status. */
 class JournalTest {
     @RegisterExtension
-    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(5));
+    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(5).rateLimit(RateLimit.OFF));
 
     @Test
     void theFlowIsJournaledAndTheFileFetchCarriesNoCredentials() {

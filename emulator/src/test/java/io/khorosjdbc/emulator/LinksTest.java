@@ -12,7 +12,7 @@ class LinksTest {
     @Test
     void anExpiredDownloadUrlAnswers410AndAnExpiredFileLink403() {
         try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(5).linkTtl(Duration.ofMillis(1500))
-                .fileLinkTtl(Duration.ofMillis(200)).build().start()) {
+                .fileLinkTtl(Duration.ofMillis(200)).rateLimit(RateLimit.OFF).build().start()) {
             ApiClient api = new ApiClient(emu);
             String statusUrl = ApiClient.json(api.create("response", Windows.days(Windows.MONDAY, 1))).at("/result/statusUrl").asText();
             String downloadUrl = api.awaitClosed(statusUrl).at("/result/jobInfo/downloadUrl").asText();

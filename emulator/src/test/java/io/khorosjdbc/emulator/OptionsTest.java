@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Switchable behaviours: status shape, date styles, empty strings for absent JSON values, the concurrency cap. */
+/** Switchable behaviours: status shapes, date styles, empty strings for absent JSON values, the concurrency cap. */
 class OptionsTest {
     private static final String DAY = Windows.days(Windows.MONDAY, 1);
 
@@ -20,6 +20,39 @@ class OptionsTest {
             assertTrue(result.isArray());
             assertEquals(1, result.size());
             assertEquals("COMPLETED", result.get(0).at("/result/detail").asText());
+        }
+    }
+
+    @Test
+    void theDocumentedShapeIsTheDefault() {
+        assertEquals(StatusShape.DOCUMENTED, KhorosEmulator.builder().config().statusShape());
+    }
+
+    @Test
+    void theDocumentedShapeIsAnArrayWhileRunningAnObjectWhenCompletedAndAnArrayWhenFailed() {
+        // 60 s per 1,000 expected rows: a 1 ms window completes at once, a whole day runs for a minute.
+        try (KhorosEmulator emu = KhorosEmulator.builder().statusShape(StatusShape.DOCUMENTED).rowsPerDay(1000).jobMsPer1kRows(60_000)
+                .build().start()) {
+            ApiClient api = new ApiClient(emu);
+            String running = ApiClient.json(api.create("response", DAY)).at("/result/statusUrl").asText();
+            JsonNode result = ApiClient.json(api.get(running, true)).get("result");
+            assertTrue(result.isArray(), result.toString());
+            assertEquals(1, result.size());
+            assertEquals("RUNNING", result.get(0).at("/result/runnerState").asText());
+
+            String done = ApiClient.json(api.create("response", "startTime=0&endTime=1")).at("/result/statusUrl").asText();
+            api.awaitClosed(done);
+            result = ApiClient.json(api.get(done, true)).get("result");
+            assertTrue(result.isObject(), result.toString());
+            assertEquals("COMPLETED", result.at("/result/detail").asText());
+            assertTrue(result.at("/jobInfo/downloadUrl").asText().contains("/download?"));
+
+            emu.setFaults("status:failed:x1");
+            result = ApiClient.json(api.get(running, true)).get("result");
+            assertTrue(result.isArray(), result.toString());
+            assertEquals(1, result.size());
+            assertEquals("CLOSED", result.get(0).at("/result/runnerState").asText());
+            assertEquals("FAILED", result.get(0).at("/result/detail").asText());
         }
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** team_performance_interval buckets: listed values, monthly above a week, errors otherwise, and a cap of 40. */
 class TimeIntervalTest {
     @RegisterExtension
-    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(200));
+    static final KhorosEmulatorExtension EMU = new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(200).rateLimit(RateLimit.OFF));
     static final int TEAMS = World.TEAM_COUNT;
 
     private static HttpResponse<String> create(String query) {

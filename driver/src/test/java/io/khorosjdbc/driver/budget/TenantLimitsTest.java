@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,7 +78,7 @@ class TenantLimitsTest {
   @Test
   void twoConnectionsShareOnePoolOfRunningJobs() throws Exception {
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(500).jobLatencyMillis(150).maxRunningJobs(2))) {
+        .rowsPerDay(500).jobLatencyMillis(150).maxRunningJobs(2).rateLimit(RateLimit.OFF))) {
       String march11 = "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "
           + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-15 00:00:00'";
       String march18 = march11.replace("-11 ", "-18 ").replace("-15 ", "-22 ");
@@ -107,7 +108,7 @@ class TenantLimitsTest {
   @Test
   void twoConnectionsRunningTheSameQueryShareItsJobs() throws Exception {
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(500).jobLatencyMillis(300));
+        .rowsPerDay(500).jobLatencyMillis(300).rateLimit(RateLimit.OFF));
          Connection a = emu.connect("splitWindow=1d");
          Connection b = emu.connect("splitWindow=1d")) {
       String sql = "SELECT COUNT(*) FROM response WHERE WINDOW_START >= TIMESTAMP "

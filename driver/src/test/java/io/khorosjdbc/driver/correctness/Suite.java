@@ -4,6 +4,7 @@ import io.khorosjdbc.driver.correctness.oracle.DuckOracle;
 import io.khorosjdbc.driver.correctness.oracle.GroundTruth;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,7 +33,7 @@ final class Suite implements AutoCloseable {
     base = baseDate == null || baseDate.isBlank() ? World.defaultBase()
         : LocalDate.parse(baseDate).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     emu = new EmulatorFixture(KhorosEmulator.builder().seed(EMULATOR_SEED).rowsPerDay(500)
-        .jobLatencyMillis(2));
+        .jobLatencyMillis(2).rateLimit(RateLimit.OFF));
     truth = new GroundTruth(emu.emulator().baseUrl(), emu.emulator().companyKey());
     oracle = new DuckOracle(truth, base, base + World.DAY);
     world = new World(base, truth, oracle);

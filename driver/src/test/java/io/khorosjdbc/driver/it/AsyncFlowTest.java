@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.StatusShape;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ class AsyncFlowTest {
       + " AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
 
   private static EmulatorFixture emulator(KhorosEmulator.Builder builder) {
-    return new EmulatorFixture(builder.seed(42).rowsPerDay(2000));
+    return new EmulatorFixture(builder.seed(42).rowsPerDay(2000).rateLimit(RateLimit.OFF));
   }
 
   /** Discovers a table's columns so that later journal entries are the query's own. */
@@ -36,7 +37,8 @@ class AsyncFlowTest {
 
   @Test
   void theOneElementArrayStatusShapeWorksLikeTheObjectShape() throws SQLException {
-    try (EmulatorFixture object = emulator(KhorosEmulator.builder().jobLatencyMillis(50));
+    try (EmulatorFixture object = emulator(KhorosEmulator.builder().jobLatencyMillis(50)
+             .statusShape(StatusShape.OBJECT));
          EmulatorFixture array = emulator(KhorosEmulator.builder().jobLatencyMillis(50)
              .statusShape(StatusShape.ARRAY));
          Connection a = object.connect(); Connection b = array.connect();

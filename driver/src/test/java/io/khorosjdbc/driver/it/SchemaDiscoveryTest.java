@@ -101,7 +101,7 @@ class SchemaDiscoveryTest {
     String window = " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
         + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
     try (EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-             .jobLatencyMillis(20).catalog(changedCatalog(dir)));
+             .jobLatencyMillis(20).catalog(changedCatalog(dir)).rateLimit(RateLimit.OFF));
          Connection connection = changed.connect()) {
       // Describing a table never waits on an export: until the tenant shows otherwise, its
       // columns are the built-in catalog's, and the remarks say so.

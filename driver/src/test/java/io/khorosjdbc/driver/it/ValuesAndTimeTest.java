@@ -8,6 +8,7 @@ import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.CsvHeaderStyle;
 import io.khorosjdbc.emulator.DateFormatStyle;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ class ValuesAndTimeTest {
   private static List<String> rows(KhorosEmulator.Builder builder, String... properties)
       throws SQLException {
     try (EmulatorFixture emu = new EmulatorFixture(builder.seed(42).rowsPerDay(2000)
+        .rateLimit(RateLimit.OFF)
         .jobLatencyMillis(10)); Connection connection = emu.connect(properties);
          Statement statement = connection.createStatement()) {
       return Rows.query(statement, SQL);

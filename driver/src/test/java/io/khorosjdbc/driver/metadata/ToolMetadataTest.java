@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.KhorosEmulatorExtension;
+import io.khorosjdbc.emulator.RateLimit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ToolMetadataTest {
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20));
+      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20)
+          .rateLimit(RateLimit.OFF));
 
   static final Set<String> TABLES = Set.of("conversation", "conversation_actions",
       "conversation_history_action", "combined", "author", "raw_agent_states", "raw_expert_help",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.StatusShape;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.net.ServerSocket;
@@ -41,7 +42,7 @@ class EmulatorFaultsTest {
   @BeforeAll
   static void faultFreeAnswers() throws SQLException {
     emu = new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).slowBytesPerSecond(200));
+        .jobLatencyMillis(20).slowBytesPerSecond(200).rateLimit(RateLimit.OFF));
     try (Connection connection = emu.connect(FAST); Statement statement =
         connection.createStatement()) {
       expected = Rows.query(statement, QUERY);
@@ -154,7 +155,7 @@ class EmulatorFaultsTest {
     });
     Thread.sleep(400);
     try (KhorosEmulator late = KhorosEmulator.builder().port(port).seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).build().start()) {
+        .jobLatencyMillis(20).rateLimit(RateLimit.OFF).build().start()) {
       assertEquals(expected, query.get());
       assertEquals(1, late.journal().stream().filter(e -> e.route().equals("create")
           && "response".equals(e.exportId()) && e.parameters().get("reportMetrics") != null
@@ -227,7 +228,8 @@ class EmulatorFaultsTest {
   @Test
   void theArrayShapedStatusGivesTheSameAnswer() throws SQLException {
     try (EmulatorFixture array = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(2000).jobLatencyMillis(20).statusShape(StatusShape.ARRAY));
+        .rowsPerDay(2000).jobLatencyMillis(20).statusShape(StatusShape.ARRAY)
+        .rateLimit(RateLimit.OFF));
          Connection connection = array.connect(FAST);
          Statement statement = connection.createStatement()) {
       assertEquals(expected, Rows.query(statement, QUERY));

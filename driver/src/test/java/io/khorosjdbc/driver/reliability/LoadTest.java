@@ -8,6 +8,7 @@ import io.khorosjdbc.driver.export.TenantScheduler;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,7 +68,7 @@ class LoadTest {
     long started = System.nanoTime();
     List<String> queries = queries();
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(7)
-        .rowsPerDay(2000).jobLatencyMillis(5))) {
+        .rowsPerDay(2000).jobLatencyMillis(5).rateLimit(RateLimit.OFF))) {
       List<List<String>> answers = new ArrayList<>();
       try (Connection connection = emu.connect(PROPERTIES);
            Statement statement = connection.createStatement()) {

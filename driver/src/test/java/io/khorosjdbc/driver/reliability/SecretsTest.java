@@ -10,6 +10,7 @@ import io.khorosjdbc.driver.sql.KhorosSchema;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,7 +45,7 @@ class SecretsTest {
 
   private static EmulatorFixture emulator() {
     return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).user("reporter").password(PASSWORD));
+        .jobLatencyMillis(20).user("reporter").password(PASSWORD).rateLimit(RateLimit.OFF));
   }
 
   private static Connection connect(EmulatorFixture emu, String... extra) throws SQLException {
@@ -149,7 +150,7 @@ class SecretsTest {
     String address = nonLoopbackAddress();
     assumeTrue(address != null, "this machine has no non-loopback IPv4 address");
     try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(2000).jobLatencyMillis(20).bindAddress("0.0.0.0"))) {
+        .rowsPerDay(2000).jobLatencyMillis(20).bindAddress("0.0.0.0").rateLimit(RateLimit.OFF))) {
       String url = "jdbc:khoros:url=http://" + address + ":" + emu.emulator().port()
           + ";companyKey=demo;pollInitialDelay=5ms;schemaCache=false;cache=false";
       Properties credentials = new Properties();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ class SqlInputTest {
   @BeforeAll
   static void start() throws SQLException {
     emu = new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(500)
-        .jobLatencyMillis(10).bucketCap(40).authorHistoryCheck(false));
+        .jobLatencyMillis(10).bucketCap(40).authorHistoryCheck(false).rateLimit(RateLimit.OFF));
     connection = emu.connect("splitWindow=none");
     try (Statement statement = connection.createStatement()) {
       for (String table : List.of("response", "author", "team_performance_interval")) {

@@ -14,6 +14,7 @@ import io.khorosjdbc.driver.export.JobRecord;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ class StopAtOnceTest {
   @BeforeAll
   static void start() throws SQLException {
     emu = new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).slowBytesPerSecond(64));
+        .jobLatencyMillis(20).slowBytesPerSecond(64).rateLimit(RateLimit.OFF));
     try (Connection connection = emu.connect(); Statement statement =
         connection.createStatement()) {
       statement.executeQuery(QUERY + " AND 1 = 0").close(); // discover the columns once

@@ -1,6 +1,7 @@
 package io.khorosjdbc.driver.testing;
 
 import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ public final class EmulatorFixture implements AutoCloseable {
 
   public static EmulatorFixture start() {
     return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20));
+        .jobLatencyMillis(20).rateLimit(RateLimit.OFF));
   }
 
   public KhorosEmulator emulator() {

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The emulator's own routes under {@code /_emulator/} (no auth, not journaled): the journal, reset,
- * runtime faults, and the synchronous ground-truth export.
+ * The emulator's own routes under {@code /_emulator/} (no auth, not journaled, not rate-limited): the
+ * journal, reset, runtime faults, and the synchronous ground-truth export.
  */
 final class AdminRoutes {
     private final State state;
@@ -50,6 +50,7 @@ final class AdminRoutes {
         state.journal().clear();
         state.jobs().clear();
         state.faults().set("");
+        state.limiter().clear();
     }
 
     void setFaults(String spec) {

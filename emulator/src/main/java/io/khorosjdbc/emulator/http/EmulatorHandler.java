@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The single entry point: classifies each request into a route, applies injected faults, checks
- * Basic auth and companyKey on the analytics routes, dispatches, and turns refusals into the API's
- * failure envelope.
+ * Basic auth and companyKey on the analytics routes, counts them against the company's rate limit,
+ * dispatches, and turns refusals into the API's failure envelope.
  */
 final class EmulatorHandler implements HttpHandler {
     private static final List<String> REPORT_PREFIX = List.of("api", "public", "reports", "report");
@@ -111,8 +111,9 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     /**
-     * Faults first (an overloaded server answers before checking anything), then method, Basic auth and
-     * companyKey. Returns the job-level fault (failed, stuck, expired) for the route to apply, if any.
+     * Faults first (an overloaded server answers before checking anything), then method, Basic auth,
+     * companyKey and the rate limit. Returns the job-level fault (failed, stuck, expired) for the route
+     * to apply, if any.
      */
     private FaultKind guard(Call call, boolean companyKeyRequired, String... methods) throws IOException {
         FaultKind fault = fault(call);
@@ -131,7 +132,26 @@ final class EmulatorHandler implements HttpHandler {
                 throw new Responded();
             }
         }
+        // Status and download carry no companyKey; their job belongs to the one tenant, so all count under its key.
+        throttle(call, state.config().companyKey());
         return fault;
+    }
+
+    /**
+     * Counts an authenticated request against its company's limit, or refuses it with a bare 429: the
+     * API documents no Retry-After, so the header comes only with --rate-limit-retry-after.
+     */
+    private void throttle(Call call, String company) {
+        long waitNanos = state.limiter().acquire(company);
+        if (waitNanos == 0) {
+            return;
+        }
+        if (state.config().rateLimitRetryAfter()) {
+            call.setHeader("Retry-After", Long.toString(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L)));
+        }
+        long ms = state.limiter().limit().window().toMillis();
+        throw new ApiException(429, "rate limit exceeded: at most " + state.limiter().limit().permits() + " requests per "
+                + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms") + " for this company");
     }
 
     /** Applies connection-level and HTTP-error faults; returns body and job faults for later. */

@@ -32,7 +32,8 @@ public final class EmulatorServer {
         ReportWriter writer = new ReportWriter(new ReportWriter.Options(config.dateFormat(), config.csvHeader(), config.jsonNullAsEmpty()));
         Faults faults = new Faults(config.seed());
         faults.set(config.faults());
-        this.state = new State(config, catalog, new Exports(data), parser, writer, new JobRegistry(config.seed()), faults, new Journal());
+        this.state = new State(config, catalog, new Exports(data), parser, writer, new JobRegistry(config.seed(), config.jobLatencyJitterPercent()), faults,
+                new RateLimiter(config.rateLimit()), new Journal());
         this.handler = new EmulatorHandler(state);
     }
 

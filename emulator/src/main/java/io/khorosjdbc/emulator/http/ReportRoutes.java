@@ -1,6 +1,5 @@
 package io.khorosjdbc.emulator.http;
 
-import io.khorosjdbc.emulator.StatusShape;
 import io.khorosjdbc.emulator.catalog.ExportDef;
 import io.khorosjdbc.emulator.fault.FaultKind;
 import io.khorosjdbc.emulator.job.Job;
@@ -30,7 +29,7 @@ final class ReportRoutes {
             call.setHeader("Retry-After", "1");
             throw new ApiException(429, "too many running exports: at most " + cap + " may run at once for this company; retry later");
         }
-        Job job = state.jobs().create(request, now + state.config().latencyFor(request.expectedRows(state.config().rowsPerDay())));
+        Job job = state.jobs().create(request, now, state.config().latencyFor(request.expectedRows(state.config().rowsPerDay())));
         if (fault == FaultKind.FAILED) {
             job.fail(now, false);
         } else if (fault == FaultKind.STUCK) {
@@ -70,7 +69,7 @@ final class ReportRoutes {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("jobInfo", jobInfo);
         result.put("result", runner);
-        call.pass(state.config().statusShape() == StatusShape.ARRAY ? List.of(result) : result);
+        call.pass(state.config().statusShape().isArray(s == Job.State.COMPLETED) ? List.of(result) : result);
     }
 
     void download(Call call, Job job, FaultKind fault) throws IOException {

@@ -23,17 +23,26 @@ public final class JobRegistry {
     }
 
     private final long seed;
+    private final LatencyJitter jitter;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, FileLink> files = new ConcurrentHashMap<>();
     private final SecureRandom tokens = new SecureRandom();
     private long created;
 
     public JobRegistry(long seed) {
-        this.seed = seed;
+        this(seed, 0);
     }
 
-    public synchronized Job create(ReportRequest request, long readyAt) {
+    /** Jobs whose latencies are spread by {@code jitterPercent} (see {@link LatencyJitter}). */
+    public JobRegistry(long seed, int jitterPercent) {
+        this.seed = seed;
+        this.jitter = new LatencyJitter(seed, jitterPercent);
+    }
+
+    /** A job created at {@code now} that runs for {@code latencyMillis}, spread by the jitter. */
+    public synchronized Job create(ReportRequest request, long now, long latencyMillis) {
         long n = created++;
+        long readyAt = now + jitter.apply(latencyMillis, n);
         Rng r = Rng.of(seed, Rng.code("jobs"), n);
         String workflowId = UUID.nameUUIDFromBytes(("workflow:" + seed + ":" + n).getBytes(StandardCharsets.UTF_8)).toString();
         String runId;

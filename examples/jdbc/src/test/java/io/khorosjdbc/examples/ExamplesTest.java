@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.KhorosEmulatorExtension;
+import io.khorosjdbc.emulator.RateLimit;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesTest {
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(500).jobLatencyMillis(20));
+      new KhorosEmulatorExtension(KhorosEmulator.builder().rowsPerDay(500).jobLatencyMillis(20)
+          .rateLimit(RateLimit.OFF));
 
   @TempDir
   Path cache;

@@ -53,6 +53,9 @@ class SparkPartitionedReadTest {
     emulatorClass = loader.loadClass("io.khorosjdbc.emulator.KhorosEmulator");
     Object builder = emulatorClass.getMethod("builder").invoke(null);
     builder.getClass().getMethod("jobLatencyMillis", long.class).invoke(builder, 300L);
+    Class<?> rateLimit = loader.loadClass("io.khorosjdbc.emulator.RateLimit");
+    builder.getClass().getMethod("rateLimit", rateLimit)
+        .invoke(builder, rateLimit.getField("OFF").get(null));
     emulator = builder.getClass().getMethod("build").invoke(builder);
     emulatorClass.getMethod("start").invoke(emulator);
     url = "jdbc:khoros:url=" + emulatorClass.getMethod("baseUrl").invoke(emulator)
