@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * window (never fixed buckets, which allow twice the permits across a bucket boundary), and lets a
  * request go only while fewer than {@link #effectivePermits()} fall inside the window. A request
  * is counted from when {@link #acquire} returns, but the server counts it when it arrives, a
- * little later and by a varying amount; so the window is held for {@code window + max(50 ms, 1%
- * of window)}, and requests that leave at least that far apart cannot meet inside the server's
- * window.
+ * little later and by a varying amount (a new TLS connection, a JVM still loading classes); so
+ * the window is held for {@code window + max(250 ms, 2% of window)}, and requests that leave at
+ * least that far apart cannot meet inside the server's window. (50 ms proved too little: a freshly
+ * started process's first request arrived 80 ms after it took its slot.)
  *
  * <p><b>Waiting.</b> Waiters queue in this budget: {@link Priority#INTERACTIVE} before
  * {@link Priority#BACKGROUND}, first come first served within a priority. Only the head of the
@@ -55,7 +56,7 @@ public final class RequestBudget {
     /** Each window holds every send time in memory and in the file; more permits would mean "off". */
     static final int MAX_PERMITS = 10_000;
     static final Duration MAX_WINDOW = Duration.ofHours(24);
-    static final long MIN_MARGIN_MILLIS = 50;
+    static final long MIN_MARGIN_MILLIS = 250;
 
     private static final RequestBudget UNLIMITED = new RequestBudget();
 
@@ -97,7 +98,7 @@ public final class RequestBudget {
         this.permits = permits;
         this.window = window;
         this.windowMillis = window.toMillis();
-        this.spanMillis = windowMillis + Math.max(MIN_MARGIN_MILLIS, windowMillis / 100);
+        this.spanMillis = windowMillis + Math.max(MIN_MARGIN_MILLIS, windowMillis / 50);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.file = sharedFile.map(BudgetFile::new).orElse(null);
         Duration firstStep = Duration.ofMillis(Math.max(1, windowMillis / permits));

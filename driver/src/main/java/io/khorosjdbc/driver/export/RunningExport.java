@@ -175,9 +175,8 @@ public final class RunningExport {
     } catch (JobGoneException e) {
       throw e;
     } catch (ExportException e) {
-      if (e.getCause() instanceof ApiException api && api.httpStatus() == 400
-          && !spec.metrics().isEmpty()) {
-        // Maybe a column the catalog promised and the tenant lacks: learn the tenant's columns.
+      if (e.getCause() instanceof ApiException api && refusesAColumn(api)) {
+        // A column the catalog promised and the tenant lacks: learn the tenant's columns.
         session.columnFeedback().columnsRejected(spec.report());
       }
       boolean stopped = control.shouldStop();
@@ -187,6 +186,13 @@ public final class RunningExport {
       discardCacheCopy();
       throw e;
     }
+  }
+
+  /** A 400 whose words name {@code reportMetrics} or one of the requested columns. */
+  private boolean refusesAColumn(ApiException e) {
+    String words = e.serverMessage();
+    return e.httpStatus() == 400 && words != null && (words.contains("reportMetrics")
+        || spec.metrics().stream().anyMatch(words::contains));
   }
 
   /** This query no longer needs the export (a scan closed early, or the query stopped). */

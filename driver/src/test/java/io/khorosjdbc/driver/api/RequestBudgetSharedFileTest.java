@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.api;
 
+import io.khorosjdbc.driver.testing.MutableClock;
 import static io.khorosjdbc.driver.api.RequestBudget.Priority.BACKGROUND;
 import static io.khorosjdbc.driver.api.RequestBudget.Priority.INTERACTIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +72,7 @@ class RequestBudgetSharedFileTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"),
-                RequestBudgetChild.class.getName(), file.toString(), "10", "300", "12")
+                RequestBudgetChild.class.getName(), file.toString(), "10", "300", "20")
                 .redirectError(dir.resolve("child.err").toFile())
                 .start();
         try {
@@ -81,7 +82,7 @@ class RequestBudgetSharedFileTest {
             try (Writer toChild = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
                 toChild.write("go\n");
             }
-            List<Long> ours = wallClockSends(budget, 12);
+            List<Long> ours = wallClockSends(budget, 20);
 
             List<Long> theirs = new ArrayList<>();
             for (String line = lines.poll(10, TimeUnit.SECONDS); !"done".equals(line);
@@ -92,7 +93,7 @@ class RequestBudgetSharedFileTest {
             assertTrue(child.waitFor(10, TimeUnit.SECONDS));
             assertEquals(0, child.exitValue());
 
-            assertEquals(12, theirs.size());
+            assertEquals(20, theirs.size());
             assertTrue(Collections.min(theirs) < Collections.max(ours)
                     && Collections.min(ours) < Collections.max(theirs),
                     "the two processes sent at the same time: ours " + ours + ", theirs " + theirs);
@@ -171,7 +172,7 @@ class RequestBudgetSharedFileTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a"))));
         List<String> lines = Files.readAllLines(file);
         assertEquals(BudgetLog.HEADER, lines.get(0));
-        assertEquals(List.of("keep 60600 20", "throttled 0 0 0"), lines.subList(1, 3));
+        assertEquals(List.of("keep 61200 20", "throttled 0 0 0"), lines.subList(1, 3));
         assertTrue(lines.get(3).matches("sent \\d+"), lines.toString());
         assertEquals(4, lines.size());
     }
@@ -186,7 +187,7 @@ class RequestBudgetSharedFileTest {
         before.acquire(INTERACTIVE, () -> false);
         before.acquire(INTERACTIVE, () -> false);
 
-        assertEquals(1050, after.waitMillis(), "the sends count as sent now, not an hour ahead");
+        assertEquals(1250, after.waitMillis(), "the sends count as sent now, not an hour ahead");
     }
 
     @Test
@@ -201,7 +202,7 @@ class RequestBudgetSharedFileTest {
         fast.acquire(INTERACTIVE, () -> false);
 
         assertEquals(0, fast.waitMillis());
-        assertEquals(10_100 - 1000, hourly.waitMillis(), "both sends are within the longer window");
+        assertEquals(10_250 - 1000, hourly.waitMillis(), "both sends are within the longer window");
     }
 
     private static List<Long> wallClockSends(RequestBudget budget, int sends) throws InterruptedException {

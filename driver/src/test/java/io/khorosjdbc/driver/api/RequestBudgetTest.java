@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.api;
 
+import io.khorosjdbc.driver.testing.MutableClock;
 import static io.khorosjdbc.driver.api.RequestBudget.Priority.BACKGROUND;
 import static io.khorosjdbc.driver.api.RequestBudget.Priority.INTERACTIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,15 +48,15 @@ class RequestBudgetTest {
     }
 
     @Test
-    void theSafetyMarginIsFiftyMillisecondsOrOnePercentOfTheWindow() {
+    void theSafetyMarginIsAQuarterSecondOrTwoPercentOfTheWindow() {
         MutableClock clock = new MutableClock(START);
         RequestBudget shortWindow = RequestBudget.of(1, Duration.ofMillis(600), Optional.empty(), clock);
         RequestBudget longWindow = RequestBudget.of(1, Duration.ofMinutes(1), Optional.empty(), clock);
         acquireNow(shortWindow);
         acquireNow(longWindow);
 
-        assertEquals(650, shortWindow.waitMillis());
-        assertEquals(60_600, longWindow.waitMillis());
+        assertEquals(850, shortWindow.waitMillis());
+        assertEquals(61_200, longWindow.waitMillis());
     }
 
     @Test
@@ -161,16 +162,16 @@ class RequestBudgetTest {
 
         acquireNow(budget);
         acquireNow(budget);
-        assertEquals(350, budget.waitMillis(), "a third request waits for the first two to leave the window");
-        clock.advance(350);
+        assertEquals(550, budget.waitMillis(), "a third request waits for the first two to leave the window");
+        clock.advance(550);
         acquireNow(budget);
         acquireNow(budget);
 
-        assertEquals(250, budget.waitMillis(), "two windows after the 429 all four permits are back");
-        clock.advance(250);
+        assertEquals(50, budget.waitMillis(), "two windows after the 429 all four permits are back");
+        clock.advance(50);
         acquireNow(budget);
         acquireNow(budget);
-        assertEquals(100, budget.waitMillis());
+        assertEquals(500, budget.waitMillis(), "four in the window: the next waits for the oldest");
     }
 
     @Test

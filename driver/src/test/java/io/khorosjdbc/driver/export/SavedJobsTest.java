@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -175,7 +175,8 @@ class StopAtOnceTest {
         "threads left: " + Leaks.threads(prefix));
     assertEquals(0, client.openConnections(), "the connection pool is empty");
     assertEquals(0, scheduler.runningJobs(), "job slots released");
-    assertEquals(List.of(), Leaks.okHttpWorkerThreads());
+    assertTrue(Leaks.eventually(2_000, () -> Leaks.okHttpWorkerThreads().isEmpty()),
+        "OkHttp threads left: " + Leaks.okHttpWorkerThreads());
     List<JobRecord.State> states = ledger.jobs().stream()
         .filter(job -> job.createdAt() >= createdAfter).map(JobRecord::state).toList();
     assertEquals(List.of(JobRecord.State.CANCELLED, JobRecord.State.CANCELLED,

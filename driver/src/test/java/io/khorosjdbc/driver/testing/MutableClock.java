@@ -1,4 +1,4 @@
-package io.khorosjdbc.driver.export;
+package io.khorosjdbc.driver.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that tests move by hand, so that ages and expiries need no waiting. */
-final class MutableClock extends Clock {
+/** A wall clock that tests move by hand, so that ages, expiries and waits need no waiting. */
+public final class MutableClock extends Clock {
   private final AtomicLong millis;
 
-  MutableClock(long startMillis) {
+  public MutableClock(long startMillis) {
     this.millis = new AtomicLong(startMillis);
   }
 
-  void advance(Duration by) {
-    millis.addAndGet(by.toMillis());
+  public MutableClock(Instant start) {
+    this(start.toEpochMilli());
+  }
+
+  public void advance(long byMillis) {
+    millis.addAndGet(byMillis);
+  }
+
+  public void advance(Duration by) {
+    advance(by.toMillis());
   }
 
   @Override
