@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * {@code khoros-sql}: the driver with a shell. Interactive sessions are sqlline; batch runs
@@ -67,6 +69,7 @@ public final class KhorosSql {
       return OK;
     }
     KhorosEmulator emulator = null;
+    Path demoState = null;
     try {
       ConnectionTarget target;
       try {
@@ -76,8 +79,10 @@ public final class KhorosSql {
         return USAGE;
       }
       if (options.demo()) {
+        // The emulator answers as the service is documented: 20 requests a minute.
         emulator = KhorosEmulator.builder().port(0).build().start();
-        target = demoTarget(emulator, target);
+        demoState = Files.createTempDirectory("khoros-sql-demo");
+        target = demoTarget(emulator, target, demoState);
         if (!options.batch() && !options.check()) {
           err.println("khoros-sql: demo mode, connected to an emulator at " + emulator.baseUrl()
               + " (synthetic data for any window; try SELECT * FROM khoros_meta.reports;)");
@@ -105,10 +110,24 @@ public final class KhorosSql {
       if (emulator != null) {
         emulator.close();
       }
+      deleteQuietly(demoState);
     }
   }
 
-  private static ConnectionTarget demoTarget(KhorosEmulator emulator, ConnectionTarget given) {
+  /** Removes a directory tree the shell made for itself; what cannot be removed stays. */
+  private static void deleteQuietly(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(directory)) {
+      tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the system cleans it up eventually
+    }
+  }
+
+  private static ConnectionTarget demoTarget(KhorosEmulator emulator, ConnectionTarget given,
+      Path state) {
     ConnectionTarget target = new ConnectionTarget(KhorosDriver.PREFIX + "url="
         + emulator.baseUrl() + ";companyKey=" + emulator.companyKey()
         // Each demo emulator is a new server on a new port: nothing to reuse across runs.
@@ -118,6 +137,8 @@ public final class KhorosSql {
         .withProperty("password", emulator.password())
         .withProperty("companyKey", emulator.companyKey())
         .withProperty("schemaCache", "false")
+        // Saved jobs and learned durations belong to this demo's emulator only.
+        .withProperty("cacheDir", state.toString())
         .withProperty("pollInitialDelay", "50ms");
   }
 

@@ -11,9 +11,9 @@ import java.util.Optional;
  *   <li>With an {@link JobDurations.Estimate estimate} of the job's duration {@code E} (learned
  *       from this tenant's past jobs) and its relative spread {@code s}, the job is expected to
  *       finish within {@code E(1 ± u)}, {@code u = clamp(2s, 10%, 50%)}. Nothing is polled before
- *       {@code E(1 - u)}; from there polls come every {@code 9% of E + minGap} until
- *       {@code E(1 + u)}. A job ending in that range is therefore seen at most
- *       {@code 9% of E + minGap} late, half that on average.</li>
+ *       {@code E(1 - u)}; from there polls come every {@code 9% of E + minGap / 2} (but at
+ *       least {@code minGap}) until {@code E(1 + u)}. A job ending in that range is therefore
+ *       seen at most that late, half that on average.</li>
  *   <li>Without an estimate, or once the job outlives it, polls come every
  *       {@code 10% of the time run so far + minGap / 2}, at least {@code minGap}: a job is
  *       seen at most about 10% of its running time late, and a long job is polled less and less
@@ -52,7 +52,7 @@ public record PollPlan(long minGapMillis, long maxGapMillis,
         return Math.max(minGapMillis, (long) Math.ceil(earliest - elapsed));
       }
       if (elapsed < latest) {
-        return bounded(STEP_SHARE_OF_ESTIMATE * expected + minGapMillis);
+        return bounded(STEP_SHARE_OF_ESTIMATE * expected + minGapMillis / 2.0);
       }
     }
     return bounded(STEP_SHARE_OF_ELAPSED * elapsed + minGapMillis / 2.0);

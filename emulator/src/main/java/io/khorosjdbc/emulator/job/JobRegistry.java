@@ -28,6 +28,7 @@ public final class JobRegistry {
     private final Map<String, FileLink> files = new ConcurrentHashMap<>();
     private final SecureRandom tokens = new SecureRandom();
     private long created;
+    private final long instance = new SecureRandom().nextLong();
 
     public JobRegistry(long seed) {
         this(seed, 0);
@@ -44,7 +45,10 @@ public final class JobRegistry {
         long n = created++;
         long readyAt = now + jitter.apply(latencyMillis, n);
         Rng r = Rng.of(seed, Rng.code("jobs"), n);
-        String workflowId = UUID.nameUUIDFromBytes(("workflow:" + seed + ":" + n).getBytes(StandardCharsets.UTF_8)).toString();
+        // Unique across emulator runs as on the real service: clients keep job ids on disk, and a
+        // restarted emulator on the same port must not answer for another run's job.
+        String workflowId = UUID.nameUUIDFromBytes(("workflow:" + seed + ":" + instance + ":" + n)
+                .getBytes(StandardCharsets.UTF_8)).toString();
         String runId;
         do {
             runId = "23" + base64(r, 32);
