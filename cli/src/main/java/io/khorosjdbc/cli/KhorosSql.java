@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -190,6 +191,9 @@ public final class KhorosSql {
             }
           } else {
             err.println(statement.getUpdateCount() + " rows affected");
+          }
+          for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+            err.println("khoros-sql: warning: " + w.getMessage());
           }
         } catch (SQLException | RuntimeException e) {
           err.println("khoros-sql: statement failed: " + explain(e));

@@ -13,7 +13,10 @@ import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -69,7 +72,7 @@ public final class KhorosScan {
 
   /** Called by generated code when the query binds. */
   public Enumerable<Object> bind(DataContext root) {
-    List<PlannedExport> planned = plan(evaluate(root), now(root));
+    List<PlannedExport> planned = plan(evaluate(root), now(root), QueryWarnings::add);
     QueryControl control = table.context().exports().newQuery(cancelFlag(root),
         timeoutMillis(root), RequestBudget.Priority.INTERACTIVE);
     List<RunningExport> started = start(planned, control);
@@ -96,15 +99,40 @@ public final class KhorosScan {
     return started;
   }
 
-  private List<PlannedExport> plan(Object[] boundValues, long now) {
+  private List<PlannedExport> plan(Object[] boundValues, long now, Consumer<String> warnings) {
     try {
-      List<WindowRequest> windows = new WindowResolver(table.report(),
-          table.context().config().defaultWindow()).resolve(plan, boundValues, now);
+      WindowResolver resolver = new WindowResolver(table.report(),
+          table.context().config().defaultWindow());
+      List<WindowRequest> windows = resolver.resolve(plan, boundValues, now);
+      resolver.assumedWindow().ifPresent(window -> warnings.accept(assumed(window)));
       return ExportPlanner.plan(table.report(), windows, metrics, format, splitPolicy(),
           table.context().config().maxTimeBuckets(), table.context().config().apiTimeZone());
     } catch (IllegalArgumentException e) {
       throw new KhorosQueryException(e.getMessage(), e);
     }
+  }
+
+  /** Says which window a query without a time predicate got, and what chooses one. */
+  private String assumed(long[] window) {
+    String anchor = table.report().windowRule().semantics(Map.of()).anchorColumn()
+        .map(column -> table.hasDataColumn(column) ? " or " + column
+            : "; the table has no anchor column (your tenant's columns lack " + column
+                + "), so only WINDOW_START/WINDOW_END choose its window")
+        .orElse("");
+    return "table " + table.name() + ": no time predicate, so the default window ["
+        + Instant.ofEpochMilli(window[0]) + ", " + Instant.ofEpochMilli(window[1])
+        + ") was used (defaultWindow=" + table.context().config().defaultWindow()
+            .map(KhorosScan::asProperty).orElse("none") + "); choose one with "
+        + "WINDOW_START/WINDOW_END"
+        + anchor;
+  }
+
+  /** A duration as a user writes it in a property: 7d, 24h, else ISO-8601. */
+  private static String asProperty(Duration duration) {
+    if (duration.toMillis() % 86_400_000L == 0) {
+      return duration.toDays() + "d";
+    }
+    return duration.toMillis() % 3_600_000L == 0 ? duration.toHours() + "h" : duration.toString();
   }
 
   private SplitPolicy splitPolicy() {
@@ -139,7 +167,7 @@ public final class KhorosScan {
       }
       literals[i] = literalValue(literal);
     }
-    List<PlannedExport> planned = plan(literals, System.currentTimeMillis());
+    List<PlannedExport> planned = plan(literals, System.currentTimeMillis(), warning -> { });
     return planned.size() + " job(s): " + planned.stream()
         .map(p -> p.spec().describe()).collect(Collectors.joining("; "));
   }

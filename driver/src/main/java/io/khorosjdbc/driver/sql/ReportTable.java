@@ -75,6 +75,11 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
     return columns;
   }
 
+  /** Whether the table has this data column (the tenant's columns may lack a catalog one). */
+  boolean hasDataColumn(String name) {
+    return dataColumns().stream().anyMatch(c -> c.name().equalsIgnoreCase(name));
+  }
+
   /** Says whether the columns are the tenant's own, for tools' table remarks. */
   public String columnsRemark() {
     return switch (schemaSource()) {

@@ -27,10 +27,17 @@ import org.apache.calcite.util.NlsString;
 final class WindowResolver {
   private final ReportDefinition report;
   private final Optional<Duration> defaultWindow;
+  /** The default window a branch without a time predicate got, if one did. */
+  private long[] assumedWindow;
 
   WindowResolver(ReportDefinition report, Optional<Duration> defaultWindow) {
     this.report = report;
     this.defaultWindow = defaultWindow;
+  }
+
+  /** After {@link #resolve}: the window {@code [start, end)} assumed for lack of a predicate. */
+  Optional<long[]> assumedWindow() {
+    return Optional.ofNullable(assumedWindow);
   }
 
   List<WindowRequest> resolve(ScanPlan plan, Object[] values, long now) {
@@ -87,6 +94,7 @@ final class WindowResolver {
           noWindowMessage()));
       start = now - window.toMillis();
       end = now;
+      assumedWindow = new long[] {start, end};
     } else if (start == null) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "the time window of %s has an end but no start; add e.g. WINDOW_START >= TIMESTAMP "

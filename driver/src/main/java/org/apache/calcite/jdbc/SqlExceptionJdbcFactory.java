@@ -1,19 +1,62 @@
 package org.apache.calcite.jdbc;
 
+import io.khorosjdbc.driver.sql.QueryWarnings;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.Properties;
 import java.util.TimeZone;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaSpecificDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Calcite's JDBC object factory, with result sets whose {@code next()} reports a failure of the
- * rows' source (an export that breaks off while rows are being read) as the {@link SQLException}
- * JDBC promises, not as the unchecked exception Calcite lets through. It lives in Calcite's
- * package because Calcite's result set constructor is package-private.
+ * Calcite's JDBC object factory with two changes, delegating the rest to Calcite's own:
+ * result sets whose {@code next()} reports a failure of the rows' source (an export that breaks
+ * off while rows are being read) as the {@link SQLException} JDBC promises, not as the unchecked
+ * exception Calcite lets through; and result sets and statements whose {@code getWarnings()}
+ * return what the query's scans reported ({@link QueryWarnings}, e.g. an assumed time window)
+ * instead of Avatica's constant null. It lives in Calcite's package because the constructors it
+ * calls are package-private.
  */
-public class SqlExceptionJdbcFactory extends CalciteJdbc41Factory {
+public class SqlExceptionJdbcFactory extends CalciteFactory {
+  private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
+
+  public SqlExceptionJdbcFactory() {
+    super(4, 1);
+  }
+
+  @Override
+  public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory,
+      String url, Properties info, CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
+    return calcite.newConnection(driver, factory, url, info, rootSchema, typeFactory);
+  }
+
+  @Override
+  public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return calcite.newDatabaseMetaData(connection);
+  }
+
+  @Override
+  public AvaticaStatement newStatement(AvaticaConnection connection, Meta.StatementHandle h,
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+    return new WarningStatement((CalciteConnectionImpl) connection, h, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
+      Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
+      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return calcite.newPreparedStatement(connection, h, signature, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
 
   @Override
   public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
@@ -23,12 +66,61 @@ public class SqlExceptionJdbcFactory extends CalciteJdbc41Factory {
         metaData, timeZone, firstFrame);
   }
 
-  /** A result set that turns unchecked failures while advancing into SQLExceptions. */
+  @Override
+  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
+      Meta.Signature signature) {
+    return calcite.newResultSetMetaData(statement, signature);
+  }
+
+  /** A statement whose warnings are those of its current result set. */
+  static final class WarningStatement extends CalciteStatement {
+    WarningStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int type,
+        int concurrency, int holdability) {
+      super(connection, h, type, concurrency, holdability);
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      super.getWarnings(); // fails on a closed statement, as JDBC requires
+      return openResultSet instanceof CheckedResultSet rs ? rs.warnings : null;
+    }
+  }
+
+  /**
+   * A result set that turns unchecked failures while advancing into SQLExceptions and keeps the
+   * warnings its query's scans reported while it executed.
+   */
   static final class CheckedResultSet extends CalciteResultSet {
+    private SQLWarning warnings;
+
     CheckedResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
         ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
         throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
+    }
+
+    @Override
+    protected CalciteResultSet execute() throws SQLException {
+      try {
+        QueryWarnings.Collected<CalciteResultSet> run = QueryWarnings.collect(super::execute);
+        warnings = run.warnings();
+        return run.result();
+      } catch (SQLException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new SQLException(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      super.getWarnings();
+      return warnings;
+    }
+
+    @Override
+    public void clearWarnings() {
+      warnings = null;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.khorosjdbc.driver.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
@@ -10,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.HashMap;
@@ -221,6 +224,28 @@ class WindowPushdownTest {
     long[] span = span();
     assertTrue(span[1] >= before - 1000, "end " + span[1]);
     assertEquals(7 * 24 * HOUR, span[1] - span[0]);
+  }
+
+  @Test
+  void aQueryWithoutATimePredicateSaysWhichWindowItAssumed() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM response")) {
+        assertTrue(rs.next());
+        SQLWarning warning = statement.getWarnings();
+        assertNotNull(warning, "the statement warns");
+        assertTrue(warning.getMessage().startsWith("table response: no time predicate, so the "
+            + "default window ["), warning.getMessage());
+        assertTrue(warning.getMessage().endsWith(") was used (defaultWindow=7d); choose one "
+            + "with WINDOW_START/WINDOW_END or RESPONSE_TIME"), warning.getMessage());
+        assertEquals(warning.getMessage(), rs.getWarnings().getMessage(), "and so does its rows");
+      }
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM response WHERE "
+          + "WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP "
+          + "'2019-03-12 00:00:00'")) {
+        assertTrue(rs.next());
+        assertNull(statement.getWarnings(), "a query with a window assumes nothing");
+      }
+    }
   }
 
   @Test
