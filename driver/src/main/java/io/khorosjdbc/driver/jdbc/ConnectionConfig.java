@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -186,8 +187,12 @@ public record ConnectionConfig(
         + maxConcurrentExports + "]";
   }
 
-  /** URL properties win over the properties file, which wins over the environment. */
-  private static Properties withFileAndEnv(Properties info, Map<String, String> env) {
+  /**
+   * URL properties win over the properties file, which wins over the environment. Names match
+   * in any case: Spark, for one, hands a driver its properties in lower case.
+   */
+  private static Properties withFileAndEnv(Properties given, Map<String, String> env) {
+    Properties info = canonicalNames(given);
     Properties merged = new Properties();
     putEnv(merged, env, "KHOROS_COMPANY_KEY", DriverProperty.COMPANY_KEY);
     putEnv(merged, env, "KHOROS_USER", DriverProperty.USER);
@@ -195,7 +200,9 @@ public record ConnectionConfig(
     String file = info.getProperty(DriverProperty.PROPERTIES_FILE.key());
     if (file != null && !file.isBlank()) {
       try (var in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-        merged.load(in);
+        Properties fromFile = new Properties();
+        fromFile.load(in);
+        merged.putAll(canonicalNames(fromFile));
       } catch (IOException e) {
         throw new IllegalArgumentException("propertiesFile '" + file + "' cannot be read: "
             + e.getMessage(), e);
@@ -209,6 +216,17 @@ public record ConnectionConfig(
       }
     });
     return merged;
+  }
+
+  /** The same properties, each driver property under its documented spelling. */
+  private static Properties canonicalNames(Properties properties) {
+    Properties canonical = new Properties();
+    for (String name : properties.stringPropertyNames()) {
+      String key = Arrays.stream(DriverProperty.values()).map(DriverProperty::key)
+          .filter(name::equalsIgnoreCase).findFirst().orElse(name);
+      canonical.setProperty(key, properties.getProperty(name));
+    }
+    return canonical;
   }
 
   private static void putEnv(Properties target, Map<String, String> env, String variable,

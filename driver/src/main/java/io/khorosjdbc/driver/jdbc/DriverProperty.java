@@ -85,7 +85,7 @@ public enum DriverProperty {
       + "the JVM and, through cacheDir, by every process of the user on this machine; off for "
       + "no limit. A 429 pauses the tenant and lowers the budget for a while."),
   MAX_REQUESTS_PER_SECOND("maxRequestsPerSecond", null, "Deprecated: use requestBudget. N "
-      + "means requestBudget=N/1s when requestBudget is not set; 0 means off."),
+      + "means requestBudget=60N/1m when requestBudget is not set; 0 means off."),
   MAX_JOBS_PER_TENANT("maxJobsPerTenant", "4", "Most export jobs running at once, shared by all "
       + "connections of the same tenant in the JVM; 0 for no limit."),
   MAX_TIME_BUCKETS("maxTimeBuckets", "41", "Most timeInterval buckets a team_performance_interval "

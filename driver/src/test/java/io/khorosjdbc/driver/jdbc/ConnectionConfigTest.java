@@ -148,6 +148,16 @@ class ConnectionConfigTest {
     assertEquals(0, config.retryPolicy().maxRetries());
   }
 
+  @Test
+  void propertyNamesMatchInAnyCaseAsSparkPassesThemInLowerCase() throws SQLException {
+    ConnectionConfig config = ConnectionConfig.from(props("COMPANYKEY", "K",
+        "requestbudget", "10/1m", "CacheDir", "/tmp/elsewhere"), Map.of());
+
+    assertEquals("K", config.companyKey());
+    assertEquals("10/60s", config.requestBudget().toString());
+    assertEquals("/tmp/elsewhere", config.exportCache().directory().toString());
+  }
+
   private static String badValue(String property, String value) {
     SQLException e = assertThrows(SQLException.class, () -> ConnectionConfig.from(
         props("companyKey", "K", property, value), Map.of()));
