@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * to the configured API origin and never to the pre-signed file URL the download redirects to.
  * Thread-safe; one instance per connection.
  */
-public final class AnalyticsClient implements Closeable {
+public final class AnalyticsClient implements Closeable, TenantDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsClient.class);
 
@@ -247,6 +247,7 @@ public final class AnalyticsClient implements Closeable {
     }
 
     /** The company's teams, whose IDs the {@code teamIds}/{@code teamId} filters take. */
+    @Override
     public List<Team> teams() throws IOException {
         try (Response response = execute(jsonGet(paths.teams()), new CallGroup())) {
             return responses.teams(passedResult(response, Endpoint.TEAMS, null));
@@ -254,6 +255,7 @@ public final class AnalyticsClient implements Closeable {
     }
 
     /** The time zones the {@code timezone} parameter accepts; {@code locale} may be {@code null} (server default). */
+    @Override
     public List<TimeZoneInfo> timezones(String locale) throws IOException {
         try (Response response = execute(jsonGet(paths.timezones(locale)), new CallGroup())) {
             return responses.timezones(passedResult(response, Endpoint.TIMEZONES, null));

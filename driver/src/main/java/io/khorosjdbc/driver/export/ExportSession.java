@@ -8,6 +8,7 @@ import io.khorosjdbc.driver.catalog.ColumnFeedback;
 import io.khorosjdbc.driver.export.cache.ExportCache;
 import io.khorosjdbc.driver.export.cache.TenantCache;
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,17 @@ public final class ExportSession implements Closeable {
         cache.map(c -> c.fill(spec)).orElse(null));
     scheduler.attach(export, request(spec), settings);
     return export;
+  }
+
+  /**
+   * {@code splitWindow=auto}: pieces only where the tenant's learned job model says they pay for
+   * their requests under the budget.
+   */
+  public SplitPolicy autoSplit(int maxPieces) {
+    RequestBudget budget = scheduler.budget();
+    Duration interval = budget.isUnlimited() ? Duration.ZERO
+        : budget.window().dividedBy(budget.permits());
+    return new SplitPolicy.Auto(scheduler.durations(), interval, maxPieces);
   }
 
   /** The API request for a spec, in this connection's locale, zone and end-time convention. */

@@ -5,6 +5,7 @@ import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.api.RetryPolicy;
 import io.khorosjdbc.driver.export.SchedulerSettings;
+import io.khorosjdbc.driver.sql.SqlSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public record ConnectionConfig(
     String apiLocale,
     ZoneId apiTimeZone,
     Optional<Duration> defaultWindow,
-    SplitWindow splitWindow,
+    SqlSettings.SplitWindow splitWindow,
     boolean endTimeInclusive,
     Duration exportTimeout,
     Duration discoveryTimeout,
@@ -71,24 +72,6 @@ public record ConnectionConfig(
   public record ExportCacheConfig(boolean enabled, Path directory, Duration recentTtl,
       Duration closedTtl, long maxBytes, boolean clearOnConnect) {}
 
-  /**
-   * How event windows are cut: {@code auto} (from the budget and the learned job durations), a
-   * fixed length, or not at all ({@code none}: only where the API requires it).
-   */
-  public record SplitWindow(boolean auto, Optional<Duration> fixed) {
-    static SplitWindow parse(String text) {
-      if (text.equalsIgnoreCase("auto")) {
-        return new SplitWindow(true, Optional.empty());
-      }
-      return new SplitWindow(false, optionalDuration(DriverProperty.SPLIT_WINDOW, text));
-    }
-
-    @Override
-    public String toString() {
-      return auto ? "auto" : fixed.map(Duration::toString).orElse("none");
-    }
-  }
-
   static final Map<String, String> REGION_HOSTS = Map.of(
       "us", "https://analytics-api.app.lithium.com",
       "emea", "https://analytics-api-emea.app.lithium.com");
@@ -111,7 +94,7 @@ public record ConnectionConfig(
           zone(reader.value(DriverProperty.API_TIME_ZONE)),
           optionalDuration(DriverProperty.DEFAULT_WINDOW,
               reader.value(DriverProperty.DEFAULT_WINDOW)),
-          SplitWindow.parse(reader.value(DriverProperty.SPLIT_WINDOW)),
+          splitWindow(reader.value(DriverProperty.SPLIT_WINDOW)),
           reader.bool(DriverProperty.END_TIME_INCLUSIVE),
           reader.duration(DriverProperty.EXPORT_TIMEOUT),
           reader.duration(DriverProperty.DISCOVERY_TIMEOUT),
@@ -158,6 +141,17 @@ public record ConnectionConfig(
           : RequestBudget.parse(Math.max(1, Math.round(perSecond * 60)) + "/1m");
     }
     return RequestBudget.parse(budget.orElseThrow());
+  }
+
+  /** What the SQL side needs of these settings. */
+  public SqlSettings sqlSettings() {
+    return new SqlSettings(format, stringsOnly, dateFormat, apiLocale, apiTimeZone, defaultWindow,
+        splitWindow, maxConcurrentExports, maxTimeBuckets);
+  }
+
+  private static SqlSettings.SplitWindow splitWindow(String text) {
+    return text.equalsIgnoreCase("auto") ? new SqlSettings.SplitWindow(true, Optional.empty())
+        : new SqlSettings.SplitWindow(false, optionalDuration(DriverProperty.SPLIT_WINDOW, text));
   }
 
   /** The scheduler's settings: connections with equal ones share one scheduler. */

@@ -215,6 +215,6 @@ public class KhorosDriver extends Driver {
     SchemaResolver resolver = new SchemaResolver(known, new ServerColumnDiscoverer(session, known,
         Clock.systemUTC(), config.discoveryTimeout()), cache, schemaFile);
     session.columnFeedback(resolver);
-    return new KhorosContext(config, ReportCatalog.builtIn(), session, resolver);
+    return new KhorosContext(config.sqlSettings(), ReportCatalog.builtIn(), session, resolver);
   }
 }

@@ -2,13 +2,12 @@ package io.khorosjdbc.driver.sql;
 
 import static java.util.Objects.requireNonNull;
 
-import io.khorosjdbc.driver.api.AnalyticsClient;
+import io.khorosjdbc.driver.api.TenantDirectory;
 import io.khorosjdbc.driver.catalog.ReportCatalog;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
 import io.khorosjdbc.driver.export.ExportLedger;
 import io.khorosjdbc.driver.export.ExportSession;
 import io.khorosjdbc.driver.export.cache.TenantCache;
-import io.khorosjdbc.driver.jdbc.ConnectionConfig;
 import java.io.Closeable;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
  * scheduler, and its schema resolver. Closed with the connection, which stops its queries.
  */
 public record KhorosContext(
-    ConnectionConfig config,
+    SqlSettings config,
     ReportCatalog catalog,
     ExportSession exports,
     SchemaResolver schemaResolver) implements Closeable {
@@ -29,8 +28,8 @@ public record KhorosContext(
     requireNonNull(schemaResolver, "schemaResolver");
   }
 
-  /** The tenant's API client (teams and time zones). */
-  public AnalyticsClient client() {
+  /** The tenant's teams and time zones. */
+  public TenantDirectory directory() {
     return exports.scheduler().client();
   }
 

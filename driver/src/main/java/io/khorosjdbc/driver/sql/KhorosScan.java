@@ -7,7 +7,6 @@ import io.khorosjdbc.driver.export.ExportPlanner;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.QueryControl;
 import io.khorosjdbc.driver.export.SplitPolicy;
-import io.khorosjdbc.driver.jdbc.ConnectionConfig;
 import io.khorosjdbc.driver.export.RunningExport;
 import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
@@ -136,15 +135,10 @@ public final class KhorosScan {
   }
 
   private SplitPolicy splitPolicy() {
-    ConnectionConfig.SplitWindow split = table.context().config().splitWindow();
-    if (!split.auto()) {
-      return new SplitPolicy.Fixed(split.fixed().map(Duration::toMillis).orElse(0L));
-    }
-    RequestBudget budget = table.context().exports().scheduler().budget();
-    Duration interval = budget.isUnlimited() ? Duration.ZERO
-        : budget.window().dividedBy(budget.permits());
-    return new SplitPolicy.Auto(table.context().exports().scheduler().durations(), interval,
-        table.context().config().maxConcurrentExports());
+    SqlSettings.SplitWindow split = table.context().config().splitWindow();
+    return split.auto()
+        ? table.context().exports().autoSplit(table.context().config().maxConcurrentExports())
+        : new SplitPolicy.Fixed(split.fixed().map(Duration::toMillis).orElse(0L));
   }
 
   private Object[] evaluate(DataContext root) {

@@ -133,7 +133,7 @@ public final class MetaSchema extends AbstractSchema {
         .column("DESCRIPTION", VARCHAR).column("NUMBER_OF_MEMBERS", BIGINT)
         .rows(() -> {
           List<Object[]> rows = new ArrayList<>();
-          for (Team team : call(() -> context.client().teams())) {
+          for (Team team : call(() -> context.directory().teams())) {
             rows.add(new Object[] {team.teamId(), team.uuid(), team.name(), team.description(),
                 team.numberOfMembers() == null ? null : team.numberOfMembers().longValue()});
           }
@@ -147,7 +147,7 @@ public final class MetaSchema extends AbstractSchema {
         .column("OFFSET_STRING", VARCHAR).column("OFFSET_MILLIS", BIGINT)
         .rows(() -> {
           List<Object[]> rows = new ArrayList<>();
-          for (TimeZoneInfo zone : call(() -> context.client().timezones("en"))) {
+          for (TimeZoneInfo zone : call(() -> context.directory().timezones("en"))) {
             rows.add(new Object[] {zone.id(), zone.name(), zone.shortName(), zone.offsetString(),
                 zone.offsetMillis()});
           }

@@ -7,7 +7,6 @@ import io.khorosjdbc.driver.export.ExportRows;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.format.TimestampParser;
 import io.khorosjdbc.driver.format.ValueConverter;
-import io.khorosjdbc.driver.jdbc.ConnectionConfig;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,7 +30,7 @@ final class RowAssembler {
 
   RowAssembler(ReportTable table, ImmutableIntList fields, List<String> metrics) {
     this.table = table.name();
-    ConnectionConfig config = table.context().config();
+    SqlSettings config = table.context().config();
     ZoneId zone = table.report().followsRequestedTimeZone() ? config.apiTimeZone() : ZoneOffset.UTC;
     TimestampParser timestamps = new TimestampParser(zone, config.dateFormat().orElse(null));
     List<ColumnInfo> data = table.dataColumns();

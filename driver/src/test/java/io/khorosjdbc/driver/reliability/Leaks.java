@@ -39,7 +39,7 @@ final class Leaks {
   }
 
   static AnalyticsClient client(Connection connection) throws SQLException {
-    return context(connection).client();
+    return context(connection).exports().scheduler().client();
   }
 
   static TenantScheduler scheduler(Connection connection) throws SQLException {
