@@ -5,7 +5,6 @@ import static io.khorosjdbc.driver.format.ColumnType.BOOLEAN;
 import static io.khorosjdbc.driver.format.ColumnType.TIMESTAMP;
 import static io.khorosjdbc.driver.format.ColumnType.VARCHAR;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.khorosjdbc.driver.api.Team;
 import io.khorosjdbc.driver.api.TimeZoneInfo;
 import io.khorosjdbc.driver.catalog.ColumnInfo;
@@ -164,19 +163,13 @@ public final class MetaSchema extends AbstractSchema {
         .rows(() -> {
           List<Object[]> rows = new ArrayList<>();
           context.exportCache().ifPresent(cache -> cache.cache().entries().forEach(e ->
-              rows.add(new Object[] {e.path("report").asText(), e.path("start").asLong(),
-                  e.path("end").asLong(), e.path("parameters").asText(),
-                  e.path("format").asText(), String.join(",", metrics(e)),
-                  e.path("bytes").asLong(), e.path("createdAt").asLong()})));
+              rows.add(new Object[] {e.meta().report(), e.meta().start(), e.meta().end(),
+                  e.meta().parameters(), e.meta().format(), String.join(",", e.metrics()),
+                  e.bytes(), e.createdAt()})));
           return rows;
         });
   }
 
-  private static List<String> metrics(JsonNode entry) {
-    List<String> metrics = new ArrayList<>();
-    entry.path("metrics").forEach(m -> metrics.add(m.asText()));
-    return metrics;
-  }
 
   /**
    * Reading it empties the export cache and returns how many exports it removed: the SQL way to

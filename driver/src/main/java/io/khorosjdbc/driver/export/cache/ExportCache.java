@@ -2,9 +2,7 @@ package io.khorosjdbc.driver.export.cache;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khorosjdbc.driver.export.ExportSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,8 +62,27 @@ public final class ExportCache {
     this.clock = requireNonNull(clock, "clock");
   }
 
-  /** A cached body: the file and the columns it holds, in file order. */
-  public record Entry(Path body, List<String> metrics, long bytes, long createdAt) {}
+  /**
+   * What an entry's metadata file holds: which export it is and the columns its body has, in
+   * file order. The file's keys are these components' names (written and read by Jackson).
+   */
+  public record Meta(String id, String report, long start, long end, String parameters,
+      String format, List<String> metrics, long bytes, long createdAt) {}
+
+  /** A cached body and its metadata. */
+  public record Entry(Path body, Meta meta) {
+    public List<String> metrics() {
+      return meta.metrics();
+    }
+
+    public long bytes() {
+      return meta.bytes();
+    }
+
+    public long createdAt() {
+      return meta.createdAt();
+    }
+  }
 
   /** A fresh entry holding every column the spec needs, if there is one. */
   public Optional<Entry> find(String tenant, ExportSpec spec) {
@@ -104,15 +121,11 @@ public final class ExportCache {
     return removed;
   }
 
-  /** Every entry's metadata, for the cache system table. */
-  public List<JsonNode> entries() {
-    List<JsonNode> entries = new ArrayList<>();
+  /** Every entry (of every tenant), for the cache system table; a half-deleted one is left out. */
+  public List<Entry> entries() {
+    List<Entry> entries = new ArrayList<>();
     for (Path meta : metaFiles()) {
-      try {
-        entries.add(JSON.readTree(meta.toFile()));
-      } catch (IOException e) {
-        // a half-deleted entry: not listed
-      }
+      read(meta).ifPresent(entries::add);
     }
     return entries;
   }
@@ -129,15 +142,12 @@ public final class ExportCache {
 
   private Optional<Entry> read(Path meta) {
     try {
-      JsonNode node = JSON.readTree(meta.toFile());
-      Path body = meta.resolveSibling(node.path("id").asText() + BODY);
-      if (!Files.isRegularFile(body)) {
+      Meta read = JSON.readValue(meta.toFile(), Meta.class);
+      Path body = meta.resolveSibling(read.id() + BODY);
+      if (!Files.isRegularFile(body) || read.metrics() == null) {
         return Optional.empty();
       }
-      List<String> metrics = new ArrayList<>();
-      node.path("metrics").forEach(m -> metrics.add(m.asText()));
-      return Optional.of(new Entry(body, metrics, node.path("bytes").asLong(),
-          node.path("createdAt").asLong()));
+      return Optional.of(new Entry(body, read));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -241,16 +251,9 @@ public final class ExportCache {
       Path body = slot.resolve(id + BODY);
       Files.move(temp, body, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       touch(body);
-      ObjectNode meta = JSON.createObjectNode();
-      meta.put("id", id);
-      meta.put("report", spec.report().table());
-      meta.put("start", spec.start());
-      meta.put("end", spec.end());
-      meta.put("parameters", new TreeMap<>(spec.parameters()).toString());
-      meta.put("format", spec.format().apiValue());
-      spec.metrics().forEach(meta.putArray("metrics")::add);
-      meta.put("bytes", Files.size(body));
-      meta.put("createdAt", clock.millis());
+      Meta meta = new Meta(id, spec.report().table(), spec.start(), spec.end(),
+          new TreeMap<>(spec.parameters()).toString(), spec.format().apiValue(), spec.metrics(),
+          Files.size(body), clock.millis());
       Path metaTemp = Files.createTempFile(slot, "meta-", ".tmp");
       JSON.writeValue(metaTemp.toFile(), meta);
       Files.move(metaTemp, slot.resolve(id + META), StandardCopyOption.REPLACE_EXISTING,
