@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * scaled window), the driver stays inside the budget, never gets a 429 it could have avoided,
  * pays for each export once, and still returns exact answers.
  */
+@Tag("slow")
 class UnderTheRateLimitTest {
   private static final String DEMO = "SELECT STATUS, COUNT(*) AS conversations FROM conversation "
       + "WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "

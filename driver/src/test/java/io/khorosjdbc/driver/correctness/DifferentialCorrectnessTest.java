@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * (yyyy-MM-dd, the Monday the windows start from; default two weeks ago),
  * correctness.emulatorSeed.
  */
+@Tag("slow")
 class DifferentialCorrectnessTest {
   static final long SEED = Long.getLong("correctness.seed", 1L);
   static final int QUERIES = Integer.getInteger("correctness.queries", 1200);

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * returns exactly the fault-free answer, or fails with an error that says what happened; it
  * never returns fewer rows.
  */
+@Tag("slow")
 class EmulatorFaultsTest {
   private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
       + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";

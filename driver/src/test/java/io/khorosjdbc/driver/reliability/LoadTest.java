@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * step. Every query that succeeds returns exactly the fault-free answer; every one that fails
  * says why in one of the documented ways; afterwards no thread, socket or temp file is left.
  */
+@Tag("slow")
 class LoadTest {
   private static final int CONNECTIONS = 16;
   private static final int QUERIES_PER_CONNECTION = 50;

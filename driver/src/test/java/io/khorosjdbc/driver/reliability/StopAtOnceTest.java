@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * downloads at once, and release sockets, threads and job slots. The emulator's slow fault sends
  * a file at 64 bytes a second, so without these a read would wait for the 60 s read timeout.
  */
+@Tag("slow")
 class StopAtOnceTest {
   private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
       + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";

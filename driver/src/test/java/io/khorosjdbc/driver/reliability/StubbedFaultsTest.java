@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * Retry-After values, unknown states, 401/403 on a poll, odd CSV bodies, a body cut off at a
  * chosen byte and a second copy that differs), stubbed with WireMock and a small storage server.
  */
+@Tag("slow")
 class StubbedFaultsTest {
   private static final String HEADER = "RESPONSE_ID,RESPONSE_TEXT\r\n";
 
