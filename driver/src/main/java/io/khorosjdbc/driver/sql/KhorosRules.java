@@ -2,10 +2,14 @@ package io.khorosjdbc.driver.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
@@ -14,6 +18,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
 
@@ -25,15 +30,56 @@ import org.apache.calcite.util.ImmutableIntList;
 public final class KhorosRules {
   private KhorosRules() {}
 
-  public static final FilterIntoScanRule FILTER = new FilterIntoScanRule();
-  public static final ProjectIntoScanRule PROJECT = new ProjectIntoScanRule();
-  public static final AggregateIntoScanRule AGGREGATE = new AggregateIntoScanRule();
+  public static final FilterIntoScanRule FILTER = (FilterIntoScanRule) new ScanRuleConfig(
+      "KhorosFilterIntoScanRule",
+      b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(KhorosTableScan.class)
+          .predicate(scan -> scan.condition() == null).noInputs()),
+      RelFactories.LOGICAL_BUILDER, FilterIntoScanRule::new).toRule();
+  public static final ProjectIntoScanRule PROJECT = (ProjectIntoScanRule) new ScanRuleConfig(
+      "KhorosProjectIntoScanRule",
+      b0 -> b0.operand(LogicalProject.class).oneInput(b1 -> b1.operand(KhorosTableScan.class)
+          .noInputs()),
+      RelFactories.LOGICAL_BUILDER, ProjectIntoScanRule::new).toRule();
+  public static final AggregateIntoScanRule AGGREGATE = (AggregateIntoScanRule) new ScanRuleConfig(
+      "KhorosAggregateIntoScanRule",
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(KhorosTableScan.class)
+          .noInputs()),
+      RelFactories.LOGICAL_BUILDER, AggregateIntoScanRule::new).toRule();
+
+  /**
+   * The rules' configuration, as Calcite's {@link RelRule} asks: a description, the operands to
+   * match, the builder factory, and how to make the rule. A plain record, where Calcite's own
+   * rules use generated immutables.
+   */
+  public record ScanRuleConfig(String description, RelRule.OperandTransform operandSupplier,
+      RelBuilderFactory relBuilderFactory, Function<ScanRuleConfig, RelOptRule> factory)
+      implements RelRule.Config {
+
+    @Override
+    public RelOptRule toRule() {
+      return factory.apply(this);
+    }
+
+    @Override
+    public ScanRuleConfig withRelBuilderFactory(RelBuilderFactory builderFactory) {
+      return new ScanRuleConfig(description, operandSupplier, builderFactory, factory);
+    }
+
+    @Override
+    public ScanRuleConfig withDescription(String newDescription) {
+      return new ScanRuleConfig(newDescription, operandSupplier, relBuilderFactory, factory);
+    }
+
+    @Override
+    public ScanRuleConfig withOperandSupplier(RelRule.OperandTransform transform) {
+      return new ScanRuleConfig(description, transform, relBuilderFactory, factory);
+    }
+  }
 
   /** Copies a Filter's condition into the scan below it, once. */
-  public static final class FilterIntoScanRule extends RelOptRule {
-    FilterIntoScanRule() {
-      super(operand(LogicalFilter.class, operandJ(KhorosTableScan.class, null,
-          scan -> scan.condition() == null, none())), "KhorosFilterIntoScanRule");
+  public static final class FilterIntoScanRule extends RelRule<ScanRuleConfig> {
+    FilterIntoScanRule(ScanRuleConfig config) {
+      super(config);
     }
 
     @Override
@@ -48,10 +94,9 @@ public final class KhorosRules {
   }
 
   /** Narrows the scan to the columns a Project above it uses, so only those are requested. */
-  public static final class ProjectIntoScanRule extends RelOptRule {
-    ProjectIntoScanRule() {
-      super(operand(LogicalProject.class, operand(KhorosTableScan.class, none())),
-          "KhorosProjectIntoScanRule");
+  public static final class ProjectIntoScanRule extends RelRule<ScanRuleConfig> {
+    ProjectIntoScanRule(ScanRuleConfig config) {
+      super(config);
     }
 
     @Override
@@ -88,10 +133,9 @@ public final class KhorosRules {
    * dropped fields are padded with typed NULLs, which the aggregate never reads, so its own
    * definition stays valid; Calcite's own rules then merge the padding away.
    */
-  public static final class AggregateIntoScanRule extends RelOptRule {
-    AggregateIntoScanRule() {
-      super(operand(LogicalAggregate.class, operand(KhorosTableScan.class, none())),
-          "KhorosAggregateIntoScanRule");
+  public static final class AggregateIntoScanRule extends RelRule<ScanRuleConfig> {
+    AggregateIntoScanRule(ScanRuleConfig config) {
+      super(config);
     }
 
     @Override
@@ -114,7 +158,7 @@ public final class KhorosRules {
             : rexBuilder.makeNullLiteral(fields.get(i).getType()));
       }
       RelNode project = LogicalProject.create(narrowed, List.of(), padded,
-          scan.getRowType().getFieldNames(), java.util.Set.of());
+          scan.getRowType().getFieldNames(), Set.of());
       call.transformTo(aggregate.copy(aggregate.getTraitSet(), List.of(project)));
     }
   }

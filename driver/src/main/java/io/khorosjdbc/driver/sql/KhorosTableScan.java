@@ -87,7 +87,7 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
     boolean digest = pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES;
     return super.explainTerms(pw)
         .item("columns", getRowType().getFieldNames())
-        .itemIf("condition", condition, digest && condition != null)
+        .itemIf("condition", condition, condition != null)
         .itemIf("exports", digest ? "" : runtime().describe(), !digest);
   }
 
