@@ -1,5 +1,7 @@
 package io.khorosjdbc.driver.catalog;
 
+import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.error.KhorosException;
 import static java.util.Objects.requireNonNull;
 
 import io.khorosjdbc.driver.format.ColumnType;
@@ -55,7 +57,7 @@ public record ParameterColumn(
    * Checks a value a query gave and returns its canonical spelling (plain integers for numbers,
    * lower-case booleans).
    *
-   * @throws IllegalArgumentException with a message naming the column, the value and what is allowed
+   * @throws KhorosException (INVALID_VALUE) naming the column, the value and what is allowed
    */
   public String canonicalize(String table, String value) {
     requireNonNull(value, "value");
@@ -65,7 +67,7 @@ public record ParameterColumn(
       if (allowedValues.contains(trimmed)) {
         return trimmed;
       }
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
           "%s.%s does not accept '%s'; use one of %s (values are case-sensitive)", table, name,
           value, allowedValues));
     }
@@ -73,7 +75,7 @@ public record ParameterColumn(
       try {
         return Long.toString(Long.parseLong(trimmed));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
+        throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
             "%s.%s needs a whole number, not '%s'", table, name, value), e);
       }
     }
@@ -81,11 +83,11 @@ public record ParameterColumn(
       if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
         return trimmed.toLowerCase(Locale.ROOT);
       }
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
           "%s.%s needs TRUE or FALSE, not '%s'", table, name, value));
     }
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
           "%s.%s needs a non-empty value", table, name));
     }
     return trimmed;

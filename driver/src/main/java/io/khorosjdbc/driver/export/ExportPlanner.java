@@ -1,5 +1,7 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ParameterColumns;
@@ -47,7 +49,7 @@ public final class ExportPlanner {
    * above a week, for monthly buckets), and the window may need at most {@code maxTimeBuckets}
    * buckets (0: no limit; monthly buckets count calendar months in {@code zone}).
    *
-   * @throws IllegalArgumentException naming the table, column, value and what works instead
+   * @throws KhorosException (INVALID_VALUE) naming the table, column, value and what works instead
    */
   public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
       List<String> metrics, ReportFormat format, SplitPolicy split, int maxTimeBuckets,
@@ -85,18 +87,18 @@ public final class ExportPlanner {
     try {
       interval = Long.parseLong(values.get(0));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(column + " needs a whole number of ms, not '"
+      throw new KhorosException(SqlState.INVALID_VALUE, column + " needs a whole number of ms, not '"
           + values.get(0) + "'", e);
     }
     if (interval <= WEEK && !ParameterColumns.TIME_INTERVALS.contains(Long.toString(interval))) {
-      throw new IllegalArgumentException(column + " does not accept " + interval + "; use one of "
+      throw new KhorosException(SqlState.INVALID_VALUE, column + " does not accept " + interval + "; use one of "
           + ParameterColumns.TIME_INTERVALS + " (ms), or a value above " + WEEK
           + " for monthly buckets");
     }
     long buckets = interval > WEEK ? months(spec.start(), spec.end(), zone)
         : (spec.end() - spec.start() + interval - 1) / interval;
     if (maxBuckets > 0 && buckets > maxBuckets) {
-      throw new IllegalArgumentException(column + " = " + interval + " needs " + buckets
+      throw new KhorosException(SqlState.INVALID_VALUE, column + " = " + interval + " needs " + buckets
           + " buckets for the window [" + Instant.ofEpochMilli(spec.start()) + ", "
           + Instant.ofEpochMilli(spec.end()) + "), more than the " + maxBuckets + " the API "
           + "allows (maxTimeBuckets); choose a larger interval or a shorter window");

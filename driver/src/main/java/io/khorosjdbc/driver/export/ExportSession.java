@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.error.SqlState;
 import static java.util.Objects.requireNonNull;
 
 import io.khorosjdbc.driver.api.ExportRequest;
@@ -80,7 +81,7 @@ public final class ExportSession implements Closeable {
     JobRecord record = scheduler.ledger().open(spec);
     if (closed) {
       record.finished(JobRecord.State.CANCELLED, "connection closed");
-      throw new ExportException("connection closed");
+      throw new ExportException(SqlState.CONNECTION_CLOSED, "connection closed");
     }
     Optional<ExportCache.Entry> hit = cache.flatMap(c -> c.find(spec));
     if (hit.isPresent()) {

@@ -2,6 +2,7 @@ package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.api.CallGroup;
 import io.khorosjdbc.driver.api.RequestBudget;
+import io.khorosjdbc.driver.error.SqlState;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ public final class QueryControl {
   private final long deadlineNanos;
   private final long timeoutMillis;
   private final CallGroup calls;
-  private final CompletableFuture<String> stopped = new CompletableFuture<>();
+  private final CompletableFuture<ExportException> stopped = new CompletableFuture<>();
 
   /**
    * @param cancelFlag set by the statement's cancel (or the connection's close)
@@ -59,14 +60,19 @@ public final class QueryControl {
         || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
   }
 
-  /** Completes when the query is stopped, with the reason. */
-  CompletableFuture<String> stopped() {
+  /** Completes when the query is stopped, with why. */
+  CompletableFuture<ExportException> stopped() {
     return stopped;
   }
 
-  /** Stops the query: cancels its calls and wakes its waits. Idempotent; the first reason wins. */
+  /** Stops the query because its connection closed; see {@link #stop(ExportException)}. */
   public void stop(String reason) {
-    if (stopped.complete(reason)) {
+    stop(new ExportException(SqlState.CONNECTION_CLOSED, reason));
+  }
+
+  /** Stops the query: cancels its calls and wakes its waits. Idempotent; the first reason wins. */
+  void stop(ExportException why) {
+    if (stopped.complete(why)) {
       calls.cancel();
     }
   }
@@ -75,9 +81,9 @@ public final class QueryControl {
   boolean stopIfDue() {
     if (!stopped.isDone()) {
       if (cancelFlag.get()) {
-        stop("query cancelled");
+        stop(new ExportException(SqlState.CANCELLED, "query cancelled"));
       } else if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
-        stop(timedOut());
+        stop(new ExportException(SqlState.TIMED_OUT, timedOut()));
       }
     }
     return stopped.isDone();
@@ -87,7 +93,8 @@ public final class QueryControl {
   public void check() {
     if (stopIfDue()) {
       cancelFlag.set(true);
-      throw new ExportException(stopped.getNow("query cancelled"));
+      ExportException why = stopped.join();
+      throw new ExportException(why.state(), why.getMessage());
     }
   }
 
@@ -103,7 +110,7 @@ public final class QueryControl {
       CompletableFuture.anyOf(future, stopped).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop("query interrupted");
+      stop(new ExportException(SqlState.CANCELLED, "query interrupted"));
     } catch (ExecutionException e) {
       // reported below, from the future that failed
     }
@@ -112,7 +119,7 @@ public final class QueryControl {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ExportException("query interrupted");
+      throw new ExportException(SqlState.CANCELLED, "query interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw cause instanceof ExportException ee ? ee

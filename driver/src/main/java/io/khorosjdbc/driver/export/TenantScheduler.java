@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.api.AnalyticsClient;
 import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.CallGroup;
@@ -145,7 +146,7 @@ public final class TenantScheduler {
    */
   synchronized void attach(RunningExport export, ExportRequest request, ExportSettings connection) {
     if (closed) {
-      throw new ExportException("connection closed");
+      throw new ExportException(SqlState.CONNECTION_CLOSED, "connection closed");
     }
     String key = RequestKey.of(settings.tenantKey(), request);
     ExportJob job = jobs.get(key);
@@ -437,7 +438,7 @@ public final class TenantScheduler {
         if (job.calls != null) {
           job.calls.cancel();
         }
-        job.ready().completeExceptionally(new ExportException("connection closed"));
+        job.ready().completeExceptionally(new ExportException(SqlState.CONNECTION_CLOSED, "connection closed"));
       }
     }
     watched.forEach(control -> control.stop("connection closed"));

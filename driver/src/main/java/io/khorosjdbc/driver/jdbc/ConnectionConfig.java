@@ -4,6 +4,7 @@ import io.khorosjdbc.driver.api.ApiSettings;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.api.RetryPolicy;
+import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.export.SchedulerSettings;
 import io.khorosjdbc.driver.sql.SqlSettings;
 import java.io.IOException;
@@ -123,7 +124,7 @@ public record ConnectionConfig(
               reader.bytes(DriverProperty.CACHE_MAX_SIZE),
               reader.bool(DriverProperty.CACHE_CLEAR)));
     } catch (IllegalArgumentException e) {
-      throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
+      throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
   }
 

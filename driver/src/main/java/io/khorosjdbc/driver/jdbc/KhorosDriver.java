@@ -5,6 +5,7 @@ import io.khorosjdbc.driver.catalog.ReportCatalog;
 import io.khorosjdbc.driver.catalog.SchemaCache;
 import io.khorosjdbc.driver.catalog.SchemaFile;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
+import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.export.ExportSession;
 import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.ServerColumnDiscoverer;
@@ -195,13 +196,13 @@ public class KhorosDriver extends Driver {
       schemaFile = config.schemaFile().isPresent()
           ? Optional.of(SchemaFile.load(config.schemaFile().get())) : Optional.empty();
     } catch (IOException e) {
-      throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
+      throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
     TenantScheduler scheduler;
     try {
       scheduler = TenantScheduler.join(config.schedulerSettings());
     } catch (IOException e) {
-      throw new SQLException("khoros-jdbc: " + e.getMessage(), "08001", e);
+      throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
     ExportSession session = new ExportSession(scheduler, new ExportSettings(config.apiLocale(),
         config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),

@@ -1,5 +1,7 @@
 package io.khorosjdbc.driver.jdbc;
 
+import io.khorosjdbc.driver.error.KhorosException;
+import io.khorosjdbc.driver.error.SqlState;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Set;
@@ -20,14 +22,15 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
     if (query.sql != null) {
       String keyword = firstKeyword(query.sql);
       if (WRITES.contains(keyword)) {
-        throw new UnsupportedOperationException("khoros-jdbc is read-only: " + keyword
-            + " is not supported. Khoros Analytics exports can only be queried with SELECT.");
+        throw SqlErrors.forAvatica(new KhorosException(SqlState.UNSUPPORTED,
+            "khoros-jdbc is read-only: " + keyword + " is not supported. Khoros Analytics "
+                + "exports can only be queried with SELECT."));
       }
     }
     try {
       return super.prepareSql(context, query, elementType, maxRowCount);
     } catch (RuntimeException e) {
-      throw NameSuggestions.augment(e, context, query.sql);
+      throw SqlErrors.forAvatica(NameSuggestions.augment(e, context, query.sql));
     }
   }
 

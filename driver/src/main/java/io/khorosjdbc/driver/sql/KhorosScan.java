@@ -99,16 +99,12 @@ public final class KhorosScan {
   }
 
   private List<PlannedExport> plan(Object[] boundValues, long now, Consumer<String> warnings) {
-    try {
-      WindowResolver resolver = new WindowResolver(table.report(),
-          table.context().config().defaultWindow());
-      List<WindowRequest> windows = resolver.resolve(plan, boundValues, now);
-      resolver.assumedWindow().ifPresent(window -> warnings.accept(assumed(window)));
-      return ExportPlanner.plan(table.report(), windows, metrics, format, splitPolicy(),
-          table.context().config().maxTimeBuckets(), table.context().config().apiTimeZone());
-    } catch (IllegalArgumentException e) {
-      throw new KhorosQueryException(e.getMessage(), e);
-    }
+    WindowResolver resolver = new WindowResolver(table.report(),
+        table.context().config().defaultWindow());
+    List<WindowRequest> windows = resolver.resolve(plan, boundValues, now);
+    resolver.assumedWindow().ifPresent(window -> warnings.accept(assumed(window)));
+    return ExportPlanner.plan(table.report(), windows, metrics, format, splitPolicy(),
+        table.context().config().maxTimeBuckets(), table.context().config().apiTimeZone());
   }
 
   /** Says which window a query without a time predicate got, and what chooses one. */

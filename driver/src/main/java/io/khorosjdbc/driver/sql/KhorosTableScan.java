@@ -109,12 +109,8 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
   }
 
   private KhorosScan runtime() {
-    ScanPlan plan;
-    try {
-      plan = new ScanTranslator(reportTable, getCluster().getRexBuilder()).translate(condition);
-    } catch (IllegalArgumentException e) {
-      throw new KhorosQueryException(e.getMessage(), e);
-    }
+    ScanPlan plan = new ScanTranslator(reportTable, getCluster().getRexBuilder())
+        .translate(condition);
     return new KhorosScan(reportTable, fields, plan, getCluster().getRexBuilder());
   }
 }

@@ -1,5 +1,7 @@
 package io.khorosjdbc.driver.sql;
 
+import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.error.KhorosException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,7 +54,7 @@ final class ScanTranslator {
     RexNode dnf = RexUtil.toDnf(rexBuilder, RexUtil.expandSearch(rexBuilder, null, condition));
     List<RexNode> branches = RelOptUtil.disjunctions(dnf);
     if (branches.size() > MAX_BRANCHES) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
           "the WHERE clause on %s expands to %d separate exports (OR and IN lists multiply); "
               + "write fewer alternatives or split the query", table.name(), branches.size()));
     }
@@ -92,7 +94,7 @@ final class ScanTranslator {
         ImmutableBitSet refs = RelOptUtil.InputFinder.bits(conjunct);
         for (int column : refs) {
           if (table.isPseudoColumn(column)) {
-            throw new IllegalArgumentException(unsupported(table.columnName(column)));
+            throw new KhorosException(SqlState.UNSUPPORTED, unsupported(table.columnName(column)));
           }
           if (table.isAnchorCandidate(column)) {
             opaque.add(table.columnName(column));
@@ -103,7 +105,7 @@ final class ScanTranslator {
     for (String column : notNull) {
       if (!parameters.containsKey(column)
           && bounds.stream().noneMatch(bound -> bound.column().equals(column))) {
-        throw new IllegalArgumentException(unsupported(column));
+        throw new KhorosException(SqlState.UNSUPPORTED, unsupported(column));
       }
     }
     return new ScanPlan.Disjunct(bounds, parameters, opaque, contradictory);
@@ -137,7 +139,7 @@ final class ScanTranslator {
         boolean pseudo = column != null && table.isPseudoColumn(column);
         if (pseudo && (call.getKind() == SqlKind.NOT_EQUALS
             || call.getKind() == SqlKind.SEARCH && hasHole(call.getOperands().get(1)))) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
+          throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
               "%s.%s cannot be used with <> or NOT IN: the API can only include windows and "
                   + "values, not exclude them; filter on a data column instead",
               table.name(), table.columnName(column)));

@@ -1,5 +1,7 @@
 package io.khorosjdbc.driver.sql;
 
+import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
 import io.khorosjdbc.driver.catalog.WindowRule;
@@ -81,7 +83,7 @@ final class WindowResolver {
     }
     if (anchor.isPresent() && anchorStart == null && anchorEnd == null && windowStart == null
         && windowEnd == null && disjunct.opaqueTimeColumns().contains(anchor.get())) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
           "the export window of %s cannot be derived from the predicate on %s; compare %s "
               + "directly, e.g. %s >= TIMESTAMP '2024-01-01 00:00:00' AND %s < TIMESTAMP "
               + "'2024-02-01 00:00:00'", report.table(), anchor.get(), anchor.get(),
@@ -90,13 +92,13 @@ final class WindowResolver {
     Long start = windowStart != null ? windowStart : anchorStart;
     Long end = windowEnd != null ? windowEnd : anchorEnd;
     if (start == null && end == null) {
-      Duration window = defaultWindow.orElseThrow(() -> new IllegalArgumentException(
+      Duration window = defaultWindow.orElseThrow(() -> new KhorosException(SqlState.UNSUPPORTED,
           noWindowMessage()));
       start = now - window.toMillis();
       end = now;
       assumedWindow = new long[] {start, end};
     } else if (start == null) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
           "the time window of %s has an end but no start; add e.g. WINDOW_START >= TIMESTAMP "
               + "'%s'", report.table(), sqlTimestamp(end - Duration.ofDays(7).toMillis())));
     } else if (end == null) {
@@ -106,7 +108,7 @@ final class WindowResolver {
       return Optional.empty();
     }
     if (start >= end) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
           "the time window of %s is empty: it starts at %s but ends at %s; WINDOW_START must be"
               + " before WINDOW_END", report.table(), sqlTimestamp(start), sqlTimestamp(end)));
     }
@@ -184,7 +186,7 @@ final class WindowResolver {
     if (value instanceof java.util.Date date) {
       return date.getTime();
     }
-    throw new IllegalArgumentException(column + " must be compared with a TIMESTAMP, not '"
+    throw new KhorosException(SqlState.INVALID_VALUE, column + " must be compared with a TIMESTAMP, not '"
         + value + "'");
   }
 

@@ -1,6 +1,8 @@
 package org.apache.calcite.jdbc;
 
+import io.khorosjdbc.driver.jdbc.SqlErrors;
 import io.khorosjdbc.driver.sql.QueryWarnings;
+import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -72,11 +74,32 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
     return calcite.newResultSetMetaData(statement, signature);
   }
 
-  /** A statement whose warnings are those of its current result set. */
+  /**
+   * A statement whose warnings are those of its current result set, and whose timeout is an
+   * {@link java.sql.SQLTimeoutException} (Avatica reports any failure as a plain SQLException).
+   */
   static final class WarningStatement extends CalciteStatement {
     WarningStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int type,
         int concurrency, int holdability) {
       super(connection, h, type, concurrency, holdability);
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+      try {
+        return super.execute(sql);
+      } catch (SQLException e) {
+        throw SqlErrors.timeoutAsSuch(e);
+      }
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+      try {
+        return super.executeQuery(sql);
+      } catch (SQLException e) {
+        throw SqlErrors.timeoutAsSuch(e);
+      }
     }
 
     @Override
@@ -105,10 +128,12 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
         QueryWarnings.Collected<CalciteResultSet> run = QueryWarnings.collect(super::execute);
         warnings = run.warnings();
         return run.result();
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException e) {
         throw e;
+      } catch (RuntimeException e) {
+        throw SqlErrors.forAvatica(e);
       } catch (Exception e) {
-        throw new SQLException(e.getMessage(), e);
+        throw SqlErrors.toSqlException(e.getMessage(), e);
       }
     }
 
@@ -128,7 +153,7 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
       try {
         return super.next();
       } catch (RuntimeException e) {
-        throw new SQLException(e.getMessage(), e);
+        throw SqlErrors.toSqlException(e.getMessage(), e);
       }
     }
   }

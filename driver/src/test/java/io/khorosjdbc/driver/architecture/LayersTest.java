@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The driver's packages depend one way, as docs/architecture.md draws them:
- * {@code jdbc -> sql -> export -> catalog -> api, format}. A backward arrow fails the build.
+ * {@code jdbc -> sql -> export -> catalog -> api, format}, with {@code error} (the exception
+ * that carries a SQLState) below the layers that raise it. A backward arrow fails the build.
  */
 class LayersTest {
   private static final String DRIVER = "io.khorosjdbc.driver";
@@ -32,12 +33,14 @@ class LayersTest {
         .layer("catalog").definedBy(DRIVER + ".catalog..")
         .layer("api").definedBy(DRIVER + ".api..")
         .layer("format").definedBy(DRIVER + ".format..")
+        .layer("error").definedBy(DRIVER + ".error..")
         .whereLayer("jdbc").mayNotBeAccessedByAnyLayer()
         .whereLayer("sql").mayOnlyBeAccessedByLayers("jdbc")
         .whereLayer("export").mayOnlyBeAccessedByLayers("jdbc", "sql")
         .whereLayer("catalog").mayOnlyBeAccessedByLayers("jdbc", "sql", "export")
         .whereLayer("api").mayOnlyBeAccessedByLayers("jdbc", "sql", "export", "catalog")
         .whereLayer("format").mayOnlyBeAccessedByLayers("jdbc", "sql", "export", "catalog")
+        .whereLayer("error").mayOnlyBeAccessedByLayers("jdbc", "sql", "export", "catalog")
         .check(driver);
   }
 

@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.sql;
 
+import io.khorosjdbc.driver.error.KhorosException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,7 +110,7 @@ class WindowResolverTest {
 
   @Test
   void withoutATimePredicateAndNoDefaultTheErrorShowsAWorkingWhereClause() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    KhorosException e = assertThrows(KhorosException.class,
         () -> resolve("response", Optional.empty(), bounds()));
 
     assertTrue(e.getMessage().startsWith("response needs a time window"), e.getMessage());
@@ -118,7 +119,7 @@ class WindowResolverTest {
 
   @Test
   void aWindowThatEndsBeforeItStartsIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    KhorosException e = assertThrows(KhorosException.class,
         () -> resolve("response", bounds(
             bound("WINDOW_START", SqlKind.GREATER_THAN_OR_EQUAL, 0),
             bound("WINDOW_END", SqlKind.LESS_THAN_OR_EQUAL, 1)), 5000L, 1000L));
@@ -129,7 +130,7 @@ class WindowResolverTest {
 
   @Test
   void aWindowWithAnEndButNoStartIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    KhorosException e = assertThrows(KhorosException.class,
         () -> resolve("response", bounds(bound("WINDOW_END", SqlKind.LESS_THAN, 0)), 5000L));
 
     assertTrue(e.getMessage().contains("has an end but no start"), e.getMessage());
@@ -140,7 +141,7 @@ class WindowResolverTest {
     ScanPlan.Disjunct opaque = new ScanPlan.Disjunct(List.of(), Map.of(),
         Set.of("RESPONSE_TIME"), false);
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    KhorosException e = assertThrows(KhorosException.class,
         () -> resolve("response", opaque));
 
     assertTrue(e.getMessage().contains("cannot be derived from the predicate on RESPONSE_TIME"));
@@ -159,7 +160,7 @@ class WindowResolverTest {
     ScanPlan.Disjunct bad = new ScanPlan.Disjunct(List.of(),
         Map.of("API_PRIORITY", List.of(0)), Set.of(), false);
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    KhorosException e = assertThrows(KhorosException.class,
         () -> resolve("response", bad, 9L));
 
     assertTrue(e.getMessage().contains("response.API_PRIORITY does not accept '9'"),

@@ -1,0 +1,85 @@
+package io.khorosjdbc.driver.jdbc;
+
+import io.khorosjdbc.driver.api.ApiException;
+import io.khorosjdbc.driver.error.KhorosException;
+import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.format.ValueFormatException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.List;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSeverity;
+
+/**
+ * The JDBC edge: turns what went wrong anywhere in the driver into an {@link SQLException} whose
+ * SQLState says what kind of failure it was (docs/sql-reference.md, "Errors"). The state comes
+ * from the most telling exception in the chain: a {@link KhorosException}'s own (other than the
+ * generic "export failed"), then an API that refused the credentials, then a host that could not
+ * be reached, then a value that did not read, then "export failed". A bug has no state.
+ */
+public final class SqlErrors {
+  private SqlErrors() {}
+
+  /** The failure's SQLState, or null for a bug. */
+  public static SqlState stateOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof KhorosException k && k.state() != SqlState.EXPORT_FAILED) {
+        return k.state();
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApiException api && (api.httpStatus() == 401 || api.httpStatus() == 403)) {
+        return SqlState.INVALID_CREDENTIALS;
+      }
+      if (t instanceof ConnectException || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
+        return SqlState.UNREACHABLE;
+      }
+      if (t instanceof ValueFormatException) {
+        return SqlState.INVALID_DATA;
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof KhorosException k) {
+        return k.state();
+      }
+    }
+    return null;
+  }
+
+  /** An SQLException for a failure; a {@link SQLTimeoutException} when the query timed out. */
+  public static SQLException toSqlException(String message, Throwable failure) {
+    SqlState state = stateOf(failure);
+    if (state == SqlState.TIMED_OUT) {
+      return new SQLTimeoutException(message, state.code(), failure);
+    }
+    return new SQLException(message, state == null ? null : state.code(), failure);
+  }
+
+  /** A timeout that Avatica reported as a plain SQLException, as the SQLTimeoutException it is. */
+  public static SQLException timeoutAsSuch(SQLException e) {
+    if (e instanceof SQLTimeoutException || !SqlState.TIMED_OUT.code().equals(e.getSQLState())) {
+      return e;
+    }
+    return new SQLTimeoutException(e.getMessage(), e.getSQLState(), e);
+  }
+
+  /**
+   * The failure as Avatica needs it to keep a SQLState: Avatica wraps whatever a statement's
+   * preparation or execution throws in an SQLException of its own, and keeps the state only of an
+   * {@link AvaticaClientRuntimeException}. A bug is passed on as it is.
+   */
+  public static RuntimeException forAvatica(RuntimeException failure) {
+    SqlState state = stateOf(failure);
+    if (state == null) {
+      return failure;
+    }
+    AvaticaClientRuntimeException carried = new AvaticaClientRuntimeException(
+        failure.getMessage(), 0, state.code(), AvaticaSeverity.ERROR, List.of(), null);
+    carried.initCause(failure);
+    return carried;
+  }
+}
