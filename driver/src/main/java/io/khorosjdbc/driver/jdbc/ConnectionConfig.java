@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,8 @@ public record ConnectionConfig(
     RequestBudget.Spec requestBudget,
     int maxJobsPerTenant,
     int maxTimeBuckets,
-    ExportCacheConfig exportCache) {
+    ExportCacheConfig exportCache,
+    Map<DriverProperty, String> effective) {
 
   /**
    * The export cache's settings.
@@ -82,7 +84,14 @@ public record ConnectionConfig(
     try {
       Properties props = withFileAndEnv(info, env);
       Reader reader = new Reader(props);
-      String companyKey = reader.required(DriverProperty.COMPANY_KEY);
+      Map<DriverProperty, String> effective = new EnumMap<>(DriverProperty.class);
+      for (DriverProperty property : DriverProperty.values()) {
+        if (property.required()) {
+          reader.required(property);
+        }
+        reader.get(property).ifPresent(value -> effective.put(property, value));
+      }
+      String companyKey = reader.value(DriverProperty.COMPANY_KEY);
       return new ConnectionConfig(
           baseUrl(reader),
           companyKey,
@@ -122,7 +131,8 @@ public record ConnectionConfig(
               reader.duration(DriverProperty.CACHE_TTL),
               reader.duration(DriverProperty.CACHE_CLOSED_TTL),
               reader.bytes(DriverProperty.CACHE_MAX_SIZE),
-              reader.bool(DriverProperty.CACHE_CLEAR)));
+              reader.bool(DriverProperty.CACHE_CLEAR)),
+          Map.copyOf(effective));
     } catch (IllegalArgumentException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
@@ -172,14 +182,19 @@ public record ConnectionConfig(
     return baseUrl.host() + "_" + baseUrl.port() + "_" + companyKey.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
+  /** Every property as it is in force (given or default), secrets masked: safe to log. */
   @Override
   public String toString() {
-    return "ConnectionConfig[baseUrl=" + baseUrl + ", companyKey=" + companyKey + ", user=" + user
-        + ", password=" + (password.isEmpty() ? "" : "****") + ", format=" + format
-        + ", stringsOnly=" + stringsOnly + ", defaultWindow=" + defaultWindow
-        + ", splitWindow=" + splitWindow + ", requestBudget=" + requestBudget
-        + ", endTimeInclusive=" + endTimeInclusive + ", maxConcurrentExports="
-        + maxConcurrentExports + "]";
+    StringBuilder text = new StringBuilder("ConnectionConfig[");
+    for (DriverProperty property : DriverProperty.values()) {
+      String value = effective.get(property);
+      if (text.length() > "ConnectionConfig[".length()) {
+        text.append(", ");
+      }
+      text.append(property.key()).append('=')
+          .append(value == null ? "" : property.isSecret() ? "****" : value);
+    }
+    return text.append(']').toString();
   }
 
   /**

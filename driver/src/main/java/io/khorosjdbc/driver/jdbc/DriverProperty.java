@@ -3,23 +3,25 @@ package io.khorosjdbc.driver.jdbc;
 import java.util.Locale;
 
 /**
- * Every connection property the driver reads, with its default and a description. This enum is
- * the one source for {@code Driver.getPropertyInfo}, {@link ConnectionConfig} and the docs.
+ * Every connection property the driver reads, with its default, description, whether it is
+ * required and the choices it takes. This enum is the one source for
+ * {@code Driver.getPropertyInfo}, {@link ConnectionConfig} and the docs (a test checks that each
+ * property is documented and changes its setting).
  */
 public enum DriverProperty {
   URL("url", null, "Base URL of the Analytics API, e.g. https://analytics-api.app.lithium.com or "
       + "the emulator's http://127.0.0.1:8089. Overrides region."),
-  REGION("region", "us", "Public host to use when url is not set: us or emea."),
+  REGION("region", "us", "Public host to use when url is not set: us or emea.", false, "us", "emea"),
   COMPANY_KEY("companyKey", null, "The tenant's Analytics API company key (required; or env "
-      + "KHOROS_COMPANY_KEY)."),
+      + "KHOROS_COMPANY_KEY).", true),
   USER("user", null, "Analytics API user name (or env KHOROS_USER)."),
   PASSWORD("password", null, "Analytics API password (or env KHOROS_PASSWORD). Never logged."),
   PROPERTIES_FILE("propertiesFile", null, "A .properties file with any of these properties "
       + "(for example the password), read before the URL's own properties."),
   FORMAT("format", "csv", "Export format to download: csv or json. Columns that the API returns "
-      + "only in JSON switch that export to json automatically."),
+      + "only in JSON switch that export to json automatically.", false, "csv", "json"),
   TYPE_MODE("typeMode", "typed", "typed: convert values to TIMESTAMP, BIGINT, DOUBLE, BOOLEAN; "
-      + "strings: expose every column as VARCHAR."),
+      + "strings: expose every column as VARCHAR.", false, "typed", "strings"),
   DATE_FORMAT("dateFormat", null, "A java.time pattern for timestamps the driver does not "
       + "recognise (ISO-8601, yyyy-MM-dd HH:mm:ss, epoch millis and MM/dd/yyyy hh:mm:ss a are "
       + "built in)."),
@@ -30,7 +32,7 @@ public enum DriverProperty {
       + "duration ending now (7d, 24h, PT30M), or none to make such queries an error."),
   END_TIME_INCLUSIVE("endTimeInclusive", "false", "false: the API reads endTime as exclusive, "
       + "so a window [a, b) is sent as endTime=b. true: the API includes endTime, so the driver "
-      + "sends b - 1 ms."),
+      + "sends b - 1 ms.", false, "true", "false"),
   EXPORT_TIMEOUT("exportTimeout", "1h", "How long one export may stay RUNNING before the query "
       + "fails."),
   DISCOVERY_TIMEOUT("discoveryTimeout", "2m", "How long the background discovery of a table's "
@@ -50,14 +52,14 @@ public enum DriverProperty {
       + "one window into."),
   CONNECT_TIMEOUT("connectTimeout", "10s", "HTTP connect timeout."),
   READ_TIMEOUT("readTimeout", "60s", "HTTP read timeout (between bytes)."),
-  SCHEMA_CACHE("schemaCache", "true", "Cache discovered columns on disk."),
+  SCHEMA_CACHE("schemaCache", "true", "Cache discovered columns on disk.", false, "true", "false"),
   SCHEMA_CACHE_DIR("schemaCacheDir", null, "Directory of the column cache (default "
       + "~/.cache/khoros-jdbc)."),
   SCHEMA_CACHE_TTL("schemaCacheTtl", "24h", "How long discovered columns are trusted."),
   SCHEMA_FILE("schemaFile", null, "JSON file listing columns per table; listed tables are not "
       + "discovered."),
   CACHE("cache", "true", "Keep downloaded exports on disk and answer repeated windows from "
-      + "them without API calls."),
+      + "them without API calls.", false, "true", "false"),
   CACHE_DIR("cacheDir", null, "Directory of the export cache and of each tenant's shared "
       + "state: the request log that paces every process of the user, the saved export jobs "
       + "that a query run again attaches to, and the learned job durations (default "
@@ -68,9 +70,9 @@ public enum DriverProperty {
       + "than a day ago is reused (keep it below the API's 24-hour link life)."),
   CACHE_MAX_SIZE("cacheMaxSize", "1g", "Largest size of the export cache (k, m, g); least "
       + "recently used exports go first."),
-  CACHE_CLEAR("cacheClear", "false", "Empty the export cache when connecting."),
+  CACHE_CLEAR("cacheClear", "false", "Empty the export cache when connecting.", false, "true", "false"),
   ALLOW_INSECURE_HTTP("allowInsecureHttp", "false", "Allow Basic auth over plain http to a host "
-      + "that is not loopback."),
+      + "that is not loopback.", false, "true", "false"),
   MAX_RETRIES("maxRetries", "4", "How often a failed request is repeated: status, download, "
       + "teams and time zones after a reset, timeout, 429 or 5xx; creating an export only when "
       + "the server cannot have started it (connection refused, 429, 503 with Retry-After); a "
@@ -95,11 +97,20 @@ public enum DriverProperty {
   private final String key;
   private final String defaultValue;
   private final String description;
+  private final boolean required;
+  private final String[] choices;
 
   DriverProperty(String key, String defaultValue, String description) {
+    this(key, defaultValue, description, false);
+  }
+
+  DriverProperty(String key, String defaultValue, String description, boolean required,
+      String... choices) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.description = description;
+    this.required = required;
+    this.choices = choices.length == 0 ? null : choices;
   }
 
   public String key() {
@@ -114,16 +125,14 @@ public enum DriverProperty {
     return description;
   }
 
+  /** Whether a connection needs it (from the URL, a properties file or the environment). */
+  public boolean required() {
+    return required;
+  }
+
   /** Choices offered in tools' property editors, or null when free text. */
   public String[] choices() {
-    return switch (this) {
-      case REGION -> new String[] {"us", "emea"};
-      case FORMAT -> new String[] {"csv", "json"};
-      case TYPE_MODE -> new String[] {"typed", "strings"};
-      case END_TIME_INCLUSIVE, SCHEMA_CACHE, CACHE, CACHE_CLEAR, ALLOW_INSECURE_HTTP ->
-          new String[] {"true", "false"};
-      default -> null;
-    };
+    return choices == null ? null : choices.clone();
   }
 
   public boolean isSecret() {

@@ -119,7 +119,7 @@ public class KhorosDriver extends Driver {
           property.isSecret() ? null : value);
       entry.description = property.description()
           + (property.defaultValue() == null ? "" : " Default: " + property.defaultValue() + ".");
-      entry.required = property == DriverProperty.COMPANY_KEY;
+      entry.required = property.required();
       entry.choices = property.choices();
       result.add(entry);
     }
