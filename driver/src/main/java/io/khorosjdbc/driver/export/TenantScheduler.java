@@ -265,7 +265,6 @@ public final class TenantScheduler {
 
   /** Runs on a worker: sends the create. It is not cancelled when queries leave, so its id is kept. */
   private void create(ExportJob job, CallGroup calls) {
-    long sent = System.currentTimeMillis();
     ExportHandle handle;
     try {
       handle = client.createExport(job.request, calls);
@@ -277,10 +276,12 @@ public final class TenantScheduler {
       }
       return;
     }
+    // The job's age counts from the server's answer, not from before the budget let it go.
+    long created = System.currentTimeMillis();
     synchronized (this) {
       job.calls = null;
       job.handle = handle;
-      job.createdAt = sent;
+      job.createdAt = created;
       job.state = ExportJob.State.RUNNING;
       savedJobs.save(saved(job, null, 0));
       LOG.debug("export created: {} ({})", job.spec.describe(), job.ids());
@@ -303,8 +304,9 @@ public final class TenantScheduler {
   }
 
   private PollPlan pollPlan(ExportJob job) {
+    // Jobs polled at once share the budget: each one's pace is its share.
     long budgetGap = budget.isUnlimited() ? 0
-        : (long) (0.6 * budget.window().toMillis() / budget.permits());
+        : (long) (0.6 * budget.window().toMillis() / budget.permits() * Math.max(1, slotsInUse));
     long minGap = Math.max(1, Math.max(budgetGap, job.settings.pollInitialDelay().toMillis()));
     long maxGap = Math.max(minGap, job.settings.pollMaxDelay().toMillis());
     return new PollPlan(minGap, maxGap,
@@ -374,10 +376,11 @@ public final class TenantScheduler {
           + "report it"), true);
       return;
     }
-    // The job ended between the last poll that saw it running and this one.
-    long lastRunning = Math.max(job.lastSeenRunningAt, job.createdAt);
-    durations.record(job.spec.report().table(), job.windowDays(),
-        (lastRunning + now) / 2 - job.createdAt);
+    // The job ended between the last poll that saw it running and this one. Seen done on its
+    // first poll, only its upper bound is known: taking that (rather than half of it, which
+    // would pull later first polls ever earlier) lets the next first poll move down to it.
+    long ended = job.lastSeenRunningAt == 0 ? now : (job.lastSeenRunningAt + now) / 2;
+    durations.record(job.spec.report().table(), job.windowDays(), ended - job.createdAt);
     job.state = ExportJob.State.READY;
     job.readyAt = now;
     savedJobs.save(saved(job, url, now));
