@@ -5,6 +5,7 @@ import io.khorosjdbc.bench.Harness.Window;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import io.khorosjdbc.emulator.job.LatencyJitter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDateTime;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Under the request budget, rows 1-2 per job length: how late the driver notices that a job is
@@ -42,6 +45,8 @@ final class BudgetPollBench {
    * noticed may be off by that much.
    */
   static final long CLOCK_SLACK_MILLIS = 25;
+  /** How much later than its slot freed a request may arrive and still count as held back. */
+  static final long HELD_BACK_SLACK_MILLIS = 250;
 
   private static final LocalDateTime FIRST_WINDOW = LocalDateTime.parse("2019-03-04T10:00");
 
@@ -71,7 +76,42 @@ final class BudgetPollBench {
   }
 
   /** What one length gave. */
-  record Result(Length length, List<Job> jobs, int throttled, int requests, int otherRequests) {}
+  /**
+   * What one length gave.
+   *
+   * @param paced measured jobs with a request the budget held back (see {@link
+   *     Requests#heldBack})
+   * @param recordedShort measured jobs the driver recorded in its durations file as shorter than
+   *     {@link #RECORDED_LOW} of their true latency
+   * @param recordedLong ... as longer than {@link #RECORDED_HIGH} of it
+   */
+  record Result(Length length, List<Job> jobs, int throttled, int requests, int otherRequests,
+      int paced, int recordedShort, int recordedLong) {}
+
+  static final double RECORDED_LOW = 0.7;
+  static final double RECORDED_HIGH = 1.3;
+  private static final Pattern LEDGER_JOB = Pattern.compile("\\{[^{}]*\\}");
+  private static final Pattern MILLIS = Pattern.compile("\"millis\"\\s*:\\s*(\\d+)");
+  private static final Pattern AT = Pattern.compile("\"at\"\\s*:\\s*(\\d+)");
+
+  /**
+   * The duration the driver recorded for its most recent job, from its durations file
+   * ({@code {"reports": {"t": [{"days": .., "millis": .., "at": ..}]}}}); -1 when there is none.
+   */
+  static long lastRecorded(String ledger) {
+    long at = -1;
+    long millis = -1;
+    Matcher job = LEDGER_JOB.matcher(ledger);
+    while (job.find()) {
+      Matcher m = MILLIS.matcher(job.group());
+      Matcher a = AT.matcher(job.group());
+      if (m.find() && a.find() && Long.parseLong(a.group(1)) >= at) {
+        at = Long.parseLong(a.group(1));
+        millis = Long.parseLong(m.group(1));
+      }
+    }
+    return millis;
+  }
 
   /** Mean overshoot target: 5% of the (mean) job length + 1 s (real time). */
   static double meanTarget(double jobMillis) {
@@ -126,6 +166,9 @@ final class BudgetPollBench {
       int consistent = 0;
       int jobs = 0;
       int late = 0;
+      int paced = 0;
+      int recordedShort = 0;
+      int recordedLong = 0;
       StringBuilder perLength = new StringBuilder();
       for (int i = 0; i < lengths.size(); i++) {
         Length length = lengths.get(i);
@@ -138,6 +181,9 @@ final class BudgetPollBench {
         try {
           Result r = futures.get(i).get();
           add(table, what, overshootTarget, requestsTarget, r);
+          paced += r.paced();
+          recordedShort += r.recordedShort();
+          recordedLong += r.recordedLong();
           for (Job job : r.jobs()) {
             jobs++;
             consistent += job.consistent() ? 1 : 0;
@@ -166,7 +212,12 @@ final class BudgetPollBench {
           + " before it came before ready) for " + consistent + " of " + jobs + " jobs. The"
           + " first status request came only after the job was ready for " + late + " of "
           + jobs + " measured jobs (the driver's first poll is planned at the start of the"
-          + " range it expects the job to end in)."
+          + " range it expects the job to end in). The budget held back a request (its 20th"
+          + " predecessor had arrived one budget window, plus the driver's margin, before it) of "
+          + paced + " of " + jobs + " measured jobs. The driver's durations file recorded "
+          + recordedShort + " of " + jobs + " as shorter than " + Math.round(RECORDED_LOW * 100)
+          + "% of their true latency and " + recordedLong + " as longer than "
+          + Math.round(RECORDED_HIGH * 100) + "%."
           + " Requests per export = create + status polls + download link (the pre-signed file"
           + " fetch goes to storage and is not counted), refused ones included. Omniscient"
           + " baseline: one poll exactly at ready (overshoot 0, 3 requests); Airflow-style: first"
@@ -232,6 +283,10 @@ final class BudgetPollBench {
       props.put("splitWindow", "none");
       props.put("cacheDir", cacheDir.toString());
       List<Job> jobs = new ArrayList<>();
+      int paced = 0;
+      int recordedShort = 0;
+      int recordedLong = 0;
+      Path ledger = AutoSplit.stateDirectory(cacheDir, emu).resolve("durations.ledger");
       long jobNumber = 0;
       try (Connection c = Harness.connect(emu, schema, props)) {
         for (int i = 0; i < warmup + measured; i++) {
@@ -243,21 +298,35 @@ final class BudgetPollBench {
           List<JournalEntry> slice = Requests.between(emu.journal(), from, to);
           Job job = trace(slice, jitter.apply(latency, jobNumber), scale);
           jobNumber++;
+          List<JournalEntry> all = Requests.api(emu.journal());
+          int held = 0;
+          for (JournalEntry e : Requests.api(slice)) {
+            held += Requests.heldBack(all, e, Scale.PERMITS, scale.spanMillis(),
+                HELD_BACK_SLACK_MILLIS) ? 1 : 0;
+          }
+          long raw = Files.exists(ledger) ? lastRecorded(Files.readString(ledger)) : -1;
+          double recorded = raw < 0 ? -1 : scale.real(raw);
           if (i >= warmup) {
             jobs.add(job);
+            paced += held > 0 ? 1 : 0;
+            recordedShort += recorded >= 0 && recorded < RECORDED_LOW * job.latencyMillis()
+                ? 1 : 0;
+            recordedLong += recorded > RECORDED_HIGH * job.latencyMillis() ? 1 : 0;
           }
           Harness.progress(String.format(Locale.ROOT, "budget polling %s%s #%d: job %s,"
-                  + " first poll at %s, overshoot %s, %d requests",
-              ResultTable.seconds(length.nominalMillis()),
+                  + " first poll at %s, overshoot %s, %d requests (%d held back by the budget),"
+                  + " recorded as %s", ResultTable.seconds(length.nominalMillis()),
               scale.divisor() == 1 ? "" : " (1/" + scale.divisor() + ")", i + 1,
               ResultTable.seconds(job.latencyMillis()), ResultTable.seconds(job.firstPollMillis()),
-              ResultTable.seconds(job.overshootMillis()), job.requests()));
+              ResultTable.seconds(job.overshootMillis()), job.requests(), held,
+              ResultTable.seconds(recorded)));
         }
       }
       List<JournalEntry> api = Requests.api(emu.journal());
       int other = api.size() - Requests.count(api, "create") - Requests.count(api, "status")
           - Requests.count(api, "download");
-      return new Result(length, jobs, Requests.throttled(api), api.size(), other);
+      return new Result(length, jobs, Requests.throttled(api), api.size(), other, paced,
+          recordedShort, recordedLong);
     }
   }
 }

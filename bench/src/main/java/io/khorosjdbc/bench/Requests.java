@@ -34,6 +34,24 @@ final class Requests {
   }
 
   /**
+   * Whether the budget held {@code request} back: a budget of {@code permits} per
+   * {@code spanMillis} lets a request go as soon as the {@code permits}-th request before it
+   * leaves the span, so a request that waited arrives about {@code spanMillis} after that
+   * predecessor (up to {@code slackMillis} later, for the time between taking the slot and
+   * arriving), while one that did not wait arrives later than that or not at all. {@code api}
+   * holds every API request of the tenant in arrival order.
+   */
+  static boolean heldBack(List<JournalEntry> api, JournalEntry request, int permits,
+      long spanMillis, long slackMillis) {
+    int index = api.indexOf(request);
+    if (index < permits) {
+      return false;
+    }
+    long gap = request.time() - api.get(index - permits).time();
+    return gap >= spanMillis - slackMillis && gap <= spanMillis + slackMillis;
+  }
+
+  /**
    * The most entries that arrived within any window of {@code windowMillis}, counted as the
    * emulator counts: an entry at {@code t} is in the window starting at {@code s} when
    * {@code s <= t < s + windowMillis}. Entries must be in arrival order.

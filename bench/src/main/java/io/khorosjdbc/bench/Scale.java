@@ -41,6 +41,14 @@ record Scale(int divisor) {
     return scaled(WINDOW_MILLIS);
   }
 
+  /**
+   * How long the driver holds a request in its budget's window: the window plus
+   * {@code max(250 ms, 2%)} (docs/reliability.md, "The request budget").
+   */
+  long spanMillis() {
+    return windowMillis() + Math.max(250, windowMillis() / 50);
+  }
+
   /** The documented limit at this scale, as both the emulator and the driver write it. */
   String budget() {
     return PERMITS + "/" + windowMillis() + "ms";

@@ -56,6 +56,20 @@ class BudgetArithmeticTest {
   }
 
   @Test
+  void aRequestHeldBackArrivesOneSpanAfterItsBudgetsWorthOfPredecessors() {
+    // A budget of 3 per 1000 ms held for 1250 ms.
+    List<JournalEntry> api = List.of(entry(0, "create", 200), entry(100, "status", 200),
+        entry(200, "status", 200), entry(1_260, "status", 200), entry(1_400, "status", 200),
+        entry(3_000, "download", 200));
+    assertFalse(Requests.heldBack(api, api.get(2), 3, 1_250, 100), "fewer predecessors");
+    assertTrue(Requests.heldBack(api, api.get(3), 3, 1_250, 100), "went when the first left");
+    assertTrue(Requests.heldBack(api, api.get(4), 3, 1_250, 100));
+    assertFalse(Requests.heldBack(api, api.get(5), 3, 1_250, 100), "long after its slot");
+    assertEquals(61_200, Scale.REAL.spanMillis());
+    assertEquals(6_250, new Scale(10).spanMillis());
+  }
+
+  @Test
   void apiRequestsLeaveOutTheFileFetchesAndComeInArrivalOrder() {
     List<JournalEntry> journal = List.of(entry(30, "status", 200), entry(10, "create", 200),
         entry(40, "file", 200), entry(35, "download", 200));
@@ -106,6 +120,16 @@ class BudgetArithmeticTest {
     assertThrows(IllegalStateException.class, () -> BudgetPollBench.trace(List.of(
         entry(0, "create", 200), entry(1, "create", 200), entry(2, "status", 200)), 1,
         Scale.REAL), "two jobs for one query");
+  }
+
+  @Test
+  void theLastRecordedDurationIsTheMostRecentJobsInTheFile() {
+    String ledger = "{\n  \"format\" : 1,\n  \"reports\" : {\n    \"conversation_actions\" : [ {\n"
+        + "      \"days\" : 0.041666666666666664,\n      \"millis\" : 11450,\n"
+        + "      \"at\" : 1764620000000\n    }, {\n      \"days\" : 0.041666666666666664,\n"
+        + "      \"millis\" : 4275,\n      \"at\" : 1764620012000\n    } ]\n  }\n}";
+    assertEquals(4_275, BudgetPollBench.lastRecorded(ledger));
+    assertEquals(-1, BudgetPollBench.lastRecorded("{\"format\": 1, \"reports\": {}}"));
   }
 
   @Test
