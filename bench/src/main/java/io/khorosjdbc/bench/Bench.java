@@ -17,34 +17,54 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code java -jar bench/target/khoros-bench.jar [--quick] [--only=poll,scan,heap,parallel,cache,bytes]}:
+ * {@code java -jar bench/target/khoros-bench.jar [--quick] [--only=poll,scan,...]} (sections:
+ * {@link #SECTIONS}):
  * starts the emulator in this JVM, measures the driver and a baseline for each metric in the same
  * run, and prints one table (see docs/performance.md). Machines are noisy: read the ratios, not
  * the absolute numbers. Progress goes to stderr, the table to stdout.
  */
 public final class Bench {
   static final List<String> SECTIONS = List.of("poll", "scan", "heap", "parallel", "cache",
-      "bytes");
+      "bytes", "budgetpoll", "budgetconcurrent", "budgetsplit", "budgetauto");
 
-  /** What a run measures; --quick is sized to finish in under 2 minutes on 2 cores. */
+  /**
+   * What a run measures; --quick is sized to finish in under 2 minutes on 2 cores without the
+   * budget rows, which wait for scaled jobs and the rate limit (about 1.5 minutes more).
+   */
   record Settings(boolean quick, List<Long> pollDurations, int scanRowsPerDay, Window scanWindow,
       int scanReps, Window heapWindow, int parallelRowsPerDay, long parallelMsPer1kRows,
-      List<String> splits, Window cacheWindow, Window bytesWindow) {
+      List<String> splits, Window cacheWindow, Window bytesWindow, Budget budget) {
 
     static Settings forQuick() {
       return new Settings(true, List.of(1_000L, 3_000L, 8_000L), 100_000,
           Window.days("2019-03-04T00:00", 10), 1, Window.days("2019-03-04T00:00", 10),
           200, 600, List.of("7d"), Window.days("2019-01-01T00:00", 30),
-          Window.of("2019-03-04T06:00", "2019-03-04T12:00"));
+          Window.of("2019-03-04T06:00", "2019-03-04T12:00"),
+          new Budget(List.of(new BudgetPollBench.Length(10_000, new Scale(10)),
+              new BudgetPollBench.Length(60_000, new Scale(10)),
+              new BudgetPollBench.Length(300_000, new Scale(30))), 2, 3,
+              new Scale(10), 15_000, new Scale(20)));
     }
 
     static Settings forFull() {
       return new Settings(false, List.of(1_000L, 3_000L, 8_000L, 30_000L, 120_000L), 100_000,
           Window.days("2019-03-04T00:00", 10), 3, Window.days("2019-03-04T00:00", 50),
           200, 1_000, List.of("7d", "1d"), Window.days("2019-01-01T00:00", 30),
-          Window.of("2019-03-04T06:00", "2019-03-04T12:00"));
+          Window.of("2019-03-04T06:00", "2019-03-04T12:00"),
+          new Budget(List.of(new BudgetPollBench.Length(10_000, Scale.REAL),
+              new BudgetPollBench.Length(60_000, new Scale(10)),
+              new BudgetPollBench.Length(300_000, new Scale(20))), 2, 8,
+              Scale.REAL, 15_000, new Scale(10)));
     }
   }
+
+  /**
+   * The rows under the request budget: job lengths (real time) and the scale each runs at,
+   * warm-up and measured jobs per length; the concurrent row's scale and job length; the split
+   * row's scale.
+   */
+  record Budget(List<BudgetPollBench.Length> pollLengths, int pollWarmup, int pollMeasured,
+      Scale concurrentScale, long concurrentJobMillis, Scale splitScale) {}
 
   private Bench() {}
 
@@ -123,6 +143,35 @@ public final class Bench {
         }
       }
     }
+    if (only.stream().anyMatch(x -> x.startsWith("budget"))
+        && !props.contains("requestBudget")) {
+      table.notAvailable("budget rows", "not available: the driver has no requestBudget"
+          + " property", "-");
+      return;
+    }
+    Budget b = s.budget();
+    if (only.contains("budgetpoll")) {
+      section(table, "budget: poll overshoot", "mean ≤ 5% + 1 s, worst ≤ 10% + 2 s, ≤ 6 requests",
+          () -> BudgetPollBench.run(table, schema, b.pollLengths(), b.pollWarmup(),
+              b.pollMeasured(), tmp));
+    }
+    if (only.contains("budgetconcurrent")) {
+      section(table, "budget: 4 concurrent 30-day queries", "0 × 429",
+          () -> BudgetConcurrentBench.run(table, schema, b.concurrentScale(),
+              b.concurrentJobMillis(), tmp));
+    }
+    AutoSplit auto = new AutoSplit();
+    if (only.contains("budgetauto")) {
+      section(table, "budget: splitWindow=auto plans", "-",
+          () -> AutoSplit.run(auto, schema, tmp));
+    }
+    if (only.contains("budgetsplit")) {
+      section(table, "budget: 90-day query, auto vs none vs 7d", "auto ≤ 1.1 × the faster",
+          () -> BudgetSplitBench.run(table, schema, b.splitScale(), auto, tmp));
+    }
+    if (!auto.isEmpty()) {
+      auto.appendTo(table);
+    }
   }
 
   interface Section {
@@ -142,7 +191,7 @@ public final class Bench {
     }
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override

@@ -6,6 +6,7 @@ import io.khorosjdbc.emulator.http.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -129,11 +130,45 @@ final class Harness {
     if (driverProperties().contains("cache")) {
       props.setProperty("cache", "false");
     }
+    // The tenant's state (request log, saved jobs, learned durations) lives in cacheDir even with
+    // cache=false: a directory of its own per connection, unless the bench shares one on purpose,
+    // so that no run writes to ~/.cache and no measurement attaches to an earlier one's job.
+    if (driverProperties().contains("cacheDir") && !extra.containsKey("cacheDir")) {
+      props.setProperty("cacheDir", freshDirectory(null, "state").toString());
+    }
+    // The rows that do not measure the request budget run against an emulator without a rate
+    // limit, and pace nothing unless they say so.
+    if (driverProperties().contains("requestBudget") && !extra.containsKey("requestBudget")
+        && !extra.containsKey("maxRequestsPerSecond")) {
+      props.setProperty("requestBudget", "off");
+    }
     if (schema != null) {
       props.setProperty("schemaFile", schema.file().toString());
     }
     extra.forEach(props::setProperty);
     return driver().connect(url(baseUrl, companyKey), props);
+  }
+
+  private static Path scratch;
+
+  /**
+   * A new empty directory under {@code base}, or, when null, under a temporary directory of this
+   * JVM that is deleted when it exits.
+   */
+  static synchronized Path freshDirectory(Path base, String prefix) {
+    try {
+      if (base == null) {
+        if (scratch == null) {
+          Path dir = Files.createTempDirectory("khoros-bench-state");
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> Bench.deleteTree(dir)));
+          scratch = dir;
+        }
+        base = scratch;
+      }
+      return Files.createTempDirectory(base, prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

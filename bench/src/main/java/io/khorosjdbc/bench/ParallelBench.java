@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * Row 4: a 90-day window split into pieces ({@code splitWindow}) run one at a time
- * ({@code maxConcurrentExports=1}) and four at a time. The emulator's job time is proportional to
- * the rows a job covers ({@code jobMsPer1kRows}), as a real export's is, so splitting alone saves
- * nothing and the gain comes from running pieces side by side.
+ * ({@code maxJobsPerTenant=1}, and {@code maxConcurrentExports=1} for drivers before it) and
+ * four at a time. The emulator's job time is proportional to the rows a job covers
+ * ({@code jobMsPer1kRows}), as a real export's is, so splitting alone saves nothing and the gain
+ * comes from running pieces side by side.
  */
 final class ParallelBench {
   static final Window WINDOW = Window.of("2019-01-01T00:00", "2019-04-01T00:00");
@@ -35,13 +36,20 @@ final class ParallelBench {
     String sql = "SELECT ACTION_ID, ACTION_TIME FROM " + Harness.TABLE + " WHERE "
         + WINDOW.where();
     StringBuilder rates = new StringBuilder();
+    // These rows measure parallel pieces against a server without a rate limit (the request
+    // budget has rows of its own): the client paces at 20 requests a second, its former default.
+    boolean budget = driverProperties.contains("requestBudget");
+    Map<String, String> paced = budget ? Map.of("requestBudget", "20/1s") : Map.of();
     for (String split : splits) {
-      measure(table, schema, emu, sql, split, Map.of(), "", target, rates);
+      measure(table, schema, emu, sql, split, paced, "", target, rates);
     }
     String last = splits.get(splits.size() - 1);
-    if (unlimited && driverProperties.contains("maxRequestsPerSecond")) {
-      // The finest split makes the most requests; without the client's rate limit it shows what
-      // the limit costs.
+    if (unlimited && budget) {
+      // The finest split makes the most requests; without the client's pacing it shows what
+      // the pacing costs.
+      measure(table, schema, emu, sql, last, Map.of("requestBudget", "off"),
+          ", requestBudget=off", target, rates);
+    } else if (unlimited && driverProperties.contains("maxRequestsPerSecond")) {
       measure(table, schema, emu, sql, last, Map.of("maxRequestsPerSecond", "0"),
           ", maxRequestsPerSecond=0", target, rates);
     }
@@ -51,8 +59,9 @@ final class ParallelBench {
         * emu.config().rowsPerDay() / 1000) + "); 2 columns; default polling. API requests"
         + " (create, status, download; from the journal) per run, serial / 4-way:"
         + rates.substring(0, rates.length() - 1)
-        + (driverProperties.contains("maxRequestsPerSecond") ? "; the driver's client-side"
-        + " limit maxRequestsPerSecond defaults to 20." : "."));
+        + (budget ? "; requestBudget=20/1s (the client-side pacing of 20 requests a second"
+        + " these rows were first measured with) unless the row says off, against an emulator"
+        + " without a rate limit." : "."));
   }
 
   private static void measure(ResultTable table, Schema schema, KhorosEmulator emu, String sql,
@@ -62,9 +71,18 @@ final class ParallelBench {
     Harness.progress("parallel: " + metric);
     Map<String, String> props = new HashMap<>(extra);
     props.put("splitWindow", split);
+    // maxJobsPerTenant bounds the jobs running at once; maxConcurrentExports did before it (now it
+    // only bounds how many pieces splitWindow=auto cuts).
+    boolean jobs = Harness.driverProperties().contains("maxJobsPerTenant");
     props.put("maxConcurrentExports", "1");
+    if (jobs) {
+      props.put("maxJobsPerTenant", "1");
+    }
     Timed serial = time(emu, schema, sql, props);
     props.put("maxConcurrentExports", "4");
+    if (jobs) {
+      props.put("maxJobsPerTenant", "4");
+    }
     Timed parallel = time(emu, schema, sql, props);
     if (serial.rows() != parallel.rows()) {
       table.note("90-day window, splitWindow=" + split + label + ": ROW COUNTS DIFFER, serial "

@@ -45,6 +45,22 @@ final class PollingBench {
     return t - jobMillis;
   }
 
+  /**
+   * How many status polls the baseline sends for a job of {@code jobMillis}: every poll up to and
+   * including the first at or after the job's end.
+   */
+  static int baselinePolls(double jobMillis) {
+    double wait = BASELINE_FIRST_MS;
+    double t = wait;
+    int polls = 1;
+    while (t < jobMillis) {
+      wait = Math.min(wait * BASELINE_FACTOR, BASELINE_CAP_MS);
+      t += wait;
+      polls++;
+    }
+    return polls;
+  }
+
   static double target(double jobMillis) {
     return 0.05 * jobMillis + 250;
   }

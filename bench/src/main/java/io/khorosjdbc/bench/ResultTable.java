@@ -34,8 +34,13 @@ public final class ResultTable {
   private static final List<String> HEADER =
       List.of("metric", "ours", "baseline", "ratio", "target", "result");
 
+  /** A small table printed after the notes, with notes of its own. */
+  public record Appendix(String title, List<String> header, List<List<String>> rows,
+      List<String> notes) {}
+
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<Appendix> appendices = new ArrayList<>();
 
   public void add(Row row) {
     rows.add(row);
@@ -59,6 +64,18 @@ public final class ResultTable {
     notes.add(text);
   }
 
+  /** A further table, printed under the main one's notes, with its own (unnumbered) notes. */
+  public void appendix(String title, List<String> header, List<List<String>> rows,
+      List<String> notes) {
+    for (List<String> row : rows) {
+      if (row.size() != header.size()) {
+        throw new IllegalArgumentException("row " + row + " does not match header " + header);
+      }
+    }
+    appendices.add(new Appendix(title, List.copyOf(header),
+        rows.stream().map(List::copyOf).toList(), List.copyOf(notes)));
+  }
+
   public List<Row> rows() {
     return List.copyOf(rows);
   }
@@ -68,16 +85,36 @@ public final class ResultTable {
   }
 
   public String format() {
+    StringBuilder out = new StringBuilder();
+    appendTable(out, HEADER, rows.stream().map(Row::cells).toList());
+    if (!notes.isEmpty()) {
+      out.append('\n');
+      for (int i = 0; i < notes.size(); i++) {
+        out.append(i + 1).append(". ").append(notes.get(i)).append('\n');
+      }
+    }
+    for (Appendix a : appendices) {
+      out.append('\n').append(a.title()).append(":\n\n");
+      appendTable(out, a.header(), a.rows());
+      if (!a.notes().isEmpty()) {
+        out.append('\n');
+        a.notes().forEach(n -> out.append("- ").append(n).append('\n'));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void appendTable(StringBuilder out, List<String> header,
+      List<List<String>> body) {
     List<List<String>> lines = new ArrayList<>();
-    lines.add(HEADER);
-    rows.forEach(r -> lines.add(r.cells().stream().map(ResultTable::escape).toList()));
-    int[] width = new int[HEADER.size()];
+    lines.add(header);
+    body.forEach(r -> lines.add(r.stream().map(ResultTable::escape).toList()));
+    int[] width = new int[header.size()];
     for (List<String> line : lines) {
       for (int i = 0; i < width.length; i++) {
         width[i] = Math.max(width[i], Math.max(3, line.get(i).length()));
       }
     }
-    StringBuilder out = new StringBuilder();
     appendLine(out, lines.get(0), width);
     List<String> rule = new ArrayList<>();
     for (int w : width) {
@@ -87,13 +124,6 @@ public final class ResultTable {
     for (List<String> line : lines.subList(1, lines.size())) {
       appendLine(out, line, width);
     }
-    if (!notes.isEmpty()) {
-      out.append('\n');
-      for (int i = 0; i < notes.size(); i++) {
-        out.append(i + 1).append(". ").append(notes.get(i)).append('\n');
-      }
-    }
-    return out.toString();
   }
 
   private static void appendLine(StringBuilder out, List<String> cells, int[] width) {
