@@ -86,17 +86,21 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
 
     @Override
     public boolean execute(String sql) throws SQLException {
-      try {
-        return super.execute(sql);
-      } catch (SQLException e) {
-        throw SqlErrors.timeoutAsSuch(e);
-      }
+      return timeoutAsSuch(() -> super.execute(sql));
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
+      return timeoutAsSuch(() -> super.executeQuery(sql));
+    }
+
+    private interface Execution<T> {
+      T run() throws SQLException;
+    }
+
+    private static <T> T timeoutAsSuch(Execution<T> execution) throws SQLException {
       try {
-        return super.executeQuery(sql);
+        return execution.run();
       } catch (SQLException e) {
         throw SqlErrors.timeoutAsSuch(e);
       }

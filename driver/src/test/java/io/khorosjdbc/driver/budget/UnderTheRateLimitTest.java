@@ -76,6 +76,27 @@ class UnderTheRateLimitTest {
     }
   }
 
+  /** Runs the four months at once, each on a connection of its own, and checks every answer. */
+  private static void eachMonthOnItsOwnConnectionAtOnceIsExact(EmulatorFixture emu,
+      String... properties) throws Exception {
+    List<Connection> connections = new ArrayList<>();
+    List<CompletableFuture<List<String>>> answers = new ArrayList<>();
+    try {
+      for (String month : MONTHS) {
+        Connection connection = emu.connect(properties);
+        connections.add(connection);
+        answers.add(CompletableFuture.supplyAsync(() -> rows(connection, month(month))));
+      }
+      for (int i = 0; i < MONTHS.size(); i++) {
+        assertEquals(expected(month(MONTHS.get(i))), answers.get(i).get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      for (Connection connection : connections) {
+        connection.close();
+      }
+    }
+  }
+
   @Test
   void theReadmeDemoOnAnEmptyCacheStaysWithinTwentyRequestsAMinuteWithoutA429()
       throws SQLException {
@@ -95,19 +116,7 @@ class UnderTheRateLimitTest {
       throws Exception {
     // Scaled: 20 requests per 6 s, jobs of 600 ms.
     try (EmulatorFixture emu = world(RateLimit.parse("20/6s"), 600)) {
-      List<Connection> connections = new ArrayList<>();
-      List<CompletableFuture<List<String>>> answers = new ArrayList<>();
-      for (String month : MONTHS) {
-        Connection connection = emu.connect("requestBudget=20/6s");
-        connections.add(connection);
-        answers.add(CompletableFuture.supplyAsync(() -> rows(connection, month(month))));
-      }
-      for (int i = 0; i < MONTHS.size(); i++) {
-        assertEquals(expected(month(MONTHS.get(i))), answers.get(i).get(60, TimeUnit.SECONDS));
-      }
-      for (Connection connection : connections) {
-        connection.close();
-      }
+      eachMonthOnItsOwnConnectionAtOnceIsExact(emu, "requestBudget=20/6s");
 
       List<JournalEntry> api = Journals.apiRequests(emu.emulator().journal());
       assertEquals(0, Journals.throttled(api), api.toString());
@@ -119,19 +128,7 @@ class UnderTheRateLimitTest {
   void aBare429SlowsTheWholeTenantDownAndEveryQueryStillSucceeds() throws Exception {
     // Another client shares the key: the server allows fewer requests than the budget thinks.
     try (EmulatorFixture emu = world(RateLimit.parse("6/1s"), 100)) {
-      List<Connection> connections = new ArrayList<>();
-      List<CompletableFuture<List<String>>> answers = new ArrayList<>();
-      for (String month : MONTHS) {
-        Connection connection = emu.connect("requestBudget=20/1s", "maxRetries=8");
-        connections.add(connection);
-        answers.add(CompletableFuture.supplyAsync(() -> rows(connection, month(month))));
-      }
-      for (int i = 0; i < MONTHS.size(); i++) {
-        assertEquals(expected(month(MONTHS.get(i))), answers.get(i).get(60, TimeUnit.SECONDS));
-      }
-      for (Connection connection : connections) {
-        connection.close();
-      }
+      eachMonthOnItsOwnConnectionAtOnceIsExact(emu, "requestBudget=20/1s", "maxRetries=8");
       List<JournalEntry> api = Journals.apiRequests(emu.emulator().journal());
       assertTrue(Journals.throttled(api) >= 1, "the server had to refuse some: " + api);
       assertEquals(MONTHS.size(), api.stream()
