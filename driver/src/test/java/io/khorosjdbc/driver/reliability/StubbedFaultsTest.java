@@ -179,8 +179,9 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("reported a state the driver does not know (runnerState=PAUSED,"
-        + " detail=, workflowId=wf-1, runId=23ab+cd/ef=)"), message);
+    assertTrue(message.contains("(workflowId=wf-1, runId=23ab+cd/ef=) is in a state the driver does"
+        + " not know; the server sent {\"runnerState\":\"PAUSED\",\"reason\":null,\"detail\":\"\"}"),
+        message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
 
@@ -192,7 +193,8 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("runnerState=CLOSED, detail=CANCELLED"), message);
+    assertTrue(message.contains("\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"CANCELLED\""),
+        message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
 
