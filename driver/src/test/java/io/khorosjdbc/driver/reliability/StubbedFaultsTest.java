@@ -93,7 +93,7 @@ class StubbedFaultsTest {
   }
 
   @Test
-  void createTimingOutAfterSendingIsAnErrorAndNeverADuplicateJob() {
+  void createTimingOutAfterSendingIsAnErrorAndNeverADuplicateJob() throws InterruptedException {
     stub.completedJob().files(body(3, ""));
     stub.stub(post(urlPathEqualTo(REPORT)).willReturn(stub.created().withFixedDelay(1500)));
 
@@ -103,6 +103,12 @@ class StubbedFaultsTest {
         + " (SocketTimeoutException"), message);
     assertTrue(message.contains("may have started a job, so the driver did not send it again"),
         message);
+    // WireMock journals the request only once its delayed answer is written: wait for it.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (stub.api.findAll(postRequestedFor(urlPathEqualTo(REPORT))).isEmpty()
+        && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
     stub.api.verify(1, postRequestedFor(urlPathEqualTo(REPORT)));
   }
 
