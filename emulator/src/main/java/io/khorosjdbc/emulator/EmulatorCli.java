@@ -37,7 +37,11 @@ final class EmulatorCli {
               --end-inclusive           select events in [startTime, endTime] (default [startTime, endTime))
               --link-ttl DURATION       downloadUrl validity after completion (default 24h; e.g. 90s, 10m, 2h, 500ms)
               --file-ttl DURATION       pre-signed /files/ link validity (default 60s)
-              --csv-header S            api (default) or display: CSV header names
+              --csv-header S            api (default), display or camel: CSV header names
+                                        (CONVERSATION_ID, Conversation ID, conversationId)
+              --json-keys S             api (default), display or camel: keys of JSON rows
+              --status-detail-key S     detail (default) or details: the status field saying how a job ended
+              --completed-detail S      completed (default), empty or null: that field once a job completed
               --date-format S           sql (default, yyyy-MM-dd HH:mm:ss) | iso | us | epoch
               --json-null-as-empty      absent values as "" instead of null in JSON files
               --no-author-history-limit let the author export reach back more than 18 months
@@ -97,6 +101,9 @@ final class EmulatorCli {
             case "--link-ttl" -> b.linkTtl(duration(flag, v));
             case "--file-ttl" -> b.fileLinkTtl(duration(flag, v));
             case "--csv-header" -> b.csvHeader(choice(CsvHeaderStyle.class, flag, v));
+            case "--json-keys" -> b.jsonKeys(choice(JsonKeyStyle.class, flag, v));
+            case "--status-detail-key" -> b.statusDetailKey(choice(StatusDetailKey.class, flag, v));
+            case "--completed-detail" -> b.completedDetail(choice(CompletedDetail.class, flag, v));
             case "--date-format" -> b.dateFormat(choice(DateFormatStyle.class, flag, v));
             case "--max-running-jobs" -> b.maxRunningJobs(integer(flag, v));
             case "--rate-limit" -> b.rateLimit(rateLimit(flag, v));

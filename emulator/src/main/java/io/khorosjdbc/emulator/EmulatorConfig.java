@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param rateLimitRetryAfter whether a rate-limit 429 carries Retry-After (the API documents none)
  * @param bucketCap          most timeInterval buckets a team_performance_interval request may need
  * @param slowBytesPerSecond throughput of the {@code slow} fault
+ * @param jsonKeys           how the keys of JSON export rows spell the column names
+ * @param statusDetailKey    the status field that says how a closed job ended: detail or details
+ * @param completedDetail    that field's value for a completed job: COMPLETED, "" or null
  */
 public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
                              long jobMsPer1kRows, int jobLatencyJitterPercent, Path catalog, String faults, String user,
@@ -27,10 +30,14 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                              long fileTtlMillis, CsvHeaderStyle csvHeader, DateFormatStyle dateFormat,
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
                              int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
-                             int slowBytesPerSecond) {
+                             int slowBytesPerSecond, JsonKeyStyle jsonKeys, StatusDetailKey statusDetailKey,
+                             CompletedDetail completedDetail) {
 
     public EmulatorConfig {
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(jsonKeys, "jsonKeys");
+        Objects.requireNonNull(statusDetailKey, "statusDetailKey");
+        Objects.requireNonNull(completedDetail, "completedDetail");
         if (jobLatencyJitterPercent < 0 || jobLatencyJitterPercent > 100) {
             throw new IllegalArgumentException("jobLatencyJitterPercent must be 0 to 100: " + jobLatencyJitterPercent);
         }
@@ -61,6 +68,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                 + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
                 + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
-                + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
+                + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond
+                + ", jsonKeys=" + jsonKeys + ", statusDetailKey=" + statusDetailKey + ", completedDetail=" + completedDetail + "]";
     }
 }

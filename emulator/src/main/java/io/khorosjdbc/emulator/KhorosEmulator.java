@@ -124,6 +124,9 @@ public final class KhorosEmulator implements AutoCloseable {
         private boolean rateLimitRetryAfter;
         private int bucketCap = 40;
         private int slowBytesPerSecond = 16 * 1024;
+        private JsonKeyStyle jsonKeys = JsonKeyStyle.API;
+        private StatusDetailKey statusDetailKey = StatusDetailKey.DETAIL;
+        private CompletedDetail completedDetail = CompletedDetail.COMPLETED;
 
         private Builder() {
         }
@@ -229,8 +232,33 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
+        /** How the CSV header row spells the columns: API (default), DISPLAY ("Conversation ID") or CAMEL ("conversationId"). */
         public Builder csvHeader(CsvHeaderStyle style) {
             this.csvHeader = Objects.requireNonNull(style);
+            return this;
+        }
+
+        /** How the keys of JSON rows spell the columns: API (default), DISPLAY ("Conversation ID") or CAMEL ("conversationId"). */
+        public Builder jsonKeys(JsonKeyStyle style) {
+            this.jsonKeys = Objects.requireNonNull(style);
+            return this;
+        }
+
+        /**
+         * The status field that says how a closed job ended: {@code detail} (DETAIL, default, as the
+         * status reference spells it) or {@code details} (DETAILS, as the legacy jobs listing does).
+         */
+        public Builder statusDetailKey(StatusDetailKey key) {
+            this.statusDetailKey = Objects.requireNonNull(key);
+            return this;
+        }
+
+        /**
+         * The detail of a completed job: "COMPLETED" (default), or EMPTY ("") or NULL as the legacy
+         * jobs listing shows a finished job, recognisable only by runnerState CLOSED and its downloadUrl.
+         */
+        public Builder completedDetail(CompletedDetail detail) {
+            this.completedDetail = Objects.requireNonNull(detail);
             return this;
         }
 
@@ -299,7 +327,7 @@ public final class KhorosEmulator implements AutoCloseable {
             return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, jobLatencyJitterPercent,
                     catalog, faults, user, password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(),
                     csvHeader, dateFormat, jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit,
-                    rateLimitRetryAfter, bucketCap, slowBytesPerSecond);
+                    rateLimitRetryAfter, bucketCap, slowBytesPerSecond, jsonKeys, statusDetailKey, completedDetail);
         }
 
         public KhorosEmulator build() {

@@ -31,6 +31,8 @@ class CliAndSpecTest {
         assertEquals(60_000, c.fileTtlMillis());
         assertEquals(40, c.bucketCap());
         assertTrue(c.authorHistoryCheck());
+        assertEquals(List.of(CsvHeaderStyle.API, JsonKeyStyle.API, StatusDetailKey.DETAIL, CompletedDetail.COMPLETED),
+                List.of(c.csvHeader(), c.jsonKeys(), c.statusDetailKey(), c.completedDetail()));
         assertTrue(!c.toString().contains("password=demo"), "secrets are masked");
     }
 
@@ -67,6 +69,21 @@ class CliAndSpecTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> cli("--rate-limit"));
         assertEquals("--rate-limit needs a value", missing.getMessage());
         assertTrue(EmulatorCli.HELP.contains("--rate-limit N/DURATION") && EmulatorCli.HELP.contains("--rate-limit-retry-after"));
+    }
+
+    @Test
+    void spellingAndStatusDetailFlagsMapToTheConfiguration() {
+        EmulatorConfig c = cli("--csv-header", "camel", "--json-keys", "display", "--status-detail-key", "details",
+                "--completed-detail", "empty");
+        assertEquals(List.of(CsvHeaderStyle.CAMEL, JsonKeyStyle.DISPLAY, StatusDetailKey.DETAILS, CompletedDetail.EMPTY),
+                List.of(c.csvHeader(), c.jsonKeys(), c.statusDetailKey(), c.completedDetail()));
+        assertEquals(JsonKeyStyle.CAMEL, cli("--json-keys", "camel").jsonKeys());
+        assertEquals(CompletedDetail.NULL, cli("--completed-detail", "null").completedDetail());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--json-keys", "snake"));
+        assertEquals("--json-keys expects one of [api, display, camel], got 'snake'", e.getMessage());
+        for (String flag : List.of("--csv-header S", "--json-keys S", "--status-detail-key S", "--completed-detail S")) {
+            assertTrue(EmulatorCli.HELP.contains(flag), flag);
+        }
     }
 
     @Test

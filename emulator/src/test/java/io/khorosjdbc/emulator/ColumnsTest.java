@@ -57,10 +57,66 @@ class ColumnsTest {
     }
 
     @Test
-    void displayHeadersAreTitleCasedWordsOfTheApiName() {
+    void displayHeadersAreTheUiNamesWithAcronymsInCapitals() {
         try (KhorosEmulator emu = KhorosEmulator.builder().csvHeader(CsvHeaderStyle.DISPLAY).build().start()) {
             String csv = new ApiClient(emu).groundTruth("raw_agent_states", DAY + "&reportFormat=csv&reportMetrics=agent_id&reportMetrics=state_start_time");
-            assertEquals(List.of("Agent Id", "State Start Time"), ApiClient.csvHeader(csv));
+            assertEquals(List.of("Agent ID", "State Start Time"), ApiClient.csvHeader(csv));
+        }
+    }
+
+    @Test
+    void theBeginnersGuideUiNamesAreTheDisplayNamesOfTheirColumns() {
+        try (KhorosEmulator emu = KhorosEmulator.builder().csvHeader(CsvHeaderStyle.DISPLAY).rateLimit(RateLimit.OFF).build().start()) {
+            String q = DAY + "&reportFormat=csv&reportMetrics=CONVERSATION_ID&reportMetrics=ASSIGNED_AGENT_DISPLAY_ID&reportMetrics=TEAM_ID";
+            assertEquals(List.of("Conversation ID", "Assignee ID", "Team ID"),
+                    ApiClient.csvHeader(new ApiClient(emu).export("conversation", q)), "the export flow and the ground truth alike");
+            assertEquals(List.of("Conversation ID", "Assignee ID", "Team ID"),
+                    ApiClient.csvHeader(new ApiClient(emu).groundTruth("conversation", q)));
+        }
+    }
+
+    @Test
+    void camelHeadersAreTheLowerCamelCaseOfTheApiName() {
+        try (KhorosEmulator emu = KhorosEmulator.builder().csvHeader(CsvHeaderStyle.CAMEL).build().start()) {
+            ApiClient api = new ApiClient(emu);
+            assertEquals(List.of("agentId", "stateStartTime"), ApiClient.csvHeader(api.groundTruth("raw_agent_states",
+                    DAY + "&reportFormat=csv&reportMetrics=agent_id&reportMetrics=state_start_time")));
+            assertEquals(List.of("conversationId", "assignedAgentDisplayId"), ApiClient.csvHeader(api.groundTruth("conversation",
+                    DAY + "&reportFormat=csv&reportMetrics=CONVERSATION_ID&reportMetrics=ASSIGNED_AGENT_DISPLAY_ID")));
+            assertEquals(List.of("RESPONSE_ID", "AGENT_NAME"), List.copyOf(ApiClient.jsonRows(api.groundTruth("response",
+                    DAY + "&reportMetrics=RESPONSE_ID&reportMetrics=AGENT_NAME")).get(0).keySet()), "JSON keys have their own switch");
+        }
+    }
+
+    @Test
+    void jsonKeysCanBeDisplayOrCamelNamesWhileCsvHeadersStayApiNames() {
+        String q = DAY + "&reportMetrics=RESPONSE_ID&reportMetrics=AGENT_NAME&reportMetrics=IS_FIRST_RESPONSE";
+        for (JsonKeyStyle style : JsonKeyStyle.values()) {
+            try (KhorosEmulator emu = KhorosEmulator.builder().jsonKeys(style).rateLimit(RateLimit.OFF).build().start()) {
+                ApiClient api = new ApiClient(emu);
+                List<String> expected = switch (style) {
+                    case API -> List.of("RESPONSE_ID", "AGENT_NAME", "IS_FIRST_RESPONSE");
+                    case DISPLAY -> List.of("Response ID", "Agent Name", "Is First Response");
+                    case CAMEL -> List.of("responseId", "agentName", "isFirstResponse");
+                };
+                assertEquals(expected, List.copyOf(ApiClient.jsonRows(api.export("response", q)).get(0).keySet()), style.name());
+                assertEquals(expected, List.copyOf(ApiClient.jsonRows(api.groundTruth("response", q)).get(0).keySet()), style.name());
+                assertEquals(List.of("RESPONSE_ID", "AGENT_NAME", "IS_FIRST_RESPONSE"),
+                        ApiClient.csvHeader(api.groundTruth("response", q + "&reportFormat=csv")));
+            }
+        }
+    }
+
+    @Test
+    void theSpellingChangesOnlyTheNamesNotTheValues() {
+        String q = DAY + "&reportMetrics=RESPONSE_ID&reportMetrics=AGENT_NAME&reportMetrics=RESPONSE_TIME";
+        String api;
+        try (KhorosEmulator emu = KhorosEmulator.builder().build().start()) {
+            api = new ApiClient(emu).groundTruth("response", q);
+        }
+        try (KhorosEmulator emu = KhorosEmulator.builder().jsonKeys(JsonKeyStyle.CAMEL).build().start()) {
+            assertEquals(api.replace("\"RESPONSE_ID\"", "\"responseId\"").replace("\"AGENT_NAME\"", "\"agentName\"")
+                    .replace("\"RESPONSE_TIME\"", "\"responseTime\""), new ApiClient(emu).groundTruth("response", q));
         }
     }
 

@@ -24,6 +24,39 @@ class OptionsTest {
     }
 
     @Test
+    void theDetailCanBeSpelledDetailsAsInTheLegacyJobsListing() {
+        try (KhorosEmulator emu = KhorosEmulator.builder().statusDetailKey(StatusDetailKey.DETAILS).jobLatencyMillis(0).build().start()) {
+            ApiClient api = new ApiClient(emu);
+            String statusUrl = ApiClient.json(api.create("response", DAY)).at("/result/statusUrl").asText();
+            JsonNode state = api.awaitClosed(statusUrl).at("/result/result");
+            assertEquals("COMPLETED", state.get("details").asText(), state.toString());
+            assertTrue(!state.has("detail"), state.toString());
+
+            emu.setFaults("status:failed:x1");
+            state = api.status(statusUrl).at("/result/result");
+            assertEquals("FAILED", state.get("details").asText(), state.toString());
+        }
+    }
+
+    @Test
+    void aCompletedJobCanBeClosedWithAnEmptyOrNullDetailAndALiveDownloadUrl() {
+        for (CompletedDetail detail : new CompletedDetail[] {CompletedDetail.EMPTY, CompletedDetail.NULL}) {
+            try (KhorosEmulator emu = KhorosEmulator.builder().completedDetail(detail).jobLatencyMillis(0).build().start()) {
+                ApiClient api = new ApiClient(emu);
+                String statusUrl = ApiClient.json(api.create("response", DAY)).at("/result/statusUrl").asText();
+                JsonNode status = api.awaitClosed(statusUrl);
+                JsonNode state = status.at("/result/result");
+                assertEquals(detail == CompletedDetail.EMPTY ? "\"\"" : "null", state.get("detail").toString(), detail.name());
+                String downloadUrl = status.at("/result/jobInfo/downloadUrl").asText();
+                assertEquals(200, api.download(downloadUrl).statusCode(), "the file is there");
+
+                emu.setFaults("status:failed:x1");
+                assertEquals("FAILED", api.status(statusUrl).at("/result/result/detail").asText(), "a failure still says FAILED");
+            }
+        }
+    }
+
+    @Test
     void theDocumentedShapeIsTheDefault() {
         assertEquals(StatusShape.DOCUMENTED, KhorosEmulator.builder().config().statusShape());
     }

@@ -161,7 +161,7 @@ public final class AnalyticsClient implements Closeable, TenantDirectory {
         }
         try (response) {
             JsonNode result = passedResult(response, Endpoint.CREATE_EXPORT, request.exportId());
-            return responses.handle(result, paths);
+            return responses.handle(result, paths, request.exportId());
         }
     }
 
@@ -299,7 +299,7 @@ public final class AnalyticsClient implements Closeable, TenantDirectory {
         if (!response.isSuccessful()) {
             throw errors.httpError(response, endpoint, exportId);
         }
-        return responses.passedResult(response, endpoint);
+        return responses.passedResult(response, endpoint, exportId);
     }
 
     private Download open(Response response, Endpoint endpoint, CallGroup group) throws ApiException {

@@ -35,25 +35,26 @@ final class ErrorMapper {
     /** Explains a non-2xx response; reads at most a small prefix of its body. */
     ApiException httpError(Response response, Endpoint endpoint, String exportId) {
         int code = response.code();
-        String serverMessage = serverMessage(errorBody(response));
+        String serverMessage = errorBodyMessage(response);
+        String action = endpoint.action(exportId);
         long retryAfter = RetryAfter.millis(response.header("Retry-After"), clock);
         boolean presigned = endpoint == Endpoint.PRESIGNED_DOWNLOAD;
         // Storage services answer an expired pre-signed URL with 403, the API an expired link with 410.
         boolean linkExpired = code == 410 || (presigned && code == 403);
         String message = switch (code) {
-            case 400 -> "the server rejected the request (HTTP 400): "
-                    + (serverMessage != null ? serverMessage : "no reason given; check the time range and filters");
+            case 400 -> "the server rejected " + action + " (HTTP 400)"
+                    + (serverMessage != null ? ": " + serverMessage : " without saying why: " + endpoint.whatToCheck());
             case 401 -> "the server rejected the user name or password (HTTP 401): check user/password, "
                     + "the account must be an Analytics API user";
             case 404 -> notFound(endpoint, exportId);
             case 429 -> "the server is limiting the request rate (HTTP 429): wait"
                     + (retryAfter >= 0 ? " " + (retryAfter + 999) / 1000 + " s" : "") + " and try again";
-            case 500, 502, 503, 504 -> "the server failed while " + endpoint.action + " (HTTP " + code
+            case 500, 502, 503, 504 -> "the server failed while " + action + " (HTTP " + code
                     + "): try again later";
             case 403, 410 -> linkExpired ? linkExpired(code)
                     : "the server refused access (HTTP 403): check companyKey, it must be the "
                             + "Analytics API company key of the user's company";
-            default -> "unexpected HTTP " + code + " while " + endpoint.action;
+            default -> "unexpected HTTP " + code + " while " + action;
         };
         if (endpoint == Endpoint.CREATE_EXPORT && (code == 500 || code == 502 || code == 504
                 || (code == 503 && retryAfter < 0))) {
@@ -68,11 +69,12 @@ final class ErrorMapper {
     }
 
     /** Explains a 2xx envelope whose {@code status} is not {@code PASS}. */
-    ApiException notPassed(int httpStatus, JsonNode envelope, Endpoint endpoint) {
+    ApiException notPassed(int httpStatus, JsonNode envelope, Endpoint endpoint, String exportId) {
         String serverMessage = serverMessage(envelope);
         String status = envelope.path("status").asText("(none)");
-        return new ApiException("the server refused " + endpoint.action + " (status " + scrub(status) + ")"
-                + (serverMessage != null ? ": " + serverMessage : ""), httpStatus, serverMessage, -1, false);
+        return new ApiException("the server refused " + endpoint.action(exportId) + " (status " + scrub(status) + ")"
+                + (serverMessage != null ? ": " + serverMessage : " without saying why: " + endpoint.whatToCheck()),
+                httpStatus, serverMessage, -1, false);
     }
 
     private static String linkExpired(int code) {
@@ -89,13 +91,33 @@ final class ErrorMapper {
         };
     }
 
-    private JsonNode errorBody(Response response) {
+    /**
+     * The server's explanation in an error body: from a JSON envelope ({@link #serverMessage}), a
+     * JSON string, or a body of plain text; {@code null} for an empty body, {@code {}}, broken JSON
+     * or an HTML error page. Never fails: an unreadable error body must not hide the HTTP status.
+     */
+    private String errorBodyMessage(Response response) {
+        String text;
         try {
-            String text = response.peekBody(MAX_ERROR_BODY).string();
-            return text.isBlank() ? null : json.readTree(text);
+            text = response.peekBody(MAX_ERROR_BODY).string().strip();
         } catch (IOException | RuntimeException e) {
-            return null; // an unreadable error body must not hide the HTTP status
+            return null;
         }
+        if (text.isEmpty()) {
+            return null;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(text);
+        } catch (IOException | RuntimeException e) {
+            // Plain text may explain; a broken JSON body or an HTML error page does not.
+            boolean structured = text.startsWith("<") || text.startsWith("{") || text.startsWith("[");
+            return structured ? null : serverText(text);
+        }
+        if (body != null && body.isTextual()) {
+            return text(body) == null ? null : serverText(text(body));
+        }
+        return serverMessage(body);
     }
 
     /**
@@ -113,11 +135,13 @@ final class ErrorMapper {
         } else if (result != null && !result.contains(message)) {
             message = message + " (" + result + ")";
         }
-        if (message == null) {
-            return null;
-        }
-        message = scrub(message);
-        return message.length() <= MAX_SERVER_MESSAGE ? message : message.substring(0, MAX_SERVER_MESSAGE) + "…";
+        return message == null ? null : serverText(message);
+    }
+
+    /** Text the server sent, fit for a message: secrets masked, at most a few hundred characters. */
+    String serverText(String text) {
+        String scrubbed = scrub(text);
+        return scrubbed.length() <= MAX_SERVER_MESSAGE ? scrubbed : scrubbed.substring(0, MAX_SERVER_MESSAGE) + "…";
     }
 
     private static String text(JsonNode node) {

@@ -22,29 +22,36 @@ final class Responses {
         this.errors = errors;
     }
 
-    /** The {@code result} of a 2xx envelope whose {@code status} is {@code PASS}. */
-    JsonNode passedResult(Response response, Endpoint endpoint) throws IOException {
+    /**
+     * The {@code result} of a 2xx envelope whose {@code status} is {@code PASS}.
+     *
+     * @param exportId the export being created, for messages; {@code null} for other calls
+     */
+    JsonNode passedResult(Response response, Endpoint endpoint, String exportId) throws IOException {
         JsonNode envelope;
         try {
             envelope = json.readTree(response.body().byteStream());
         } catch (JsonProcessingException e) {
-            throw malformed(endpoint, "the body is not JSON");
+            throw malformed(endpoint, exportId, "the body is not JSON");
         }
-        if (envelope == null || !envelope.isObject()) {
-            throw malformed(endpoint, "expected a JSON object");
+        if (envelope == null || envelope.isMissingNode()) {
+            throw malformed(endpoint, exportId, "the body is empty");
+        }
+        if (!envelope.isObject()) {
+            throw malformed(endpoint, exportId, "expected a JSON object");
         }
         if (!"PASS".equals(envelope.path("status").asText())) {
-            throw errors.notPassed(response.code(), envelope, endpoint);
+            throw errors.notPassed(response.code(), envelope, endpoint, exportId);
         }
         return envelope.path("result");
     }
 
     /** A create-export {@code result}; builds a status URL when the server sent none. */
-    ExportHandle handle(JsonNode result, ApiPaths paths) throws ApiException {
+    ExportHandle handle(JsonNode result, ApiPaths paths, String exportId) throws ApiException {
         String workflowId = text(result, "workflowId");
         String runId = text(result, "runId");
         if (workflowId == null || runId == null) {
-            throw malformed(Endpoint.CREATE_EXPORT, "no workflowId/runId in the result");
+            throw malformed(Endpoint.CREATE_EXPORT, exportId, "no workflowId/runId in the result");
         }
         String statusUrl = text(result, "statusUrl");
         return new ExportHandle(workflowId, runId,
@@ -52,17 +59,24 @@ final class Responses {
                 text(result, "downloadUrl"));
     }
 
-    /** A status {@code result}: {@code {jobInfo, result}} or, as some examples show, a one-element array of it. */
+    /**
+     * A status {@code result}: {@code {jobInfo, result}} or, as the documented running and failed
+     * examples show, a one-element array of it. How the job ended is in {@code detail}, or in
+     * {@code details} as the legacy jobs listing spells it; whichever says something wins.
+     */
     JobStatus status(JsonNode result) throws ApiException {
         JsonNode job = result.isArray() ? result.path(0) : result;
         JsonNode state = job.path("result");
         if (!state.isObject()) {
-            throw malformed(Endpoint.STATUS, "no result.result object with the runner state");
+            throw malformed(Endpoint.STATUS, null, "no result.result object with the runner state");
         }
-        // The legacy jobs listing spells it "details"; accept both.
         String detail = text(state, "detail");
-        return new JobStatus(text(state, "runnerState"), detail != null ? detail : text(state, "details"),
-                text(job.path("jobInfo"), "downloadUrl"), text(state, "reason"));
+        String details = text(state, "details");
+        if (detail == null || detail.isBlank() && details != null) {
+            detail = details;
+        }
+        return new JobStatus(text(state, "runnerState"), detail, text(job.path("jobInfo"), "downloadUrl"),
+                text(state, "reason"), errors.serverText(state.toString()));
     }
 
     List<Team> teams(JsonNode result) throws ApiException {
@@ -86,7 +100,7 @@ final class Responses {
 
     private static JsonNode array(JsonNode result, Endpoint endpoint) throws ApiException {
         if (!result.isArray()) {
-            throw malformed(endpoint, "expected result to be an array");
+            throw malformed(endpoint, null, "expected result to be an array");
         }
         return result;
     }
@@ -97,7 +111,7 @@ final class Responses {
         return value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
-    private static ApiException malformed(Endpoint endpoint, String what) {
-        return new ApiException("unexpected response while " + endpoint.action + ": " + what);
+    private static ApiException malformed(Endpoint endpoint, String exportId, String what) {
+        return new ApiException("unexpected response while " + endpoint.action(exportId) + ": " + what);
     }
 }

@@ -4,16 +4,17 @@ import io.khorosjdbc.driver.api.Download;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.catalog.ColumnDiscoverer;
+import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.catalog.KnownColumns;
 import io.khorosjdbc.driver.catalog.ParameterColumns;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
+import io.khorosjdbc.driver.format.ColumnBinder;
 import io.khorosjdbc.driver.format.CsvRowReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Learns a tenant's columns for an export from the header of a tiny CSV export (the last hour,
  * no {@code reportMetrics}, so the server sends its default column set), as background work: its
- * requests queue behind every query a user waits for. Headers in display form ("Conversation
- * Id") are turned back into API names, preferring the catalog's spelling.
+ * requests queue behind every query a user waits for. Headers in display or camelCase form
+ * ("Conversation ID", "conversationId") are turned back into API names, preferring the catalog's
+ * spelling, by the same rules the readers bind columns with ({@link ColumnBinder}).
  */
 public final class ServerColumnDiscoverer implements ColumnDiscoverer {
   private static final Logger LOG = LoggerFactory.getLogger(ServerColumnDiscoverer.class);
@@ -75,11 +77,13 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
     QueryControl control = session.newQuery(new AtomicBoolean(), timeout.toMillis(),
         RequestBudget.Priority.BACKGROUND);
     RunningExport export = session.start(probe, control);
+    ColumnBinder binder = new ColumnBinder(
+        known.columns(report.table()).stream().map(ColumnInfo::name).toList());
     try (Download download = export.openDownload();
          CsvRowReader csv = new CsvRowReader(download.body(), List.of(), report.table())) {
       List<String> names = new ArrayList<>();
       for (String header : csv.header()) {
-        names.add(apiName(report.table(), header.trim()));
+        names.add(binder.apiName(header));
       }
       export.done(download.bytesRead());
       return names;
@@ -88,13 +92,5 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
       throw new IOException("could not discover the columns of " + report.table() + ": "
           + e.getMessage(), e);
     }
-  }
-
-  private String apiName(String table, String header) {
-    if (!header.contains(" ")) {
-      return header;
-    }
-    String snake = header.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    return known.column(table, snake).map(c -> c.name()).orElse(snake);
   }
 }

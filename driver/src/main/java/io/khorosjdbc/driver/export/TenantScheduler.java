@@ -351,10 +351,11 @@ public final class TenantScheduler {
             + "and if it fails again narrow the window or contact Khoros support with the job "
             + "ids"), true);
       } else if (status.isUnknown()) {
-        fail(job, new ExportException("export " + job.spec.describe() + " reported a state the "
-            + "driver does not know (runnerState=" + status.runnerState() + ", detail="
-            + status.detail() + reason(status) + ", " + job.ids() + "); the API may have "
-            + "changed, please report it"), true);
+        fail(job, new ExportException("export " + job.spec.describe() + " (" + job.ids()
+            + ") is in a state the driver does not know; the server sent "
+            + status.inServersWords() + "; the documented states are RUNNING, CLOSED with "
+            + "detail COMPLETED or FAILED, and CLOSED with a download URL; the API may have "
+            + "changed, please report this message"), true);
       } else if (now - job.createdAt > job.settings.exportTimeout().toMillis()) {
         fail(job, new ExportException("export " + job.spec.describe() + " still RUNNING after "
             + job.settings.exportTimeout() + " (" + job.ids() + "); raise the exportTimeout "

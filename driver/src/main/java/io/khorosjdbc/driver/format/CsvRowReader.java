@@ -19,7 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams a CSV export (RFC 4180: quoted fields may hold commas, quotes and line breaks) whose
- * first record is the header.
+ * first record is the header. Header fields may spell the column names any way: API names, display
+ * names, camelCase ({@link ColumnBinder}).
  *
  * <p>The input is UTF-8; a leading byte-order mark is skipped, and bytes that are not UTF-8 are an
  * error rather than silently replaced. A blank line is a row whose only value is empty when the
@@ -42,9 +43,9 @@ public final class CsvRowReader implements RowReader {
 
     /**
      * @param in the export file; closed by {@link #close()}
-     * @param columns the columns to read, matched to the header by normalized name
+     * @param columns the columns to read, matched to the header whatever its spelling ({@link ColumnBinder})
      * @param sourceName names the file in error messages, e.g. the report
-     * @throws IOException if the header lacks a requested column
+     * @throws IOException if the header lacks a requested column, or two header fields name the same one
      */
     public CsvRowReader(InputStream in, List<String> columns, String sourceName) throws IOException {
         Objects.requireNonNull(in, "in");

@@ -2,39 +2,51 @@ package io.khorosjdbc.driver.format;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-/** Finds where each requested column sits in a file's header, by {@link ColumnNames#normalize normalized} name. */
+/** Finds where each requested column sits in a file's header, whatever the header's spelling ({@link ColumnBinder}). */
 final class HeaderIndex {
+
+    private static final int NONE = -1;
 
     private HeaderIndex() {
     }
 
     /**
-     * For each requested column, its position in {@code header}.
+     * For each requested column, its position in {@code header}. A header field that is a spelling
+     * of the column wins over one that is a UI name of it.
      *
      * @throws MissingColumnsException naming the source, the columns and the header when columns are missing
-     * @throws IOException when a column matches more than one header field
+     * @throws IOException when two header fields bind to one requested column, naming both
      */
     static int[] positions(List<String> header, List<String> columns, String sourceName) throws IOException {
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            Integer previous = byName.putIfAbsent(ColumnNames.normalize(header.get(i)), i);
-            if (previous != null) {
-                byName.put(ColumnNames.normalize(header.get(i)), -1); // ambiguous unless nobody asks for it
+        ColumnBinder binder = new ColumnBinder(columns);
+        int[] spelled = new int[columns.size()];
+        int[] viaUiName = new int[columns.size()];
+        Arrays.fill(spelled, NONE);
+        Arrays.fill(viaUiName, NONE);
+        for (int field = 0; field < header.size(); field++) {
+            ColumnBinder.Binding binding = binder.bind(header.get(field));
+            if (binding == null) {
+                continue;
             }
+            int[] bound = binding.viaUiName() ? viaUiName : spelled;
+            int earlier = bound[binding.column()];
+            if (earlier != NONE) {
+                throw new IOException(sourceName + ": the header fields '" + header.get(earlier) + "' and '"
+                        + header.get(field) + "' both name column " + columns.get(binding.column())
+                        + ", so the driver cannot tell which to read; header " + header);
+            }
+            bound[binding.column()] = field;
         }
         int[] positions = new int[columns.size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Integer position = byName.get(ColumnNames.normalize(columns.get(i)));
-            if (position == null) {
+            int first = binder.firstOfName(i);
+            int position = spelled[first] != NONE ? spelled[first] : viaUiName[first];
+            if (position == NONE) {
                 missing.add(columns.get(i));
-            } else if (position < 0) {
-                throw new IOException(sourceName + ": column '" + columns.get(i) + "' is ambiguous in the file's header "
-                        + header);
             } else {
                 positions[i] = position;
             }

@@ -11,27 +11,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
- * Streams a JSON export: a top-level array of flat objects, one per row, keyed by column name
- * (API or display spelling, matched by {@link ColumnNames#normalize normalized} name). Keys may
- * come in any order; a missing key is {@code null}. Strings, numbers and booleans are returned as
- * their text. Only one row is held in memory at a time.
+ * Streams a JSON export: a top-level array of flat objects, one per row, keyed by column name in
+ * any spelling (API name, display name, camelCase; see {@link ColumnBinder}). Keys may come in any
+ * order; a missing key is {@code null}. Strings, numbers and booleans are returned as their text.
+ * Only one row is held in memory at a time.
  *
- * <p>On a constructor failure the stream is closed.
+ * <p>Two different keys of one row that name the same requested column are an error naming both,
+ * unless one is a spelling of the column and the other only a UI name of it (the spelling wins).
+ * On a constructor failure the stream is closed.
  */
 public final class JsonRowReader implements RowReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    /** Keys repeat on every row; remembering their position saves a normalize per value, up to a bound. */
+    /** Keys repeat on every row; remembering their binding saves a lookup per value, up to a bound. */
     private static final int MAX_CACHED_KEYS = 4096;
-    private static final int NOT_REQUESTED = -1;
+    /** Cached for a key that binds to no requested column. */
+    private static final ColumnBinder.Binding NOT_REQUESTED = new ColumnBinder.Binding(-1, false);
 
     private final JsonParser parser;
     private final String sourceName;
-    private final Map<String, Integer> positionByNormalizedName = new HashMap<>();
-    private final Map<String, Integer> positionByKey = new HashMap<>();
+    private final ColumnBinder binder;
+    private final Map<String, ColumnBinder.Binding> bindingByKey = new HashMap<>();
     private final String[] values;
+    /** The key that set each value in the current row ({@code null}: none yet), to find two keys for one column. */
+    private final String[] setBy;
+    /** Whether that key was a UI name of the column rather than a spelling of it. */
+    private final boolean[] setByUiName;
+    /** The requested columns that repeat an earlier one's name: they copy its value. */
+    private final int[] repeats;
     private long rowNumber;
     private boolean finished;
 
@@ -44,10 +54,11 @@ public final class JsonRowReader implements RowReader {
     public JsonRowReader(InputStream in, List<String> columns, String sourceName) throws IOException {
         Objects.requireNonNull(in, "in");
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
-        this.values = new String[Objects.requireNonNull(columns, "columns").size()];
-        for (int i = 0; i < values.length; i++) {
-            positionByNormalizedName.put(ColumnNames.normalize(columns.get(i)), i);
-        }
+        this.binder = new ColumnBinder(Objects.requireNonNull(columns, "columns"));
+        this.values = new String[columns.size()];
+        this.setBy = new String[columns.size()];
+        this.setByUiName = new boolean[columns.size()];
+        this.repeats = IntStream.range(0, columns.size()).filter(i -> binder.firstOfName(i) != i).toArray();
         try {
             this.parser = FACTORY.createParser(in);
             JsonToken first = parser.nextToken();
@@ -90,15 +101,36 @@ public final class JsonRowReader implements RowReader {
                     + describe(token));
         }
         Arrays.fill(values, null);
+        Arrays.fill(setBy, null);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             String value = scalarValue(parser.nextToken(), key);
-            int position = positionOf(key);
-            if (position != NOT_REQUESTED) {
-                values[position] = value == null || value.isEmpty() ? null : value;
+            ColumnBinder.Binding binding = bindingOf(key);
+            if (binding != NOT_REQUESTED && takes(binding, key)) {
+                values[binding.column()] = value == null || value.isEmpty() ? null : value;
             }
         }
+        for (int repeat : repeats) {
+            values[repeat] = values[binder.firstOfName(repeat)];
+        }
         return true;
+    }
+
+    /** Whether {@code key}'s value goes to its column: no other key of this row gave it a value, or a weaker one did. */
+    private boolean takes(ColumnBinder.Binding binding, String key) throws IOException {
+        int column = binding.column();
+        String earlier = setBy[column];
+        if (earlier == null || earlier.equals(key) || setByUiName[column] && !binding.viaUiName()) {
+            setBy[column] = key;
+            setByUiName[column] = binding.viaUiName();
+            return true;
+        }
+        if (binding.viaUiName() && !setByUiName[column]) {
+            return false; // a spelling of the column already gave it a value
+        }
+        throw new IOException(sourceName + ": row " + rowNumber + " has the keys '" + earlier + "' and '" + key
+                + "', which both name column " + binder.columns().get(column)
+                + ", so the driver cannot tell which to read");
     }
 
     private String scalarValue(JsonToken token, String key) throws IOException {
@@ -112,16 +144,19 @@ public final class JsonRowReader implements RowReader {
         };
     }
 
-    private int positionOf(String key) {
-        Integer cached = positionByKey.get(key);
+    private ColumnBinder.Binding bindingOf(String key) {
+        ColumnBinder.Binding cached = bindingByKey.get(key);
         if (cached != null) {
             return cached;
         }
-        int position = positionByNormalizedName.getOrDefault(ColumnNames.normalize(key), NOT_REQUESTED);
-        if (positionByKey.size() < MAX_CACHED_KEYS) {
-            positionByKey.put(key, position);
+        ColumnBinder.Binding binding = binder.bind(key);
+        if (binding == null) {
+            binding = NOT_REQUESTED;
         }
-        return position;
+        if (bindingByKey.size() < MAX_CACHED_KEYS) {
+            bindingByKey.put(key, binding);
+        }
+        return binding;
     }
 
     private static String describe(JsonToken token) {

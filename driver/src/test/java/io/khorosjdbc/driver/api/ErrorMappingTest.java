@@ -71,11 +71,73 @@ class ErrorMappingTest {
     }
 
     @Test
-    void badRequestWithAnEmptyObjectStillSaysWhatToCheck() {
+    void badRequestWithAnEmptyObjectSaysWhichExportAndWhatToCheck() {
         ApiException e = createFailingWith(json(400, "{}"));
 
-        assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
-        assertTrue(e.getMessage().contains("check the time range and filters"), e.getMessage());
+        assertEquals(400, e.httpStatus());
+        assertTrue(e.getMessage().startsWith("the server rejected creating the export team_performance_interval "
+                + "(HTTP 400) without saying why: check the query's parameters: the time window"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the filter values, the column names, and the companyKey"), e.getMessage());
+    }
+
+    @Test
+    void badRequestWithAnEmptyBodyOrABodyThatIsNotJsonIsExplainedTheSameWay() {
+        for (ResponseDefinitionBuilder body : List.of(aResponse().withStatus(400), json(400, "  "),
+                json(400, "{\"status\":"), aResponse().withStatus(400).withBody("<html><h1>400</h1></html>"))) {
+            ApiException e = createFailingWith(body);
+
+            assertTrue(e.getMessage().startsWith("the server rejected creating the export team_performance_interval "
+                    + "(HTTP 400) without saying why: check the query's parameters"), e.getMessage());
+        }
+    }
+
+    @Test
+    void badRequestWithPlainTextOrAJsonStringGivesThatText() {
+        assertTrue(createFailingWith(aResponse().withStatus(400).withBody("endTime before startTime")).getMessage()
+                .endsWith("(HTTP 400): endTime before startTime"));
+        assertTrue(createFailingWith(json(400, "\"endTime before startTime\"")).getMessage()
+                .endsWith("(HTTP 400): endTime before startTime"));
+    }
+
+    @Test
+    void badRequestOnEveryOtherCallSaysWhichCallAndWhatToCheck() {
+        server.stubFor(get(urlPathEqualTo("/x")).willReturn(json(400, "{}")));
+        server.stubFor(get(urlPathEqualTo("/api/public/teams")).willReturn(json(400, "{}")));
+        server.stubFor(get(urlPathEqualTo("/api/public/config/timezones")).willReturn(aResponse().withStatus(400)));
+
+        ApiException status = assertThrows(ApiException.class, () -> client.status(new ExportHandle("w", "r",
+                server.baseUrl() + "/x?analyticsAccessToken=" + TOKEN, null)));
+        ApiException download = assertThrows(ApiException.class, () -> client.download(server.baseUrl() + "/x"));
+        ApiException teams = assertThrows(ApiException.class, () -> client.teams());
+        ApiException zones = assertThrows(ApiException.class, () -> client.timezones("en"));
+
+        assertEquals("the server rejected checking the export status (HTTP 400) without saying why: check the "
+                + "companyKey; the status URL was used exactly as the server returned it, so run the query again if "
+                + "it persists", status.getMessage());
+        assertTrue(download.getMessage().startsWith("the server rejected downloading the export (HTTP 400) without "
+                + "saying why: check the companyKey"), download.getMessage());
+        assertEquals("the server rejected listing teams (HTTP 400) without saying why: check the companyKey",
+                teams.getMessage());
+        assertEquals("the server rejected listing time zones (HTTP 400) without saying why: check the companyKey "
+                + "and the locale", zones.getMessage());
+    }
+
+    @Test
+    void aPassingStatusThatIsNotPassWithNothingToSaySaysWhatToCheck() {
+        ApiException e = createFailingWith(json(200, "{\"status\":\"FAIL\",\"message\":null,\"result\":{}}"));
+
+        assertEquals("the server refused creating the export team_performance_interval (status FAIL) without saying "
+                + "why: check the query's parameters: the time window (start before end, within the export's limits, "
+                + "e.g. at most 90 days and 18 months back for author), the filter values, the column names, and the "
+                + "companyKey", e.getMessage());
+    }
+
+    @Test
+    void aSuccessfulAnswerWithAnEmptyBodySaysWhichCall() {
+        ApiException e = createFailingWith(aResponse().withStatus(200));
+
+        assertEquals("unexpected response while creating the export team_performance_interval: the body is empty",
+                e.getMessage());
     }
 
     @Test

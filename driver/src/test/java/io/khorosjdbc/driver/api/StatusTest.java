@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,59 @@ class StatusTest {
 
         assertTrue(status.isFailed());
         assertEquals("disk full", status.reason());
+    }
+
+    @Test
+    void readsTheLegacyDetailsSpellingOfACompletedJob() throws IOException {
+        JobStatus status = statusAnswering("""
+                {"jobInfo":{"downloadUrl":"https://h/dl"},"result":{"runnerState":"CLOSED","details":"COMPLETED"}}""");
+
+        assertTrue(status.isCompleted());
+    }
+
+    @Test
+    void closedWithANullOrEmptyDetailAndADownloadUrlIsCompletedAsInTheLegacyListing() throws IOException {
+        for (String detail : List.of("\"details\":null", "\"detail\":\"\"", "\"detail\":null", "\"reason\":null")) {
+            JobStatus status = statusAnswering("{\"jobInfo\":{\"workflowId\":\"wf-1\",\"downloadUrl\":\"https://h/dl\"},"
+                    + "\"result\":{\"runnerState\":\"CLOSED\"," + detail + "}}");
+
+            assertTrue(status.isCompleted(), detail);
+            assertEquals("https://h/dl", status.downloadUrl());
+        }
+    }
+
+    @Test
+    void closedWithAnEmptyDetailButNoDownloadUrlIsUnknown() throws IOException {
+        for (String downloadUrl : List.of("\"\"", "null")) {
+            JobStatus status = statusAnswering("[{\"jobInfo\":{\"downloadUrl\":" + downloadUrl + "},"
+                    + "\"result\":{\"runnerState\":\"CLOSED\",\"detail\":\"\"}}]");
+
+            assertTrue(status.isUnknown(), downloadUrl);
+        }
+    }
+
+    @Test
+    void anEmptyDetailDoesNotHideWhatDetailsSays() throws IOException {
+        assertTrue(statusAnswering("""
+                {"jobInfo":{},"result":{"runnerState":"CLOSED","detail":"","details":"FAILED"}}""").isFailed());
+    }
+
+    @Test
+    void failedStaysFailedEvenWithADownloadUrl() throws IOException {
+        assertTrue(statusAnswering("""
+                {"jobInfo":{"downloadUrl":"https://h/dl"},"result":{"runnerState":"CLOSED","detail":"FAILED"}}""")
+                .isFailed());
+    }
+
+    @Test
+    void keepsTheRunnerStateAsTheServerSentItForMessages() throws IOException {
+        JobStatus status = statusAnswering("""
+                {"jobInfo":{},"result":{"runnerState":"PAUSED","reason":"maintenance","details":"x","currentCount":3}}""");
+
+        assertEquals("{\"runnerState\":\"PAUSED\",\"reason\":\"maintenance\",\"details\":\"x\",\"currentCount\":3}",
+                status.inServersWords());
+        assertEquals("runnerState \"PAUSED\", detail \"\", reason null",
+                new JobStatus("PAUSED", "", null, null).inServersWords());
     }
 
     @Test

@@ -90,6 +90,46 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void readsAHeaderOfUiNamesIncludingOnesThatDifferBeyondSpelling() throws IOException {
+        assertEquals(List.of(List.of("c1", "a-7", "Europe/Paris")),
+                read("Conversation ID,Assignee ID,Time Zone\nc1,a-7,Europe/Paris\n",
+                        "CONVERSATION_ID", "ASSIGNED_AGENT_DISPLAY_ID", "TIME_ZONE"));
+    }
+
+    @Test
+    void readsACamelCaseHeader() throws IOException {
+        assertEquals(List.of(List.of("Ann", "r1", "https://x/1")),
+                read("responseId,respondingAgentName,postURL\nr1,Ann,https://x/1\n",
+                        "RESPONDING_AGENT_NAME", "RESPONSE_ID", "POST_URL"));
+    }
+
+    @Test
+    void readsAHeaderThatMixesSpellings() throws IOException {
+        assertEquals(List.of(List.of("c1", "OPEN", "3")),
+                read("conversationID,Status,priority_level\nc1,OPEN,3\n", "CONVERSATION_ID", "STATUS", "PRIORITY_LEVEL"));
+    }
+
+    @Test
+    void twoHeaderFieldsThatNameOneColumnAreAnErrorNamingBoth() {
+        IOException e = assertThrows(IOException.class,
+                () -> read("Conversation ID,STATUS,conversation_id\nc1,OPEN,c2\n", "CONVERSATION_ID"));
+
+        assertTrue(e.getMessage().startsWith("conversation: the header fields 'Conversation ID' and 'conversation_id' "
+                + "both name column CONVERSATION_ID"), e.getMessage());
+    }
+
+    @Test
+    void twoHeaderFieldsForAColumnNobodyAskedForAreNoError() throws IOException {
+        assertEquals(List.of(List.of("OPEN")), read("Conversation ID,STATUS,conversation_id\nc1,OPEN,c2\n", "STATUS"));
+    }
+
+    @Test
+    void aHeaderFieldThatSpellsTheColumnWinsOverAUiNameOfIt() throws IOException {
+        assertEquals(List.of(List.of("d-1")),
+                read("Assignee ID,ASSIGNED_AGENT_DISPLAY_ID\nx,d-1\n", "ASSIGNED_AGENT_DISPLAY_ID"));
+    }
+
+    @Test
     void mapsEmptyValuesToNull() throws IOException {
         List<String> row = read("A,B\n,\"\"\n", "A", "B").get(0);
 

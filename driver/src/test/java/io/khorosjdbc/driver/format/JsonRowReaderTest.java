@@ -35,8 +35,41 @@ class JsonRowReaderTest {
     }
 
     @Test
-    void matchesKeysByNormalizedName() throws IOException {
+    void matchesDisplayNameKeys() throws IOException {
         assertEquals(List.of(List.of("Ann")), read("[{\"Agent Name\":\"Ann\"}]", "AGENT_NAME"));
+        assertEquals(List.of(List.of("c1", "a-7")), read("""
+                [{"Conversation ID":"c1","Assignee ID":"a-7"}]""", "CONVERSATION_ID", "ASSIGNED_AGENT_DISPLAY_ID"));
+    }
+
+    @Test
+    void matchesCamelCaseKeysAsTheResponseExportMaySendThem() throws IOException {
+        assertEquals(List.of(List.of("Ann", "ann@example.com", "c1")), read("""
+                [{"conversationID":"c1","respondingAgentName":"Ann","respondingAgentEmail":"ann@example.com"}]""",
+                "RESPONDING_AGENT_NAME", "RESPONDING_AGENT_EMAIL", "CONVERSATION_ID"));
+        assertEquals(List.of(List.of("a1", "2019-03-04 13:45:00")), read("""
+                [{"agentId":"a1","stateStartTime":"2019-03-04 13:45:00"}]""", "agent_id", "state_start_time"));
+    }
+
+    @Test
+    void twoKeysOfARowThatNameOneColumnAreAnErrorNamingBoth() {
+        IOException e = assertThrows(IOException.class, () -> read("""
+                [{"agentName":"Ann","agent_name":"Bob"}]""", "agent_name"));
+
+        assertEquals("raw_agent_states: row 1 has the keys 'agentName' and 'agent_name', which both name column "
+                + "agent_name, so the driver cannot tell which to read", e.getMessage());
+    }
+
+    @Test
+    void aKeyThatSpellsTheColumnWinsOverAUiNameOfItInEitherOrder() throws IOException {
+        assertEquals(List.of(List.of("d-1"), List.of("d-2")), read("""
+                [{"Assignee ID":"x","ASSIGNED_AGENT_DISPLAY_ID":"d-1"},{"assignedAgentDisplayId":"d-2","assigneeId":"y"}]""",
+                "ASSIGNED_AGENT_DISPLAY_ID"));
+    }
+
+    @Test
+    void aColumnRequestedTwiceGetsTheValueInBothPlaces() throws IOException {
+        assertEquals(List.of(List.of("a1", "Ann", "a1")), read("[{\"agentId\":\"a1\",\"agentName\":\"Ann\"}]",
+                "agent_id", "agent_name", "AGENT_ID"));
     }
 
     @Test

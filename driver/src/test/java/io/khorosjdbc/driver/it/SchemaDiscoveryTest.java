@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
+import io.khorosjdbc.emulator.CsvHeaderStyle;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.RateLimit;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Columns come from local knowledge (schema file, what the tenant's exports showed, the built-in
@@ -131,6 +134,47 @@ class SchemaDiscoveryTest {
         assertTrue(columns(next, "conversation").contains("TENANT_LOYALTY_SCORE"));
       }
       assertTrue(changed.creates().isEmpty(), "the next connection read them from disk");
+    }
+  }
+
+  /** The default columns of the conversation export in the catalog file, as API names. */
+  private static List<String> defaultConversationColumns(Path catalog) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (JsonNode export : new ObjectMapper().readTree(catalog.toFile()).get("exports")) {
+      if (export.get("id").asText().equals("conversation")) {
+        export.get("columns").forEach(c -> {
+          if (c.path("default").asBoolean(true)) {
+            names.add(c.get("name").asText());
+          }
+        });
+      }
+    }
+    return names;
+  }
+
+  @ParameterizedTest
+  @EnumSource(CsvHeaderStyle.class)
+  void aTenantsColumnsAreLearnedAsApiNamesWhateverItsHeadersSpelling(CsvHeaderStyle headers,
+      @TempDir Path dir) throws Exception {
+    String window = " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+        + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
+    Path catalog = changedCatalog(dir);
+    try (EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
+             .jobLatencyMillis(20).catalog(catalog).csvHeader(headers).rateLimit(RateLimit.OFF));
+         Connection connection = changed.connect();
+         Statement statement = connection.createStatement()) {
+      assertThrows(SQLException.class, () -> Rows.query(statement, "SELECT NETWORK" + window));
+      assertTrue(eventually(10_000, () -> !columns(connection, "conversation")
+          .contains("NETWORK")), "the table is corrected");
+
+      // "Conversation ID", "conversationId" and "Assignee ID" are learned as the API's names.
+      List<String> learned = columns(connection, "conversation");
+      assertTrue(learned.containsAll(defaultConversationColumns(catalog)), headers + ": " + learned);
+      assertTrue(learned.containsAll(List.of("CONVERSATION_ID", "ASSIGNED_AGENT_DISPLAY_ID",
+          "TENANT_LOYALTY_SCORE")), headers + ": " + learned);
+      assertTrue(learned.stream().allMatch(c -> c.matches("[A-Z0-9_]+")), headers + ": " + learned);
+      assertEquals(5, Rows.query(statement, "SELECT CONVERSATION_ID, ASSIGNED_AGENT_DISPLAY_ID, "
+          + "TENANT_LOYALTY_SCORE" + window + " LIMIT 5").size());
     }
   }
 

@@ -105,7 +105,8 @@ class EmulatorFaultsTest {
   @Test
   void create500IsAnErrorBecauseAJobMayHaveStarted() {
     String message = failure("create:500:x1");
-    assertTrue(message.contains("the server failed while creating the export (HTTP 500)"), message);
+    assertTrue(message.contains("the server failed while creating the export response (HTTP 500)"),
+        message);
     assertTrue(message.contains("may have started the job anyway, so the driver did not create"
         + " it again"), message);
     assertEquals(List.of(500), statuses("create"), "never a second create");

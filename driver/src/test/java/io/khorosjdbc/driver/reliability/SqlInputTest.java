@@ -146,7 +146,8 @@ class SqlInputTest {
           "SELECT * FROM team_performance_interval WHERE API_TIME_INTERVAL = 14400000 AND "
               + "WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP "
               + "'2019-03-17 20:00:00'"));
-      assertTrue(e.getMessage().contains("the server rejected the request (HTTP 400): "),
+      assertTrue(e.getMessage().contains("the server rejected creating the export "
+          + "team_performance_interval (HTTP 400): "),
           e.getMessage());
       assertTrue(e.getMessage().contains("Unable to hydrate filter for export info: com.lithium."
           + "socialweb.analytics.webapp.models.filter.HydrationException: Too many buckets (41) "

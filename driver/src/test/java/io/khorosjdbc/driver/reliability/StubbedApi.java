@@ -24,16 +24,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A hand-stubbed Analytics API for precise faults: WireMock plays the API (create, status, the
  * 307), and a small JDK server plays the storage service behind the pre-signed URL, where each
  * request takes the next scripted body, optionally cut off after some bytes while announcing
  * the full {@code Content-Length}. Columns are pinned by a schema file, so no discovery export
- * runs.
+ * runs. Saved jobs and learned job durations live in a private directory: WireMock may get the
+ * port of an earlier test, and a job that test saved must not answer this one's query.
  */
 final class StubbedApi implements AutoCloseable {
   static final String USER = "reporter";
@@ -52,12 +55,14 @@ final class StubbedApi implements AutoCloseable {
   final AtomicInteger fileRequests = new AtomicInteger();
   volatile boolean fileAuthorizationSeen;
   private final Path schema;
+  private final Path stateDir;
 
   StubbedApi() {
     api.start();
     try {
       storage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       schema = Files.createTempFile("khoros-reliability-schema", ".json");
+      stateDir = Files.createTempDirectory("khoros-reliability-state");
       Files.writeString(schema, "{\"response\": [{\"name\": \"RESPONSE_ID\"}, "
           + "{\"name\": \"RESPONSE_TEXT\"}]}");
     } catch (IOException e) {
@@ -169,7 +174,7 @@ final class StubbedApi implements AutoCloseable {
   Connection connect(String... extra) throws SQLException {
     StringBuilder url = new StringBuilder("jdbc:khoros:url=" + base() + ";companyKey=ck-123"
         + ";cache=false;pollInitialDelay=5ms;pollMaxDelay=20ms;retryBaseDelay=5ms;retryMaxDelay=50ms"
-        + ";schemaCache=false;schemaFile=" + schema);
+        + ";schemaCache=false;schemaFile=" + schema + ";cacheDir=" + stateDir);
     for (String property : extra) {
       url.append(';').append(property);
     }
@@ -189,8 +194,11 @@ final class StubbedApi implements AutoCloseable {
     }
     try {
       Files.deleteIfExists(schema);
+      try (Stream<Path> files = Files.walk(stateDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     } catch (IOException ignored) {
-      // a temp file
+      // temp files
     }
   }
 }

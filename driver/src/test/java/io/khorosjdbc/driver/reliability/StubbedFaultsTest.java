@@ -95,7 +95,7 @@ class StubbedFaultsTest {
   }
 
   @Test
-  void createTimingOutAfterSendingIsAnErrorAndNeverADuplicateJob() {
+  void createTimingOutAfterSendingIsAnErrorAndNeverADuplicateJob() throws InterruptedException {
     stub.completedJob().files(body(3, ""));
     stub.stub(post(urlPathEqualTo(REPORT)).willReturn(stub.created().withFixedDelay(1500)));
 
@@ -105,6 +105,12 @@ class StubbedFaultsTest {
         + " (SocketTimeoutException"), message);
     assertTrue(message.contains("may have started a job, so the driver did not send it again"),
         message);
+    // WireMock journals the request only once its delayed answer is written: wait for it.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (stub.api.findAll(postRequestedFor(urlPathEqualTo(REPORT))).isEmpty()
+        && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
     stub.api.verify(1, postRequestedFor(urlPathEqualTo(REPORT)));
   }
 
@@ -181,8 +187,9 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("reported a state the driver does not know (runnerState=PAUSED,"
-        + " detail=, workflowId=wf-1, runId=23ab+cd/ef=)"), message);
+    assertTrue(message.contains("(workflowId=wf-1, runId=23ab+cd/ef=) is in a state the driver does"
+        + " not know; the server sent {\"runnerState\":\"PAUSED\",\"reason\":null,\"detail\":\"\"}"),
+        message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
 
@@ -194,7 +201,8 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("runnerState=CLOSED, detail=CANCELLED"), message);
+    assertTrue(message.contains("\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"CANCELLED\""),
+        message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
 

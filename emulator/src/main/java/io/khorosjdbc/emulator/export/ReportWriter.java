@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.khorosjdbc.emulator.CsvHeaderStyle;
 import io.khorosjdbc.emulator.DateFormatStyle;
-import io.khorosjdbc.emulator.catalog.ColumnDef;
+import io.khorosjdbc.emulator.JsonKeyStyle;
 import io.khorosjdbc.emulator.report.ReportRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,13 +25,14 @@ import org.apache.commons.csv.CSVPrinter;
  * Streams an export file: CSV (RFC 4180 via Commons CSV, CRLF, header row always) or JSON (a
  * top-level array of flat objects whose values are all strings). Every value is printed as text:
  * timestamps in the request's zone and the configured style, numbers plainly with '.', booleans as
- * true/false. Absent values are empty in CSV and null (or "" if configured) in JSON.
+ * true/false. Absent values are empty in CSV and null (or "" if configured) in JSON. CSV headers
+ * and JSON keys spell the column names as configured: API names, display names or camelCase.
  */
 public final class ReportWriter {
     private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /** Output switches of the emulator. */
-    public record Options(DateFormatStyle dates, CsvHeaderStyle csvHeader, boolean jsonNullAsEmpty) {
+    public record Options(DateFormatStyle dates, CsvHeaderStyle csvHeader, boolean jsonNullAsEmpty, JsonKeyStyle jsonKeys) {
     }
 
     private final Options options;
@@ -49,8 +50,7 @@ public final class ReportWriter {
     }
 
     private void writeCsv(ReportRequest request, Iterator<Object[]> rows, OutputStream out) throws IOException {
-        String[] header = request.columns().stream()
-                .map(c -> options.csvHeader() == CsvHeaderStyle.DISPLAY ? c.displayName() : c.name()).toArray(String[]::new);
+        String[] header = request.columns().stream().map(options.csvHeader()::spell).toArray(String[]::new);
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
         String[] record = new String[header.length];
@@ -65,7 +65,7 @@ public final class ReportWriter {
     }
 
     private void writeJson(ReportRequest request, Iterator<Object[]> rows, OutputStream out) throws IOException {
-        List<ColumnDef> columns = request.columns();
+        List<String> keys = request.columns().stream().map(options.jsonKeys()::spell).toList();
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartArray();
             while (rows.hasNext()) {
@@ -73,7 +73,7 @@ public final class ReportWriter {
                 g.writeStartObject();
                 for (int i = 0; i < values.length; i++) {
                     String v = text(values[i], request.zone());
-                    g.writeFieldName(columns.get(i).name());
+                    g.writeFieldName(keys.get(i));
                     if (v != null) {
                         g.writeString(v);
                     } else if (options.jsonNullAsEmpty()) {

@@ -62,7 +62,8 @@ final class ReportRoutes {
         Map<String, Object> runner = new LinkedHashMap<>();
         runner.put("runnerState", s == Job.State.RUNNING ? "RUNNING" : "CLOSED");
         runner.put("reason", null);
-        runner.put("detail", s == Job.State.RUNNING ? "" : s.name());
+        runner.put(state.config().statusDetailKey().field(), s == Job.State.RUNNING ? ""
+                : s == Job.State.COMPLETED ? state.config().completedDetail().value() : s.name());
         runner.put("currentCount", null);
         runner.put("totalCount", null);
         runner.put("lastAcknowledgeTime", null);
