@@ -11,7 +11,7 @@ import java.util.Optional;
  *   <li>With an {@link JobDurations.Estimate estimate} of the job's duration {@code E} (learned
  *       from this tenant's past jobs) and its relative spread {@code s}, the job is expected to
  *       finish within {@code E(1 ± u)}, {@code u = clamp(2s, 20%, 50%)}. Nothing is polled before
- *       {@code E(1 - u)}; from there polls come every {@code 9% of E + minGap / 2} (but at
+ *       {@code E(1 - u)}; from there polls come every {@code 8% of E + minGap / 2} (but at
  *       least {@code minGap}) until {@code E(1 + u)}. A job ending in that range is therefore
  *       seen at most that late, half that on average.</li>
  *   <li>Without an estimate, or once the job outlives it, polls come every
@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public record PollPlan(long minGapMillis, long maxGapMillis,
     Optional<JobDurations.Estimate> estimate) {
-  private static final double STEP_SHARE_OF_ESTIMATE = 0.09;
+  private static final double STEP_SHARE_OF_ESTIMATE = 0.08;
   private static final double STEP_SHARE_OF_ELAPSED = 0.10;
   /**
    * The likely range is at least E ± 20%: a spread learned from a few jobs is easily too small

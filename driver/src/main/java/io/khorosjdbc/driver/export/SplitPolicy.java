@@ -50,6 +50,7 @@ public sealed interface SplitPolicy {
     /** A piece costs a create, about two polls and a download link. */
     static final int REQUESTS_PER_PIECE = 4;
     private static final long HOUR = 3_600_000L;
+    private static final double MIN_SAVING_MILLIS = 1_000;
 
     @Override
     public long pieceMillis(ReportDefinition report, long windowMillis) {
@@ -63,7 +64,9 @@ public sealed interface SplitPolicy {
       for (int k = 1; k <= maxPieces; k++) {
         double time = model.get().fixedMillis() + model.get().millisPerDay() * days / k
             + (k - 1) * REQUESTS_PER_PIECE * (double) requestInterval.toMillis();
-        if (time < bestTime * 0.95) { // another piece must save at least 5%
+        // Another piece must save at least 5% and a second: noise in a model of jobs that take
+        // as long for any window must not cut windows (nor, without a budget, cut them to the max).
+        if (time < bestTime * 0.95 && bestTime - time >= MIN_SAVING_MILLIS) {
           best = k;
           bestTime = time;
         }

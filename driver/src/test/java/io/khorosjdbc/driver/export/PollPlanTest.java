@@ -55,8 +55,8 @@ class PollPlanTest {
     PollPlan plan = learned(100_000, 0.10);
 
     assertEquals(80_000, plan.nextDelayMillis(0), "straight to E(1 - 2 x spread)");
-    assertEquals(9_000 + MIN_GAP / 2, plan.nextDelayMillis(80_000),
-        "then every 9% of E + minGap / 2");
+    assertEquals(8_000 + MIN_GAP / 2, plan.nextDelayMillis(80_000),
+        "then every 8% of E + minGap / 2");
   }
 
   @Test

@@ -53,6 +53,13 @@ class SplitPolicyTest {
   }
 
   @Test
+  void noiseInAModelOfShortJobsNeverCutsAWindowEvenWithoutABudget() {
+    SplitPolicy policy = new SplitPolicy.Auto(history(20, 1), Duration.ZERO, 4);
+
+    assertEquals(0, policy.pieceMillis(RESPONSE, 90 * DAY), "pieces would save < 1 s");
+  }
+
+  @Test
   void aFixedSplitIsAlwaysTheSame() {
     assertEquals(7 * DAY, new SplitPolicy.Fixed(7 * DAY).pieceMillis(RESPONSE, 90 * DAY));
   }
