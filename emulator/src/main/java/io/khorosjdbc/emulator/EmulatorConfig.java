@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param rateLimitRetryAfter whether a rate-limit 429 carries Retry-After (the API documents none)
  * @param bucketCap          most timeInterval buckets a team_performance_interval request may need
  * @param slowBytesPerSecond throughput of the {@code slow} fault
+ * @param numberFormat       how numbers are printed: plainly, or in the request's {@code locale}
  */
 public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
                              long jobMsPer1kRows, int jobLatencyJitterPercent, Path catalog, String faults, String user,
@@ -27,10 +28,11 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                              long fileTtlMillis, CsvHeaderStyle csvHeader, DateFormatStyle dateFormat,
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
                              int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
-                             int slowBytesPerSecond) {
+                             int slowBytesPerSecond, NumberFormatStyle numberFormat) {
 
     public EmulatorConfig {
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(numberFormat, "numberFormat");
         if (jobLatencyJitterPercent < 0 || jobLatencyJitterPercent > 100) {
             throw new IllegalArgumentException("jobLatencyJitterPercent must be 0 to 100: " + jobLatencyJitterPercent);
         }
@@ -59,7 +61,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                 + jobLatencyMillis + ", jobMsPer1kRows=" + jobMsPer1kRows + ", jobLatencyJitterPercent=" + jobLatencyJitterPercent + ", catalog=" + catalog + ", faults=" + faults
                 + ", user=" + user + ", password=****, companyKey=" + companyKey + ", statusShape=" + statusShape
                 + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
-                + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
+                + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", numberFormat=" + numberFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
                 + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
     }

@@ -29,7 +29,8 @@ public final class EmulatorServer {
         SyntheticData data = SyntheticData.of(config.seed(), config.rowsPerDay());
         RequestParser parser = new RequestParser(data.world(), new RequestParser.Settings(config.endInclusive(),
                 config.authorHistoryCheck(), config.strictParams(), config.bucketCap(), System::currentTimeMillis));
-        ReportWriter writer = new ReportWriter(new ReportWriter.Options(config.dateFormat(), config.csvHeader(), config.jsonNullAsEmpty()));
+        ReportWriter writer = new ReportWriter(new ReportWriter.Options(config.dateFormat(), config.csvHeader(), config.jsonNullAsEmpty(),
+                config.numberFormat()));
         Faults faults = new Faults(config.seed());
         faults.set(config.faults());
         this.state = new State(config, catalog, new Exports(data), parser, writer, new JobRegistry(config.seed(), config.jobLatencyJitterPercent()), faults,
