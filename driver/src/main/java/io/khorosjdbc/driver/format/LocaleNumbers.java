@@ -66,6 +66,26 @@ public final class LocaleNumbers {
      */
     public long parseLong(String value) throws ValueFormatException {
         int length = value.length();
+        if (length <= 18) { // plain digits this short cannot overflow: the common case, in one tight loop
+            int i = value.charAt(0) == '-' || value.charAt(0) == '+' ? 1 : 0;
+            long result = 0;
+            for (int j = i; j < length; j++) {
+                char c = value.charAt(j);
+                if (c < '0' || c > '9') {
+                    return parseGrouped(value);
+                }
+                result = result * 10 + (c - '0');
+            }
+            if (i < length) {
+                return value.charAt(0) == '-' ? -result : result;
+            }
+        }
+        return parseGrouped(value);
+    }
+
+    /** {@link #parseLong} for values with grouping, a locale's minus sign, or 19 characters and more. */
+    private long parseGrouped(String value) throws ValueFormatException {
+        int length = value.length();
         int i = 0;
         boolean negative = false;
         char first = value.charAt(0);
@@ -124,25 +144,23 @@ public final class LocaleNumbers {
             }
         }
         int length = value.length();
-        StringBuilder java = new StringBuilder(length);
+        boolean rewrite = decimal != '.'; // Java's spelling differs from the value's: build it
         int i = 0;
         char first = value.charAt(0);
-        if (first == '-' || first == minus) {
-            java.append('-');
-            i = 1;
-        } else if (first == '+') {
+        if (first == '-' || first == minus || first == '+') {
+            rewrite |= first != '-' && first != '+';
             i = 1;
         }
         int digits = 0;
-        int group = -1;
+        int group = -1; // digits since the last grouping separator; -1 before the first
         for (; i < length; i++) {
             char c = value.charAt(i);
             if (c >= '0' && c <= '9') {
-                java.append(c);
                 digits++;
                 group = group < 0 ? -1 : group + 1;
             } else if (isGrouping(c) && (group < 0 ? digits >= 1 && digits <= 3 : group == 3)) {
                 group = 0;
+                rewrite = true;
             } else {
                 break;
             }
@@ -151,9 +169,7 @@ public final class LocaleNumbers {
             return null;
         }
         if (i < length && value.charAt(i) == decimal) {
-            java.append('.');
             for (i++; i < length && value.charAt(i) >= '0' && value.charAt(i) <= '9'; i++) {
-                java.append(value.charAt(i));
                 digits++;
             }
         }
@@ -161,22 +177,39 @@ public final class LocaleNumbers {
             return null;
         }
         if (i < length && (value.charAt(i) == 'E' || value.charAt(i) == 'e')) {
-            java.append('E');
             i++;
             if (i < length && (value.charAt(i) == '-' || value.charAt(i) == minus || value.charAt(i) == '+')) {
-                java.append(value.charAt(i) == '+' ? '+' : '-');
+                rewrite |= value.charAt(i) == minus && minus != '-';
                 i++;
             }
             int exponentDigits = 0;
             for (; i < length && value.charAt(i) >= '0' && value.charAt(i) <= '9'; i++) {
-                java.append(value.charAt(i));
                 exponentDigits++;
             }
             if (exponentDigits == 0) {
                 return null;
             }
         }
-        return i == length ? java.toString() : null;
+        if (i != length) {
+            return null;
+        }
+        return rewrite ? rewritten(value) : value;
+    }
+
+    /** A value already known to be a number here, in Java's spelling: no grouping, '.', '-'. */
+    private String rewritten(String value) {
+        StringBuilder java = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9' || c == 'E' || c == 'e' || c == '+') {
+                java.append(c);
+            } else if (c == decimal) {
+                java.append('.');
+            } else if (c == '-' || c == minus) {
+                java.append('-');
+            } // else a grouping separator
+        }
+        return java.toString();
     }
 
     @Override
