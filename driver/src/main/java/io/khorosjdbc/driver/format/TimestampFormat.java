@@ -138,11 +138,6 @@ public final class TimestampFormat {
         return pattern;
     }
 
-    /** Whether this is the {@code dateFormat} pattern rather than a built-in style. */
-    public boolean isCustom() {
-        return custom;
-    }
-
     /** What a value of this format looks like, for error messages. */
     String expectation() {
         return custom ? "expected the dateFormat pattern '" + pattern + "'"
