@@ -42,7 +42,10 @@ final class EmulatorCli {
               --json-keys S             api (default), display or camel: keys of JSON rows
               --status-detail-key S     detail (default) or details: the status field saying how a job ended
               --completed-detail S      completed (default), empty or null: that field once a job completed
-              --date-format S           sql (default, yyyy-MM-dd HH:mm:ss) | iso | us | epoch
+              --date-format S           sql (default, yyyy-MM-dd HH:mm:ss) | iso | us | epoch | dmy-slash (dd/MM/yyyy HH:mm:ss)
+                                        | dmy-dot (dd.MM.yyyy HH:mm:ss) | mdy-24h (MM/dd/yyyy HH:mm:ss)
+              --number-format S         plain (default, 1234.5) or locale: numbers in the request's locale
+                                        (en_US 1,234.5, de_DE 1.234,5, fr_FR 1 234,5)
               --json-null-as-empty      absent values as "" instead of null in JSON files
               --no-author-history-limit let the author export reach back more than 18 months
               --strict-params           refuse parameters an export does not accept (default: ignore them)
@@ -105,6 +108,7 @@ final class EmulatorCli {
             case "--status-detail-key" -> b.statusDetailKey(choice(StatusDetailKey.class, flag, v));
             case "--completed-detail" -> b.completedDetail(choice(CompletedDetail.class, flag, v));
             case "--date-format" -> b.dateFormat(choice(DateFormatStyle.class, flag, v));
+            case "--number-format" -> b.numberFormat(choice(NumberFormatStyle.class, flag, v));
             case "--max-running-jobs" -> b.maxRunningJobs(integer(flag, v));
             case "--rate-limit" -> b.rateLimit(rateLimit(flag, v));
             case "--bucket-cap" -> b.bucketCap(integer(flag, v));
@@ -143,9 +147,10 @@ final class EmulatorCli {
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String v) {
         try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + " expects one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + v + "'");
+            throw new IllegalArgumentException(flag + " expects one of " + Arrays.toString(type.getEnumConstants())
+                    .toLowerCase(Locale.ROOT).replace('_', '-') + ", got '" + v + "'");
         }
     }
 

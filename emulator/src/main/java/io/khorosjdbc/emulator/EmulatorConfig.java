@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param jsonKeys           how the keys of JSON export rows spell the column names
  * @param statusDetailKey    the status field that says how a closed job ended: detail or details
  * @param completedDetail    that field's value for a completed job: COMPLETED, "" or null
+ * @param numberFormat       how numbers are printed: plainly, or in the request's {@code locale}
  */
 public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
                              long jobMsPer1kRows, int jobLatencyJitterPercent, Path catalog, String faults, String user,
@@ -31,13 +32,14 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
                              int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
                              int slowBytesPerSecond, JsonKeyStyle jsonKeys, StatusDetailKey statusDetailKey,
-                             CompletedDetail completedDetail) {
+                             CompletedDetail completedDetail, NumberFormatStyle numberFormat) {
 
     public EmulatorConfig {
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(jsonKeys, "jsonKeys");
         Objects.requireNonNull(statusDetailKey, "statusDetailKey");
         Objects.requireNonNull(completedDetail, "completedDetail");
+        Objects.requireNonNull(numberFormat, "numberFormat");
         if (jobLatencyJitterPercent < 0 || jobLatencyJitterPercent > 100) {
             throw new IllegalArgumentException("jobLatencyJitterPercent must be 0 to 100: " + jobLatencyJitterPercent);
         }
@@ -66,7 +68,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                 + jobLatencyMillis + ", jobMsPer1kRows=" + jobMsPer1kRows + ", jobLatencyJitterPercent=" + jobLatencyJitterPercent + ", catalog=" + catalog + ", faults=" + faults
                 + ", user=" + user + ", password=****, companyKey=" + companyKey + ", statusShape=" + statusShape
                 + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
-                + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
+                + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", numberFormat=" + numberFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
                 + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond
                 + ", jsonKeys=" + jsonKeys + ", statusDetailKey=" + statusDetailKey + ", completedDetail=" + completedDetail + "]";

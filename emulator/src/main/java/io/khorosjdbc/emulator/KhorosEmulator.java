@@ -116,6 +116,7 @@ public final class KhorosEmulator implements AutoCloseable {
         private Duration fileLinkTtl = Duration.ofSeconds(60);
         private CsvHeaderStyle csvHeader = CsvHeaderStyle.API;
         private DateFormatStyle dateFormat = DateFormatStyle.SQL;
+        private NumberFormatStyle numberFormat = NumberFormatStyle.PLAIN;
         private boolean jsonNullAsEmpty;
         private boolean authorHistoryCheck = true;
         private boolean strictParams;
@@ -267,6 +268,12 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
+        /** PLAIN (default): numbers as {@code 1234.5}; LOCALE: in the request's {@code locale}, {@code 1.234,5} in de_DE. */
+        public Builder numberFormat(NumberFormatStyle style) {
+            this.numberFormat = Objects.requireNonNull(style);
+            return this;
+        }
+
         /** Print absent values as "" instead of null in JSON files. */
         public Builder jsonNullAsEmpty(boolean b) {
             this.jsonNullAsEmpty = b;
@@ -327,7 +334,8 @@ public final class KhorosEmulator implements AutoCloseable {
             return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, jobLatencyJitterPercent,
                     catalog, faults, user, password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(),
                     csvHeader, dateFormat, jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit,
-                    rateLimitRetryAfter, bucketCap, slowBytesPerSecond, jsonKeys, statusDetailKey, completedDetail);
+                    rateLimitRetryAfter, bucketCap, slowBytesPerSecond, jsonKeys, statusDetailKey, completedDetail,
+                    numberFormat);
         }
 
         public KhorosEmulator build() {

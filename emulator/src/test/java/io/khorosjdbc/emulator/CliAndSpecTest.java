@@ -54,6 +54,18 @@ class CliAndSpecTest {
     }
 
     @Test
+    void dateAndNumberStylesAreSpelledWithHyphens() {
+        assertEquals(DateFormatStyle.DMY_SLASH, cli("--date-format", "dmy-slash").dateFormat());
+        assertEquals(DateFormatStyle.DMY_DOT, cli("--date-format", "dmy-dot").dateFormat());
+        assertEquals(DateFormatStyle.MDY_24H, cli("--date-format", "mdy-24h").dateFormat());
+        assertEquals(NumberFormatStyle.LOCALE, cli("--number-format", "locale").numberFormat());
+        assertEquals(NumberFormatStyle.PLAIN, cli().numberFormat());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cli("--date-format", "dmy"));
+        assertEquals("--date-format expects one of [sql, iso, us, epoch, dmy-slash, dmy-dot, mdy-24h], got 'dmy'", e.getMessage());
+        assertTrue(EmulatorCli.HELP.contains("dmy-slash") && EmulatorCli.HELP.contains("--number-format"));
+    }
+
+    @Test
     void rateLimitFlagsTakeNSlashDurationOrOff() {
         assertEquals(new RateLimit(20, Duration.ofMillis(600)), cli("--rate-limit", "20/600ms").rateLimit());
         assertEquals(RateLimit.DOCUMENTED, cli("--rate-limit", "20/60s").rateLimit());

@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.format;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -7,10 +8,18 @@ import java.util.Objects;
  * {@link ColumnType}: VARCHAR → {@code String}, BIGINT → {@code Long}, DOUBLE → {@code Double},
  * BOOLEAN → {@code Boolean}, TIMESTAMP → {@code Long} epoch milliseconds of the UTC wall clock.
  *
- * <p>Built once per column; thread-safe. Values other than VARCHAR are read without surrounding
- * whitespace, and a blank one is {@code null}.
+ * <p>Values other than VARCHAR are read without surrounding whitespace, and a blank one is
+ * {@code null}. Numbers are read in a locale's symbols ({@link LocaleNumbers}); timestamps by a
+ * {@link Timestamps} reader, which for a scan is the column's {@link FormatDetector} in that file.
+ * Thread-safe when the timestamp reader is.
  */
 public final class ValueConverter {
+
+    /** Reads one trimmed, non-empty timestamp value as epoch milliseconds. */
+    @FunctionalInterface
+    public interface Timestamps {
+        long read(String value) throws ValueFormatException;
+    }
 
     @FunctionalInterface
     private interface Conversion {
@@ -20,16 +29,28 @@ public final class ValueConverter {
     private final Conversion conversion;
 
     /**
+     * Numbers in {@code en_US}; timestamps in the first form that fits each value ({@link TimestampParser#parse(String)}).
+     *
      * @param type the column's type
      * @param timestamps how to read TIMESTAMP values; required for TIMESTAMP, ignored otherwise
      */
     public ValueConverter(ColumnType type, TimestampParser timestamps) {
+        this(type, timestamps == null ? null : timestamps::parse, LocaleNumbers.of(Locale.US));
+    }
+
+    /**
+     * @param type the column's type
+     * @param timestamps how to read TIMESTAMP values; required for TIMESTAMP, ignored otherwise
+     * @param numbers how to read BIGINT and DOUBLE values
+     */
+    public ValueConverter(ColumnType type, Timestamps timestamps, LocaleNumbers numbers) {
+        Objects.requireNonNull(numbers, "numbers");
         this.conversion = switch (Objects.requireNonNull(type, "type")) {
             case VARCHAR -> raw -> raw; // text is kept exactly as delivered, spaces included
-            case BIGINT -> stripped(ValueConverter::toLong);
-            case DOUBLE -> stripped(ValueConverter::toDouble);
+            case BIGINT -> stripped(numbers::parseLong);
+            case DOUBLE -> stripped(numbers::parseDouble);
             case BOOLEAN -> stripped(ValueConverter::toBoolean);
-            case TIMESTAMP -> stripped(Objects.requireNonNull(timestamps, "timestamps (needed for TIMESTAMP)")::parse);
+            case TIMESTAMP -> stripped(Objects.requireNonNull(timestamps, "timestamps (needed for TIMESTAMP)")::read);
         };
     }
 
@@ -43,32 +64,6 @@ public final class ValueConverter {
             String value = raw.strip(); // returns raw itself when there is nothing to strip
             return value.isEmpty() ? null : conversion.convert(value);
         };
-    }
-
-    private static Long toLong(String value) throws ValueFormatException {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ValueFormatException(value, ColumnType.BIGINT,
-                    "expected a whole number such as 42 or -7 (no decimals, at most 19 digits)");
-        }
-    }
-
-    private static Double toDouble(String value) throws ValueFormatException {
-        // Java also accepts a trailing type suffix ("1.5d"), which is not a number in any export.
-        char last = value.charAt(value.length() - 1);
-        if (last == 'd' || last == 'D' || last == 'f' || last == 'F') {
-            throw notADouble(value);
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw notADouble(value);
-        }
-    }
-
-    private static ValueFormatException notADouble(String value) {
-        return new ValueFormatException(value, ColumnType.DOUBLE, "expected a number such as 3.25, -1 or 1.5E3");
     }
 
     private static Boolean toBoolean(String value) throws ValueFormatException {

@@ -1,6 +1,7 @@
 package io.khorosjdbc.driver.format;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * A value in an export cannot be read as its column's type. It knows only the value and the type;
@@ -15,6 +16,7 @@ public final class ValueFormatException extends IOException {
 
     private final String value;
     private final ColumnType expectedType;
+    private final String expected;
 
     /**
      * @param value the offending value
@@ -25,6 +27,19 @@ public final class ValueFormatException extends IOException {
         super("cannot read '" + shorten(value) + "' as " + expectedType + ": " + expected);
         this.value = value;
         this.expectedType = expectedType;
+        this.expected = expected;
+    }
+
+    /**
+     * The message a query fails with: {@code table <t>, column <C>, row <n>: '<value>' is not a
+     * <TYPE> (<what was expected>); set typeMode=strings to read the column as text}.
+     *
+     * @param row the 1-based row of the export file
+     */
+    public String describe(String table, String column, long row) {
+        return String.format(Locale.ROOT, "table %s, column %s, row %d: '%s' is not a %s (%s); set "
+                + "typeMode=strings to read the column as text", table, column, row, shorten(value),
+                expectedType, expected);
     }
 
     /** The value as it appeared in the file. */
@@ -35,6 +50,11 @@ public final class ValueFormatException extends IOException {
     /** The type it was to be read as. */
     public ColumnType expectedType() {
         return expectedType;
+    }
+
+    /** What such a value looks like, e.g. {@code expected true/false, 1/0 or yes/no}. */
+    public String expected() {
+        return expected;
     }
 
     private static String shorten(String value) {

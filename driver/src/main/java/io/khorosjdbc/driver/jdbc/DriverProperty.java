@@ -22,10 +22,14 @@ public enum DriverProperty {
       + "only in JSON switch that export to json automatically.", false, "csv", "json"),
   TYPE_MODE("typeMode", "typed", "typed: convert values to TIMESTAMP, BIGINT, DOUBLE, BOOLEAN; "
       + "strings: expose every column as VARCHAR.", false, "typed", "strings"),
-  DATE_FORMAT("dateFormat", null, "A java.time pattern for timestamps the driver does not "
-      + "recognise (ISO-8601, yyyy-MM-dd HH:mm:ss, epoch millis and MM/dd/yyyy hh:mm:ss a are "
-      + "built in)."),
-  API_LOCALE("apiLocale", "en_US", "The locale the driver asks the API to format values in."),
+  DATE_FORMAT("dateFormat", null, "A java.time pattern (dd/MM/yyyy HH:mm:ss) every timestamp "
+      + "column is read with instead of detecting its format per file among ISO-8601, "
+      + "yyyy-MM-dd HH:mm:ss, epoch millis, MM/dd/yyyy hh:mm:ss a, dd/MM/yyyy HH:mm:ss, "
+      + "dd.MM.yyyy HH:mm:ss and MM/dd/yyyy HH:mm:ss. Needed when slash dates fit both day first "
+      + "and month first."),
+  API_LOCALE("apiLocale", "en_US", "The locale the driver asks the API to format values in; "
+      + "BIGINT and DOUBLE values are read with its grouping and decimal separators (de_DE: "
+      + "1.234,5)."),
   API_TIME_ZONE("apiTimeZone", "UTC", "The time zone the driver asks the API to format "
       + "timestamps in; values are read back in the same zone."),
   DEFAULT_WINDOW("defaultWindow", "7d", "Window used when a query has no time predicate: a "

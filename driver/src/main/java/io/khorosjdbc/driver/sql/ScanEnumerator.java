@@ -1,6 +1,5 @@
 package io.khorosjdbc.driver.sql;
 
-import io.khorosjdbc.driver.export.ExportRows;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.RunningExport;
 import java.util.List;
@@ -17,7 +16,7 @@ final class ScanEnumerator implements Enumerator<Object> {
   private final List<RunningExport> started;
   private final RowAssembler assembler;
   private int index = -1;
-  private ExportRows rows;
+  private ExportFile rows;
   private Object current;
 
   ScanEnumerator(List<PlannedExport> planned, List<RunningExport> started,
@@ -40,7 +39,7 @@ final class ScanEnumerator implements Enumerator<Object> {
           return false;
         }
         index++;
-        rows = started.get(index).open();
+        rows = assembler.open(started.get(index).open());
       }
       if (rows.next()) {
         current = assembler.assemble(rows, planned.get(index));

@@ -132,11 +132,17 @@ class QueryErrorsTest {
     Path schema = dir.resolve("schema.json");
     Files.writeString(schema, "{\"response\": [{\"name\": \"RESPONSE_ID\"}, "
         + "{\"name\": \"NETWORK\", \"type\": \"BIGINT\"}]}");
-    try (Connection pinned = emu.connect("schemaFile=" + schema)) {
-      String message = failure(pinned, "SELECT NETWORK FROM response WHERE WINDOW_START >= "
-          + "TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-01 01:00:00'");
-      assertTrue(message.contains("response row 1, column NETWORK"), message);
-      assertTrue(message.contains("typeMode=strings"), message);
+    String sql = "SELECT NETWORK FROM response WHERE WINDOW_START >= TIMESTAMP "
+        + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-01 01:00:00'";
+    try (Connection pinned = emu.connect("schemaFile=" + schema);
+         Connection strings = emu.connect("typeMode=strings");
+         Statement statement = strings.createStatement()) {
+      String network = Rows.query(statement, sql).get(0);
+      String message = failure(pinned, sql);
+      String expected = "table response, column NETWORK, row 1: '" + network + "' is not a BIGINT "
+          + "(expected a whole number in locale en_US such as 42, -7 or 1,234 (no decimals, at most 19 "
+          + "digits)); set typeMode=strings to read the column as text";
+      assertTrue(message.endsWith(expected), message);
     }
   }
 

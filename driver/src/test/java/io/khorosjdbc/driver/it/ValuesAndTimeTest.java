@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
-import io.khorosjdbc.driver.testing.Rows;
 import io.khorosjdbc.emulator.CsvHeaderStyle;
-import io.khorosjdbc.emulator.DateFormatStyle;
 import io.khorosjdbc.emulator.KhorosEmulator;
-import io.khorosjdbc.emulator.RateLimit;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +14,11 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-/** Values convert the same whatever the server's header or date style and the JVM's zone. */
+/**
+ * Values convert the same whatever the server's header style, end-time convention and the JVM's
+ * zone. Date and number styles: {@link FormatsAndLocalesTest}.
+ */
 class ValuesAndTimeTest {
   private static final String SQL = "SELECT RESPONSE_ID, RESPONSE_TIME, RESPONSE_WAIT_MILLIS, "
       + "IS_FIRST_RESPONSE, RESPONSE_TEXT FROM response WHERE RESPONSE_TIME >= TIMESTAMP "
@@ -29,25 +27,11 @@ class ValuesAndTimeTest {
 
   private static List<String> rows(KhorosEmulator.Builder builder, String... properties)
       throws SQLException {
-    try (EmulatorFixture emu = new EmulatorFixture(builder.seed(42).rowsPerDay(2000)
-        .rateLimit(RateLimit.OFF)
-        .jobLatencyMillis(10)); Connection connection = emu.connect(properties);
-         Statement statement = connection.createStatement()) {
-      return Rows.query(statement, SQL);
-    }
+    return EmulatorFixture.rows(builder, SQL, properties);
   }
 
   private static List<String> standard() throws SQLException {
     return rows(KhorosEmulator.builder());
-  }
-
-  @ParameterizedTest
-  @EnumSource(DateFormatStyle.class)
-  void everyDateStyleTheServerMightUseGivesTheSameTimestamps(DateFormatStyle style)
-      throws SQLException {
-    List<String> rows = rows(KhorosEmulator.builder().dateFormat(style));
-    assertTrue(rows.size() > 10);
-    assertEquals(standard(), rows, style.name());
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,6 +44,30 @@ public final class EmulatorFixture implements AutoCloseable {
   public static EmulatorFixture start() {
     return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
         .jobLatencyMillis(20).rateLimit(RateLimit.OFF));
+  }
+
+  /**
+   * One query against a fresh emulator built from {@code builder} (given the seed 42, 2000 rows a
+   * day, fast jobs and no rate limit, so that variants of one switch hold the same world), each
+   * row as its values joined with '|' ({@link Rows#query}).
+   */
+  public static List<String> rows(KhorosEmulator.Builder builder, String sql, String... properties)
+      throws SQLException {
+    try (EmulatorFixture emu = new EmulatorFixture(builder.seed(42).rowsPerDay(2000)
+        .rateLimit(RateLimit.OFF).jobLatencyMillis(10)); Connection connection = emu.connect(properties);
+         Statement statement = connection.createStatement()) {
+      return Rows.query(statement, sql);
+    }
+  }
+
+  /** The message the query fails with, run as in {@link #rows}. */
+  public static String failure(KhorosEmulator.Builder builder, String sql, String... properties) {
+    try {
+      List<String> rows = rows(builder, sql, properties);
+      throw new AssertionError("the query did not fail but returned " + rows.size() + " row(s)");
+    } catch (SQLException e) {
+      return e.getMessage();
+    }
   }
 
   public KhorosEmulator emulator() {

@@ -30,7 +30,7 @@ public final class EmulatorServer {
         RequestParser parser = new RequestParser(data.world(), new RequestParser.Settings(config.endInclusive(),
                 config.authorHistoryCheck(), config.strictParams(), config.bucketCap(), System::currentTimeMillis));
         ReportWriter writer = new ReportWriter(new ReportWriter.Options(config.dateFormat(), config.csvHeader(), config.jsonNullAsEmpty(),
-                config.jsonKeys()));
+                config.jsonKeys(), config.numberFormat()));
         Faults faults = new Faults(config.seed());
         faults.set(config.faults());
         this.state = new State(config, catalog, new Exports(data), parser, writer, new JobRegistry(config.seed(), config.jobLatencyJitterPercent()), faults,

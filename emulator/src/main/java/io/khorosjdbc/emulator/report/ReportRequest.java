@@ -4,6 +4,7 @@ import io.khorosjdbc.emulator.catalog.ColumnDef;
 import io.khorosjdbc.emulator.catalog.ExportDef;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A validated export request: everything needed to produce the file, so a job can regenerate it on
@@ -14,9 +15,11 @@ import java.util.List;
  * @param conversationReportType OPEN_AT_END, CLOSED or CREATED (conversation export only)
  * @param buckets                the timeInterval buckets (team_performance_interval), else null
  * @param historyLimit           entries per conversation (500, or 2000 with raiselimit=true)
+ * @param locale                 the requested {@code locale}, or null when none was sent
  */
 public record ReportRequest(ExportDef export, Window window, boolean csv, List<ColumnDef> columns, ZoneId zone,
-                            Filters filters, String conversationReportType, TimeBuckets buckets, int historyLimit) {
+                            Filters filters, String conversationReportType, TimeBuckets buckets, int historyLimit,
+                            Locale locale) {
     public ReportRequest {
         columns = List.copyOf(columns);
     }

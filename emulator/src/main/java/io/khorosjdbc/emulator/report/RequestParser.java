@@ -64,6 +64,7 @@ public final class RequestParser {
         if (p.first("locale").isPresent() && !LOCALE.matcher(p.first("locale").get()).matches()) {
             throw ApiException.badRequest("locale=" + p.first("locale").get() + " is not supported; allowed: en, es, fr, de, tr (optionally with a country, e.g. en_US)");
         }
+        Locale locale = p.first("locale").map(l -> Locale.forLanguageTag(l.replace('_', '-'))).orElse(null);
         ZoneId zone = accepted.contains("timezone") ? zone(p) : ZoneOffset.UTC;
         Filters filters = filters(p, accepted);
         String reportType = accepted.contains("conversationReportType") ? oneOf(p, "conversationReportType", REPORT_TYPES, "OPEN_AT_END") : null;
@@ -74,7 +75,8 @@ public final class RequestParser {
             buckets = TimeBuckets.of(window, number("timeInterval", raw), zone, settings.bucketCap());
         }
         int historyLimit = accepted.contains("raiselimit") && bool(p, "raiselimit", false) ? 2000 : 500;
-        return new ReportRequest(export, window, csv, columns(export, p, csv), zone, filters, reportType, buckets, historyLimit);
+        return new ReportRequest(export, window, csv, columns(export, p, csv), zone, filters, reportType, buckets, historyLimit,
+                locale);
     }
 
     private void checkAuthorWindow(Window w) {
