@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param rateLimitRetryAfter whether a rate-limit 429 carries Retry-After (the API documents none)
  * @param bucketCap          most timeInterval buckets a team_performance_interval request may need
  * @param slowBytesPerSecond throughput of the {@code slow} fault
+ * @param replay             a capture ({@code khoros-sql --check --save}) whose tables the world imitates, or null
+ * @param replayTimeScale    multiplies the captured job times of replayed tables
  */
 public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
                              long jobMsPer1kRows, int jobLatencyJitterPercent, Path catalog, String faults, String user,
@@ -27,7 +29,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                              long fileTtlMillis, CsvHeaderStyle csvHeader, DateFormatStyle dateFormat,
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
                              int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
-                             int slowBytesPerSecond) {
+                             int slowBytesPerSecond, Path replay, double replayTimeScale) {
 
     public EmulatorConfig {
         Objects.requireNonNull(rateLimit, "rateLimit");
@@ -42,6 +44,9 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
         }
         if (slowBytesPerSecond < 1) {
             throw new IllegalArgumentException("slowBytesPerSecond must be >= 1: " + slowBytesPerSecond);
+        }
+        if (!(replayTimeScale >= 0) || Double.isInfinite(replayTimeScale)) {
+            throw new IllegalArgumentException("replayTimeScale must be a finite number >= 0: " + replayTimeScale);
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -61,6 +66,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                 + ", endInclusive=" + endInclusive + ", linkTtlMillis=" + linkTtlMillis + ", fileTtlMillis=" + fileTtlMillis
                 + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
-                + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond + "]";
+                + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond
+                + ", replay=" + replay + ", replayTimeScale=" + replayTimeScale + "]";
     }
 }
