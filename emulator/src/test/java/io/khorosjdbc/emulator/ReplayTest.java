@@ -29,7 +29,7 @@ class ReplayTest {
              "tables": [
               {"table": "conversation", "exportId": "conversation", "marketing": false, "window": "PT1H",
                "headerStyle": "display", "rows": "11-100",
-               "anchor": {"column": "CREATED_TIME", "header": "Created Time", "found": true},
+               "anchors": [{"column": "CLOSED_TIME", "found": false}, {"column": "CREATED_TIME", "header": "Created Time", "found": true}],
                "job": {"readyMillis": 900, "lastRunningMillis": 700, "polls": 3,
                        "statusShapes": {"RUNNING": "array", "COMPLETED": "object"}, "detailKeys": ["detail"], "httpErrors": {}},
                "columns": [
@@ -47,7 +47,7 @@ class ReplayTest {
                   "nullShare": 1.0, "length": {"min": 0, "max": 0}, "distinct": "0"}],
                "notSent": ["TAGS"]},
               {"table": "response", "exportId": "response", "marketing": false, "headerStyle": "display", "rows": "2-10",
-               "anchor": {"column": "RESPONSE_TIME", "found": false},
+               "anchors": [{"column": "RESPONSE_TIME", "found": false}],
                "job": {"readyMillis": 300, "lastRunningMillis": -1, "statusShapes": {"COMPLETED": "object"}},
                "columns": [
                  {"name": "Response ID", "apiName": "RESPONSE_ID", "type": "long", "format": "plain",

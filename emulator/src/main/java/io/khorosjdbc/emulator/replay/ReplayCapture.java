@@ -38,7 +38,8 @@ public record ReplayCapture(int version, List<Table> tables) {
      * @param marketing      whether it is a Publishing export under {@code /report/marketing/}
      * @param headerStyle    {@code api}, {@code display}, {@code camel}, {@code mixed} or {@code unknown}
      * @param rows           the row-count band of the one-hour export ({@code 0}, {@code 1}, {@code 2-10}, ...)
-     * @param anchorColumn   the header name of the column the driver anchors windows on, or null
+     * @param anchorColumn   the header of the first anchor column the capture found (the driver chooses windows
+     *                       by it), or null
      * @param readyMillis    create to the first status that said COMPLETED, or -1
      * @param lastRunningMillis create to the last status that said RUNNING, or -1
      * @param statusShapes   {@code result}'s form per job state seen, e.g. RUNNING → array
@@ -118,10 +119,15 @@ public record ReplayCapture(int version, List<Table> tables) {
             List<String> notSent = new ArrayList<>();
             t.path("notSent").forEach(n -> notSent.add(n.asText()));
             String table = required(t, "table", file);
-            JsonNode anchor = t.path("anchor");
+            String anchor = null;
+            for (JsonNode a : t.path("anchors")) {
+                if (a.path("found").asBoolean(false) && anchor == null) {
+                    anchor = a.path("header").asText(null);
+                }
+            }
             tables.add(new Table(table, t.path("exportId").asText(table), t.path("marketing").asBoolean(false),
                     t.path("headerStyle").asText("api"), t.path("rows").asText("11-100"),
-                    anchor.path("found").asBoolean(false) ? anchor.path("header").asText(null) : null,
+                    anchor,
                     t.path("job").path("readyMillis").asLong(-1), t.path("job").path("lastRunningMillis").asLong(-1),
                     shapes, columns, notSent));
         }
