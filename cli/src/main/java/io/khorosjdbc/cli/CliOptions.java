@@ -166,8 +166,8 @@ record CliOptions(
           --demo                  start the emulator in-process and connect to it
 
         Check:
-          --check-tables T        the tables the compatibility report exports (a one-hour export, about
-                                  5 requests each): all, or a list such as conversation,response
+          --check-tables T        the tables the compatibility report exports (a one-hour export, 5 to 8
+                                  requests each): all, or a list such as conversation,response
                                   (default conversation,conversation_actions,raw_agent_states,response)
           --save FILE             write the report as a capture (JSON): column names, types, formats,
                                   shares and bands; never values, credentials, company key or host
