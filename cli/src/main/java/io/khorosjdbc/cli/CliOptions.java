@@ -1,5 +1,6 @@
 package io.khorosjdbc.cli;
 
+import io.khorosjdbc.cli.compat.CompatibilityCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,9 @@ record CliOptions(
     List<String> statements,
     List<String> files,
     OutputFormat outputFormat,
-    List<String> driverProperties) {
+    List<String> driverProperties,
+    List<String> checkTables,
+    Optional<Path> save) {
 
   /** How batch results are printed. */
   enum OutputFormat {
@@ -65,6 +68,8 @@ record CliOptions(
     List<String> files = new ArrayList<>();
     OutputFormat format = OutputFormat.TABLE;
     List<String> driverProperties = new ArrayList<>();
+    String checkTables = null;
+    Path save = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String inline = null;
@@ -90,6 +95,8 @@ record CliOptions(
         case "-o", "--outputformat" -> format =
             OutputFormat.parse(inline != null ? inline : value(args, ++i, arg));
         case "-D" -> driverProperties.add(value(args, ++i, arg));
+        case "--check-tables" -> checkTables = inline != null ? inline : value(args, ++i, arg);
+        case "--save" -> save = Path.of(inline != null ? inline : value(args, ++i, arg));
         default -> {
           if (arg.startsWith("-D") && arg.length() > 2) {
             driverProperties.add(arg.substring(2));
@@ -110,10 +117,20 @@ record CliOptions(
     if (check && (!statements.isEmpty() || !files.isEmpty())) {
       throw new UsageException("--check runs its own steps; do not combine it with -e or -f");
     }
+    if (!check && (checkTables != null || save != null)) {
+      throw new UsageException((checkTables != null ? "--check-tables" : "--save")
+          + " belongs to --check (e.g. --check --save capture.json)");
+    }
+    List<String> tables;
+    try {
+      tables = CompatibilityCheck.parseTables(checkTables);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     return new CliOptions(help, demo, check, verbose, noProgress, Optional.ofNullable(url),
         Optional.ofNullable(user), Optional.ofNullable(password), Optional.ofNullable(companyKey),
         Optional.ofNullable(properties), List.copyOf(statements), List.copyOf(files), format,
-        List.copyOf(driverProperties));
+        List.copyOf(driverProperties), tables, Optional.ofNullable(save));
   }
 
   private static String value(String[] args, int index, String option) {
@@ -132,7 +149,10 @@ record CliOptions(
           khoros-sql -u URL -n USER -p PASSWORD    connect to a tenant (interactive shell)
           khoros-sql ... -e SQL [-e SQL ...]       run statements and exit
           khoros-sql ... -f FILE                   run a script (statements end with ;); -f - reads stdin
-          khoros-sql ... --check                   check a tenant's set-up step by step
+          khoros-sql ... --check                   check a tenant's set-up step by step, then report
+                                                   how its exports compare with the driver's catalog
+          khoros-sql ... --check --save FILE       also save that report as a capture without values or
+                                                   credentials, to attach to a bug report
 
         Connection:
           -u, --url URL           jdbc:khoros:region=us;companyKey=ACME, or just the API base URL
@@ -144,6 +164,13 @@ record CliOptions(
                                   driver property
           -D key=value            any driver property, e.g. -D defaultWindow=30d
           --demo                  start the emulator in-process and connect to it
+
+        Check:
+          --check-tables T        the tables the compatibility report exports (a one-hour export, 5 to 8
+                                  requests each): all, or a list such as conversation,response
+                                  (default conversation,conversation_actions,raw_agent_states,response)
+          --save FILE             write the report as a capture (JSON): column names, types, formats,
+                                  shares and bands; never values, credentials, company key or host
 
         Output:
           -o, --outputformat F    table (default), csv or json (batch mode)

@@ -95,7 +95,7 @@ public final class KhorosSql {
         return USAGE;
       }
       if (options.check()) {
-        return new SetupCheck(target, env, out).run();
+        return new SetupCheck(target, env, out, options.checkTables(), options.save()).run();
       }
       if (options.batch()) {
         return batch(options, target);

@@ -1,5 +1,7 @@
 package io.khorosjdbc.cli;
 
+import io.khorosjdbc.cli.compat.CompatibilityCheck;
+import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.jdbc.ConnectionConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +23,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
 import org.apache.calcite.avatica.ConnectStringParser;
@@ -29,7 +34,9 @@ import org.apache.calcite.avatica.ConnectStringParser;
 /**
  * {@code khoros-sql --check}: verifies a tenant's set-up one step at a time (settings, host,
  * credentials and company key, one tiny export) and, at the first step that fails, says exactly
- * what to change. Returns the exit code.
+ * what to change; once all pass, reports how the tenant's exports compare with what the driver
+ * expects ({@link CompatibilityCheck}) and, with {@code --save}, writes that as a capture. Returns
+ * the exit code.
  */
 final class SetupCheck {
   private static final DateTimeFormatter SQL_TIMESTAMP =
@@ -38,13 +45,18 @@ final class SetupCheck {
   private final ConnectionTarget target;
   private final Map<String, String> env;
   private final PrintStream out;
+  private final List<String> tables;
+  private final Optional<Path> save;
   private int step;
-  private static final int STEPS = 4;
+  private static final int STEPS = 5;
 
-  SetupCheck(ConnectionTarget target, Map<String, String> env, PrintStream out) {
+  SetupCheck(ConnectionTarget target, Map<String, String> env, PrintStream out, List<String> tables,
+      Optional<Path> save) {
     this.target = target;
     this.env = env;
     this.out = out;
+    this.tables = tables;
+    this.save = save;
   }
 
   /** Thrown by a step: what went wrong and what to do about it. */
@@ -63,7 +75,12 @@ final class SetupCheck {
       reachable(config.baseUrl().toString());
       credentials(config);
       exportRoundTrip();
+      boolean complete = compatibility(config);
       out.println();
+      if (!complete) {
+        out.println("The set-up works, but some exports of the compatibility report failed (see above).");
+        return 1;
+      }
       out.println("All checks passed: this set-up can run queries.");
       return 0;
     } catch (StepFailed e) {
@@ -248,6 +265,33 @@ final class SetupCheck {
                   : "see the message; run with -v for one log line per request";
       throw new StepFailed(message, fix);
     }
+  }
+
+  /** Step 5: the compatibility report, and the capture when asked for; false if an export failed. */
+  private boolean compatibility(ConnectionConfig config) throws StepFailed {
+    begin("compatibility report");
+    CompatibilityCheck.Result result;
+    try {
+      result = new CompatibilityCheck(config, tables, out).run();
+    } catch (ApiException e) {
+      throw new StepFailed(e.getMessage(), "see the message; run with -v for the HTTP log");
+    }
+    out.println();
+    if (save.isPresent()) {
+      Path file = save.get();
+      try {
+        result.capture().save(file);
+      } catch (IOException e) {
+        throw new StepFailed("cannot write the capture " + file + ": " + e.getMessage(),
+            "give --save a file in a directory you can write to");
+      }
+      out.println("Capture saved to " + file + ": column names, types, formats, shares and bands;"
+          + " no values, credentials, company key or host. Read it, then attach it to a bug report.");
+    } else {
+      out.println("For a bug report, run again with --save capture.json and attach that file (it"
+          + " holds no values, credentials, company key or host).");
+    }
+    return result.failures() == 0;
   }
 
   private static String hostPort(URI uri) {

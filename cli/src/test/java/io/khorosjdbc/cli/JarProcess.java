@@ -12,6 +12,13 @@ import java.util.concurrent.TimeUnit;
 /** Runs a clean JVM (the same java as the tests) and captures its output. */
 record JarProcess(int exitCode, String out, String err) {
 
+  /**
+   * The tag of tests on the packaged jars. Surefire leaves them out (they need the jars, which
+   * exist only after package), also when -Dtest names the tests to skip rather than those to run;
+   * failsafe runs them.
+   */
+  static final String PACKAGED = "packaged-jar";
+
   static Path requiredFile(String systemProperty) {
     String value = System.getProperty(systemProperty);
     if (value == null) {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged shell, cli/target/khoros-sql.jar, started as users start it. */
+@Tag(JarProcess.PACKAGED)
 class KhorosSqlJarIT {
   static final Path JAR = JarProcess.requiredFile("khoros.sql.jar");
 

@@ -204,14 +204,22 @@ class KhorosSqlTest {
 
   @Test
   void checkPassesAgainstTheEmulator() {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "--check");
+    // Without a budget: the compatibility report's exports would otherwise wait for the minute.
+    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-D", "requestBudget=off",
+        "--check", "--check-tables", "response");
     assertEquals(0, run.exitCode(), run::toString);
-    for (String step : List.of("[1/4] settings", "[2/4] host reachable",
-        "[3/4] credentials and companyKey", "[4/4] export round trip")) {
+    for (String step : List.of("[1/5] settings", "[2/5] host reachable",
+        "[3/5] credentials and companyKey", "[4/5] export round trip")) {
       assertTrue(run.out().lines().anyMatch(l -> l.startsWith(step) && l.contains(" OK ")),
           step + " in " + run);
     }
     assertTrue(run.out().contains("server prepared the file in"), run::toString);
+    assertTrue(run.out().contains("[5/5] compatibility report"), run::toString);
+    assertTrue(run.out().contains("response: "), run::toString);
+    assertTrue(run.out().contains("  header     api (\"RESPONSE_ID\""), run::toString);
+    assertTrue(run.out().contains("  anchor     RESPONSE_TIME found"), run::toString);
+    assertTrue(run.out().contains("timestamps yyyy-MM-dd HH:mm:ss ("), run::toString);
+    assertTrue(run.out().contains("--save capture.json"), run::toString);
     assertTrue(run.out().contains("All checks passed"), run::toString);
     long creates = EMU.emulator().journal().stream().filter(e -> "create".equals(e.route()))
         .count();
@@ -222,12 +230,12 @@ class KhorosSqlTest {
   void checkExplainsAWrongPassword() {
     CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "not-the-password", "--check");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
-    assertTrue(run.out().contains("[3/4] credentials and companyKey"), run::toString);
+    assertTrue(run.out().contains("[3/5] credentials and companyKey"), run::toString);
     assertTrue(run.out().contains("FAILED"), run::toString);
     assertTrue(run.out().contains("problem: the server rejected the user name, password or "
         + "company key (HTTP 401)"), run::toString);
     assertTrue(run.out().contains("fix:     check -n/-p"), run::toString);
-    assertFalse(run.out().contains("[4/4]"), "stops at the failing step: " + run);
+    assertFalse(run.out().contains("[4/5]"), "stops at the failing step: " + run);
     assertFalse(run.out().contains("not-the-password"), run::toString);
   }
 
@@ -249,7 +257,7 @@ class KhorosSqlTest {
     CliRun run = CliRun.run("-u", "http://127.0.0.1:" + freePort, "-k", "demo", "-n", "demo",
         "-p", "demo", "--check");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
-    assertTrue(run.out().contains("[2/4] host reachable"), run::toString);
+    assertTrue(run.out().contains("[2/5] host reachable"), run::toString);
     assertTrue(run.out().contains("nothing is listening at 127.0.0.1:" + freePort), run::toString);
   }
 
@@ -257,7 +265,7 @@ class KhorosSqlTest {
   void checkExplainsMissingSettings() {
     CliRun run = CliRun.run("-u", "http://127.0.0.1:9", "--check");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
-    assertTrue(run.out().contains("[1/4] settings"), run::toString);
+    assertTrue(run.out().contains("[1/5] settings"), run::toString);
     assertTrue(run.out().contains("companyKey"), run::toString);
   }
 
@@ -297,10 +305,16 @@ class KhorosSqlTest {
     CliRun nowhere = CliRun.run("-e", "SELECT 1");
     assertEquals(KhorosSql.USAGE, nowhere.exitCode());
     assertTrue(nowhere.err().contains("--demo"), nowhere::toString);
+    CliRun stray = CliRun.run("--demo", "--save", "x.json", "-e", "SELECT 1");
+    assertEquals(KhorosSql.USAGE, stray.exitCode());
+    assertTrue(stray.err().contains("--save belongs to --check"), stray::toString);
+    CliRun typo = CliRun.run("--demo", "--check", "--check-tables", "respones");
+    assertEquals(KhorosSql.USAGE, typo.exitCode());
+    assertTrue(typo.err().contains("unknown table respones"), typo::toString);
     CliRun help = CliRun.run("--help");
     assertEquals(0, help.exitCode());
     for (String option : List.of("--demo", "-u", "-n", "-p", "-e", "-f", "--outputformat",
-        "--check", "--properties", "KHOROS_USER", "KHOROS_PASSWORD", "KHOROS_COMPANY_KEY")) {
+        "--check", "--check-tables", "--save", "--properties", "KHOROS_USER", "KHOROS_PASSWORD", "KHOROS_COMPANY_KEY")) {
       assertTrue(help.out().contains(option), option);
     }
   }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * different versions of Jackson (2.17) and OkHttp (4.12, with its okio and Kotlin): both sides
  * must work in the same class path.
  */
+@Tag(JarProcess.PACKAGED)
 class ShadedDriverIT {
   static final Path DRIVER = JarProcess.requiredFile("khoros.driver.jar");
   static final Path FOREIGN = JarProcess.requiredFile("khoros.foreign.libs");

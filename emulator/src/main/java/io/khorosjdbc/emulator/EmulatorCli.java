@@ -27,6 +27,9 @@ final class EmulatorCli {
               --job-latency-jitter PCT  multiply each job's latency by a factor in [1 - PCT/100, 1 + PCT/100],
                                         repeatable from the seed (0 to 100, default 0)
               --catalog FILE            replacement column catalog (JSON, same format as the bundled one)
+              --replay FILE             imitate the tenant of a capture (khoros-sql --check --save FILE): its tables,
+                                        columns, header style, value formats, volumes and job times; later flags win
+              --replay-time-scale X     multiply the captured job times (default 1; 0.01 for tests)
               --faults SPEC             ROUTE:KIND[:PROBABILITY|xCOUNT],...  ROUTE create|status|download|file|teams|timezones
                                         KIND 429|500|502|503|reset|truncate|slow|failed|stuck|expired
               --user U                  Basic-auth user (default demo)
@@ -96,6 +99,8 @@ final class EmulatorCli {
             case "--job-ms-per-1k-rows" -> b.jobMsPer1kRows(number(flag, v));
             case "--job-latency-jitter" -> b.jobLatencyJitterPercent(percent(flag, v));
             case "--catalog" -> b.catalog(Path.of(v));
+            case "--replay" -> b.replay(Path.of(v));
+            case "--replay-time-scale" -> b.replayTimeScale(decimal(flag, v));
             case "--faults" -> b.faults(v);
             case "--user" -> b.user(v);
             case "--password" -> b.password(v);
@@ -123,6 +128,18 @@ final class EmulatorCli {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " expects a number, got '" + v + "'");
         }
+    }
+
+    private static double decimal(String flag, String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && !Double.isInfinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " expects a number >= 0 such as 1, 0.5 or 0.01, got '" + v + "'");
     }
 
     private static int integer(String flag, String v) {

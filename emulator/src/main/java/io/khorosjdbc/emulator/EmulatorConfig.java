@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param statusDetailKey    the status field that says how a closed job ended: detail or details
  * @param completedDetail    that field's value for a completed job: COMPLETED, "" or null
  * @param numberFormat       how numbers are printed: plainly, or in the request's {@code locale}
+ * @param replay             a capture ({@code khoros-sql --check --save}) whose tables the world imitates, or null
+ * @param replayTimeScale    multiplies the captured job times of replayed tables
  */
 public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPerDay, long jobLatencyMillis,
                              long jobMsPer1kRows, int jobLatencyJitterPercent, Path catalog, String faults, String user,
@@ -32,7 +34,8 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                              boolean jsonNullAsEmpty, boolean authorHistoryCheck, boolean strictParams,
                              int maxRunningJobs, RateLimit rateLimit, boolean rateLimitRetryAfter, int bucketCap,
                              int slowBytesPerSecond, JsonKeyStyle jsonKeys, StatusDetailKey statusDetailKey,
-                             CompletedDetail completedDetail, NumberFormatStyle numberFormat) {
+                             CompletedDetail completedDetail, NumberFormatStyle numberFormat, Path replay,
+                             double replayTimeScale) {
 
     public EmulatorConfig {
         Objects.requireNonNull(rateLimit, "rateLimit");
@@ -51,6 +54,9 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
         }
         if (slowBytesPerSecond < 1) {
             throw new IllegalArgumentException("slowBytesPerSecond must be >= 1: " + slowBytesPerSecond);
+        }
+        if (!(replayTimeScale >= 0) || Double.isInfinite(replayTimeScale)) {
+            throw new IllegalArgumentException("replayTimeScale must be a finite number >= 0: " + replayTimeScale);
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
@@ -71,6 +77,7 @@ public record EmulatorConfig(int port, String bindAddress, long seed, int rowsPe
                 + ", csvHeader=" + csvHeader + ", dateFormat=" + dateFormat + ", numberFormat=" + numberFormat + ", jsonNullAsEmpty=" + jsonNullAsEmpty
                 + ", authorHistoryCheck=" + authorHistoryCheck + ", strictParams=" + strictParams + ", maxRunningJobs="
                 + maxRunningJobs + ", rateLimit=" + rateLimit + ", rateLimitRetryAfter=" + rateLimitRetryAfter + ", bucketCap=" + bucketCap + ", slowBytesPerSecond=" + slowBytesPerSecond
-                + ", jsonKeys=" + jsonKeys + ", statusDetailKey=" + statusDetailKey + ", completedDetail=" + completedDetail + "]";
+                + ", jsonKeys=" + jsonKeys + ", statusDetailKey=" + statusDetailKey + ", completedDetail=" + completedDetail
+                + ", numberFormat=" + numberFormat + ", replay=" + replay + ", replayTimeScale=" + replayTimeScale + "]";
     }
 }

@@ -3,6 +3,8 @@ package io.khorosjdbc.emulator;
 import io.khorosjdbc.emulator.fault.FaultSpec;
 import io.khorosjdbc.emulator.http.EmulatorServer;
 import io.khorosjdbc.emulator.http.JournalEntry;
+import io.khorosjdbc.emulator.replay.ReplayStyles;
+import io.khorosjdbc.emulator.replay.ReplayWorld;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +130,8 @@ public final class KhorosEmulator implements AutoCloseable {
         private JsonKeyStyle jsonKeys = JsonKeyStyle.API;
         private StatusDetailKey statusDetailKey = StatusDetailKey.DETAIL;
         private CompletedDetail completedDetail = CompletedDetail.COMPLETED;
+        private Path replay;
+        private double replayTimeScale = 1.0;
 
         private Builder() {
         }
@@ -330,12 +334,34 @@ public final class KhorosEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Imitates the tenant a capture ({@code khoros-sql --check --save FILE}) describes: its tables get the
+         * captured columns (spelling, order, types), value formats, row volumes and job times, and the header,
+         * date and status-shape switches are set to what the capture saw. Switches set after this call win.
+         *
+         * @throws IllegalArgumentException if the file is not a readable capture
+         */
+        public Builder replay(Path capture) {
+            ReplayWorld world = ReplayWorld.load(Objects.requireNonNull(capture, "capture"), replayTimeScale);
+            this.replay = capture;
+            this.csvHeader = ReplayStyles.csvHeader(world.headerStyle());
+            world.timestampFormat().flatMap(ReplayStyles::dateFormat).ifPresent(style -> this.dateFormat = style);
+            ReplayStyles.statusShape(world.statusShapes()).ifPresent(shape -> this.statusShape = shape);
+            return this;
+        }
+
+        /** Multiplies the job times of a replayed capture (default 1; 0.1 makes them ten times shorter). */
+        public Builder replayTimeScale(double scale) {
+            this.replayTimeScale = scale;
+            return this;
+        }
+
         public EmulatorConfig config() {
             return new EmulatorConfig(port, bindAddress, seed, rowsPerDay, jobLatencyMillis, jobMsPer1kRows, jobLatencyJitterPercent,
                     catalog, faults, user, password, companyKey, statusShape, endInclusive, linkTtl.toMillis(), fileLinkTtl.toMillis(),
                     csvHeader, dateFormat, jsonNullAsEmpty, authorHistoryCheck, strictParams, maxRunningJobs, rateLimit,
                     rateLimitRetryAfter, bucketCap, slowBytesPerSecond, jsonKeys, statusDetailKey, completedDetail,
-                    numberFormat);
+                    numberFormat, replay, replayTimeScale);
         }
 
         public KhorosEmulator build() {

@@ -188,6 +188,21 @@ public final class AnalyticsClient implements Closeable, TenantDirectory {
     }
 
     /**
+     * {@link #status(ExportHandle, CallGroup)} together with the body as the server sent it, for
+     * reports of what a tenant's API really answers (the shape of {@code result}, the spelling of
+     * its keys). One request, like {@code status}.
+     */
+    public StatusReply statusWithBody(ExportHandle handle, CallGroup group) throws IOException {
+        Objects.requireNonNull(handle, "handle");
+        Request request = jsonGet(parseUrl(handle.statusUrl(), "status URL"));
+        try (Response response = execute(request, group)) {
+            // Status bodies are small and already buffered (see RetryInterceptor); peek keeps them readable.
+            String body = response.peekBody(Long.MAX_VALUE).string();
+            return new StatusReply(responses.status(passedResult(response, Endpoint.STATUS, null)), body);
+        }
+    }
+
+    /**
      * Opens a completed export's file. The download endpoint answers with a redirect to a
      * short-lived pre-signed URL, which is fetched without credentials; a direct 200 is streamed
      * as is. The caller must close the result.

@@ -47,6 +47,11 @@ public final class Catalog {
         }
     }
 
+    /** A catalog of these exports, in this order (e.g. one derived from a replayed capture). */
+    public static Catalog of(List<ExportDef> exports) {
+        return new Catalog(exports);
+    }
+
     /** A catalog read from a file in the same format as the bundled one. */
     public static Catalog load(Path file) {
         try {
@@ -71,7 +76,7 @@ public final class Catalog {
                         c.path("anchor").asBoolean(false),
                         c.path("description").asText("")));
             }
-            exports.add(new ExportDef(id, e.path("path").asText(id), columns));
+            exports.add(new ExportDef(id, e.path("path").asText(id), columns, e.path("jobLatencyMillis").asLong(-1)));
         }
         return new Catalog(exports);
     }

@@ -9,10 +9,17 @@ import java.util.Optional;
  * @param id      the export id, e.g. {@code conversation} or {@code raw_brand_posts}
  * @param path    the path below {@code /report/}, e.g. {@code conversation} or {@code marketing/raw_brand_posts}
  * @param columns all columns in catalog order
+ * @param jobLatencyMillis how long this export's jobs stay RUNNING, or -1 for the emulator's setting
+ *                         (a replayed capture gives each export the job time the tenant showed)
  */
-public record ExportDef(String id, String path, List<ColumnDef> columns) {
+public record ExportDef(String id, String path, List<ColumnDef> columns, long jobLatencyMillis) {
     public ExportDef {
         columns = List.copyOf(columns);
+    }
+
+    /** An export whose jobs take the emulator's configured latency. */
+    public ExportDef(String id, String path, List<ColumnDef> columns) {
+        this(id, path, columns, -1);
     }
 
     /** Columns returned when the request names no {@code reportMetrics}. */

@@ -4,6 +4,7 @@ import io.khorosjdbc.emulator.catalog.ColumnDef;
 import io.khorosjdbc.emulator.data.Event;
 import io.khorosjdbc.emulator.report.ReportRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,19 @@ public final class Exports {
     private final Map<String, ExportSource<?>> sources;
 
     public Exports(SyntheticData data) {
+        this(data, Map.of());
+    }
+
+    /** The world's exports, with {@code overrides} (by export id) serving in place of the built-in sources. */
+    public Exports(SyntheticData data, Map<String, ExportSource<?>> overrides) {
         this.data = data;
-        this.sources = Map.ofEntries(
+        Map<String, ExportSource<?>> all = new HashMap<>(builtIn(data));
+        all.putAll(overrides);
+        this.sources = Map.copyOf(all);
+    }
+
+    private static Map<String, ExportSource<?>> builtIn(SyntheticData data) {
+        return Map.ofEntries(
                 Map.entry("author", new AuthorExport(data)),
                 Map.entry("combined", MessageExport.combined(data)),
                 Map.entry("conversation", new ConversationExport(data)),

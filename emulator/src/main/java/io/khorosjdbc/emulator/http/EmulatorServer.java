@@ -8,6 +8,7 @@ import io.khorosjdbc.emulator.export.ReportWriter;
 import io.khorosjdbc.emulator.export.SyntheticData;
 import io.khorosjdbc.emulator.fault.Faults;
 import io.khorosjdbc.emulator.job.JobRegistry;
+import io.khorosjdbc.emulator.replay.ReplayWorld;
 import io.khorosjdbc.emulator.report.RequestParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,9 @@ public final class EmulatorServer {
     private ExecutorService executor;
 
     public EmulatorServer(EmulatorConfig config) {
-        Catalog catalog = config.catalog() == null ? Catalog.bundled() : Catalog.load(config.catalog());
+        Catalog base = config.catalog() == null ? Catalog.bundled() : Catalog.load(config.catalog());
+        ReplayWorld replay = config.replay() == null ? null : ReplayWorld.load(config.replay(), config.replayTimeScale());
+        Catalog catalog = replay == null ? base : replay.catalog(base);
         SyntheticData data = SyntheticData.of(config.seed(), config.rowsPerDay());
         RequestParser parser = new RequestParser(data.world(), new RequestParser.Settings(config.endInclusive(),
                 config.authorHistoryCheck(), config.strictParams(), config.bucketCap(), System::currentTimeMillis));
@@ -33,7 +36,8 @@ public final class EmulatorServer {
                 config.jsonKeys(), config.numberFormat()));
         Faults faults = new Faults(config.seed());
         faults.set(config.faults());
-        this.state = new State(config, catalog, new Exports(data), parser, writer, new JobRegistry(config.seed(), config.jobLatencyJitterPercent()), faults,
+        this.state = new State(config, catalog,
+                replay == null ? new Exports(data) : new Exports(data, replay.sources(base, config.seed())), parser, writer, new JobRegistry(config.seed(), config.jobLatencyJitterPercent()), faults,
                 new RateLimiter(config.rateLimit()), new Journal());
         this.handler = new EmulatorHandler(state);
     }

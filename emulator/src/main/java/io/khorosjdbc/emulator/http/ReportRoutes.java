@@ -29,7 +29,9 @@ final class ReportRoutes {
             call.setHeader("Retry-After", "1");
             throw new ApiException(429, "too many running exports: at most " + cap + " may run at once for this company; retry later");
         }
-        Job job = state.jobs().create(request, now, state.config().latencyFor(request.expectedRows(state.config().rowsPerDay())));
+        long latency = export.jobLatencyMillis() >= 0 ? export.jobLatencyMillis()
+                : state.config().latencyFor(request.expectedRows(state.config().rowsPerDay()));
+        Job job = state.jobs().create(request, now, latency);
         if (fault == FaultKind.FAILED) {
             job.fail(now, false);
         } else if (fault == FaultKind.STUCK) {
