@@ -58,16 +58,24 @@ class DifferentialCorrectnessTest {
 
   @Test
   void everyGeneratedQueryEqualsTheOracle() throws Exception {
+    agreesWithTheOracle(suite, QUERIES);
+  }
+
+  /**
+   * Runs {@code queries} generated queries through the suite's driver targets and its oracle,
+   * and fails with shrunk reports of the discrepancies.
+   */
+  static void agreesWithTheOracle(Suite suite, int queries) throws Exception {
     Generator generator = new Generator(suite.world, SEED);
     Random targets = new Random(SEED * 31 + 7);
     List<List<Query>> tasks = new ArrayList<>();
     List<Target> chosen = new ArrayList<>();
     int planned = 0;
-    for (int n = 0; n < QUERIES; ) {
+    for (int n = 0; n < queries; ) {
       Query q = generator.next();
       List<Query> variants = new ArrayList<>(List.of(q));
       if (q.prepared()) {
-        for (int k = 0; k < REBINDS && n + variants.size() < QUERIES; k++) {
+        for (int k = 0; k < REBINDS && n + variants.size() < queries; k++) {
           variants.add(generator.rebind(q));
         }
       }
@@ -135,7 +143,7 @@ class DifferentialCorrectnessTest {
               rows += o.driverRows().size();
             }
             if (o.verdict().failure) {
-              failures.add(note + failure(index, q, target, o,
+              failures.add(note + failure(suite, index, q, target, o,
                   note.isEmpty() && failures.size() < PRINTED_FAILURES));
             }
             index++;
@@ -157,16 +165,16 @@ class DifferentialCorrectnessTest {
     System.out.println(summary);
     int valid = verdicts.getOrDefault(Verdict.MATCH, 0) + verdicts.getOrDefault(Verdict.MISMATCH, 0)
         + verdicts.getOrDefault(Verdict.KNOWN_DRIVER_BUG, 0);
-    assertTrue(valid >= QUERIES * 0.85, "the generator must mostly produce valid queries: "
+    assertTrue(valid >= queries * 0.85, "the generator must mostly produce valid queries: "
         + summary);
     assertTrue(failures.isEmpty(), failures.size() + " discrepancies; " + summary + "\n"
         + String.join("\n\n", failures.subList(0, Math.min(PRINTED_FAILURES, failures.size()))));
   }
 
   /** The report of one discrepancy; the first few are shrunk to a minimal query. */
-  private static String failure(int i, Query q, Target target, Outcome o, boolean shrink)
-      throws Exception {
-    String report = report(i, q, target, o);
+  private static String failure(Suite suite, int i, Query q, Target target, Outcome o,
+      boolean shrink) throws Exception {
+    String report = report(suite, i, q, target, o);
     if (shrink) {
       Query small = Shrinker.shrink(q, c -> {
         try {
@@ -177,7 +185,7 @@ class DifferentialCorrectnessTest {
           return false;
         }
       });
-      report += "\n--- shrunk to:\n" + report(i, small, target,
+      report += "\n--- shrunk to:\n" + report(suite, i, small, target,
           suite.harness.run(small, target, true));
       System.out.println(report);
     } else {
@@ -186,7 +194,7 @@ class DifferentialCorrectnessTest {
     return report;
   }
 
-  static String report(int index, Query q, Target target, Outcome o) {
+  static String report(Suite suite, int index, Query q, Target target, Outcome o) {
     StringBuilder sb = new StringBuilder();
     sb.append("=== ").append(o.verdict()).append(" query #").append(index).append(" (seed ")
         .append(SEED).append(", base ").append(Sql.timestamp(suite.base)).append(", target ")

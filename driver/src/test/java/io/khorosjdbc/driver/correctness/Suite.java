@@ -8,6 +8,8 @@ import io.khorosjdbc.emulator.RateLimit;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.List;
 
 /**
@@ -19,6 +21,8 @@ final class Suite implements AutoCloseable {
   static final long EMULATOR_SEED = Long.getLong("correctness.emulatorSeed", 42L);
 
   final EmulatorFixture emu;
+  /** Serves the oracle's ground truth: the same world as {@link #emu}, in the canonical style. */
+  private final EmulatorFixture canonical;
   final GroundTruth truth;
   final DuckOracle oracle;
   final World world;
@@ -29,22 +33,38 @@ final class Suite implements AutoCloseable {
   final long base;
 
   Suite() throws SQLException {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * A suite whose driver reads an emulator that formats its files in another {@code style} (a
+   * tenant's header spelling, date pattern, locale...), while the oracle reads the same world
+   * from a second emulator in the canonical style; {@code driverProperties} go to every target.
+   */
+  Suite(UnaryOperator<KhorosEmulator.Builder> style, String... driverProperties)
+      throws SQLException {
     String baseDate = System.getProperty("correctness.base");
     base = baseDate == null || baseDate.isBlank() ? World.defaultBase()
         : LocalDate.parse(baseDate).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    emu = new EmulatorFixture(KhorosEmulator.builder().seed(EMULATOR_SEED).rowsPerDay(500)
-        .jobLatencyMillis(2).rateLimit(RateLimit.OFF));
-    truth = new GroundTruth(emu.emulator().baseUrl(), emu.emulator().companyKey());
+    emu = new EmulatorFixture(style.apply(world()));
+    canonical = new EmulatorFixture(world());
+    truth = new GroundTruth(canonical.emulator().baseUrl(), canonical.emulator().companyKey());
     oracle = new DuckOracle(truth, base, base + World.DAY);
     world = new World(base, truth, oracle);
     harness = new Harness(emu, oracle);
     // no client-side rate or job limits: the emulator is local and the run is long
-    String[] common = {"pollInitialDelay=1ms", "pollMaxDelay=5ms", "defaultWindow=none",
-        "maxRequestsPerSecond=0", "maxJobsPerTenant=0"};
+    String[] common = Stream.concat(Stream.of("pollInitialDelay=1ms", "pollMaxDelay=5ms",
+        "defaultWindow=none", "requestBudget=off", "maxJobsPerTenant=0"),
+        Stream.of(driverProperties)).toArray(String[]::new);
     csv = new Harness.Target("csv", emu.connect(common));
     json = new Harness.Target("json", emu.connect(concat(common, "format=json")));
     zoned = new Harness.Target("csv+apiTimeZone=Asia/Kolkata",
         emu.connect(concat(common, "apiTimeZone=Asia/Kolkata")));
+  }
+
+  private static KhorosEmulator.Builder world() {
+    return KhorosEmulator.builder().seed(EMULATOR_SEED).rowsPerDay(500).jobLatencyMillis(2)
+        .rateLimit(RateLimit.OFF);
   }
 
   /**
@@ -85,5 +105,6 @@ final class Suite implements AutoCloseable {
     }
     oracle.close();
     emu.close();
+    canonical.close();
   }
 }
