@@ -158,7 +158,10 @@ public final class ExportCache {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(META)).toList();
+      // Only the cache's own metadata files (a SHA-256 name): a user's file that happens to end
+      // in .json in the same directory must never be read as an entry, nor deleted as one.
+      return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\" + META))
+          .toList();
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("cannot list the export cache {}: {}", directory, e.getMessage());
       return List.of();

@@ -55,6 +55,16 @@ class ExportCacheTest {
   }
 
   @Test
+  void aUsersJsonFileInTheCacheDirectoryIsNeitherListedNorEvictedNorCleared() throws IOException {
+    Path mine = Files.writeString(dir.resolve("capture.json"), "{\"mine\": true}");
+    put(cache(NOW, 1 << 20), spec(0, DAY, List.of("A")), "A\r\n1\r\n");
+
+    assertEquals(1, cache(NOW, 1 << 20).entries().size());
+    assertEquals(1, cache(NOW, 1 << 20).clear());
+    assertTrue(Files.exists(mine), "the user's file is still there");
+  }
+
+  @Test
   void anEntryWithMoreColumnsServesAQueryThatNeedsFewer() throws IOException {
     put(cache(NOW, 1 << 20), spec(0, DAY, List.of("A", "B", "C")), "A,B,C\r\n");
 
