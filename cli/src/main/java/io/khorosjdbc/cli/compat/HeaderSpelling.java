@@ -1,5 +1,6 @@
 package io.khorosjdbc.cli.compat;
 
+import io.khorosjdbc.driver.format.ColumnNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -7,10 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Seam: how the compatibility check reads a tenant's header names. Which spelling a name is in
  * ({@code CONVERSATION_ID}, {@code Conversation ID}, {@code conversationId}) and the key under which
- * two spellings of one column meet. The driver's own matching of header names (its
- * {@code format.ColumnNames}/{@code HeaderIndex}) is the authority; when it learns camelCase, wire
- * {@link #builtIn()} to it so the check reports exactly what the driver will match. Until then
- * {@link Simple} is used.
+ * two spellings of one column meet. The key is the driver's own ({@code format.ColumnNames}: any
+ * case, spaces, underscores or camel humps, and the UI-name table), so the check reports exactly
+ * what the driver will bind; which style a name is in is the check's own reading.
  */
 public interface HeaderSpelling {
 
@@ -59,8 +59,7 @@ public interface HeaderSpelling {
         private static final Pattern LOWER_SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)+");
         private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-z0-9]*([A-Z][A-Za-z0-9]*)+");
         private static final Pattern WORDS = Pattern.compile("[A-Z][A-Za-z0-9]*( [A-Za-z0-9]+)*");
-        private static final Pattern BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
-
+        
         private Simple() {
         }
 
@@ -79,13 +78,10 @@ public interface HeaderSpelling {
             return "";
         }
 
+        /** The API name the driver binds this header to (its own rules and UI-name table). */
         @Override
         public String key(String header) {
-            String name = header.strip();
-            if (CAMEL_CASE.matcher(name).matches()) {
-                name = BOUNDARY.matcher(name).replaceAll("_");
-            }
-            return name.replaceAll("[\\s_-]+", "_").toUpperCase(Locale.ROOT);
+            return ColumnNames.apiNameOfUiName(header).orElseGet(() -> ColumnNames.upperSnake(header));
         }
     }
 }
