@@ -10,7 +10,7 @@ import java.util.Optional;
  * <ul>
  *   <li>With an {@link JobDurations.Estimate estimate} of the job's duration {@code E} (learned
  *       from this tenant's past jobs) and its relative spread {@code s}, the job is expected to
- *       finish within {@code E(1 ± u)}, {@code u = clamp(2s, 20%, 50%)}. Nothing is polled before
+ *       finish within {@code E(1 ± u)}, {@code u = clamp(2s, 20%, 50%)} (at least 30% while fewer than five jobs were seen). Nothing is polled before
  *       {@code E(1 - u)}; from there polls come every {@code 8% of E + minGap / 2} (but at
  *       least {@code minGap}) until {@code E(1 + u)}. A job ending in that range is therefore
  *       seen at most that late, half that on average.</li>
@@ -36,6 +36,12 @@ public record PollPlan(long minGapMillis, long maxGapMillis,
    * (the bench saw jobs of ±20% learned as ±5%, and the early ones first polled too late).
    */
   private static final double MIN_MARGIN = 0.2;
+  /**
+   * Fewer jobs than this can all fall on one side of the true mean (the bench's first four 300 s
+   * jobs were all long), so the likely range starts lower until there are more.
+   */
+  private static final int FEW_SAMPLES = 5;
+  private static final double MIN_MARGIN_FEW_SAMPLES = 0.3;
 
   public PollPlan {
     if (minGapMillis < 1 || maxGapMillis < minGapMillis) {
@@ -49,7 +55,8 @@ public record PollPlan(long minGapMillis, long maxGapMillis,
     long elapsed = Math.max(0, elapsedMillis);
     if (estimate.isPresent()) {
       double expected = estimate.get().expectedMillis();
-      double margin = Math.min(0.5, Math.max(MIN_MARGIN, 2 * estimate.get().relativeSpread()));
+      double floor = estimate.get().samples() < FEW_SAMPLES ? MIN_MARGIN_FEW_SAMPLES : MIN_MARGIN;
+      double margin = Math.min(0.5, Math.max(floor, 2 * estimate.get().relativeSpread()));
       double earliest = expected * (1 - margin);
       double latest = expected * (1 + margin);
       if (elapsed < earliest) {

@@ -60,6 +60,14 @@ class PollPlanTest {
   }
 
   @Test
+  void whileFewJobsWereSeenTheLikelyRangeStartsLower() {
+    PollPlan fromTwoJobs = new PollPlan(MIN_GAP, MAX_GAP,
+        Optional.of(new JobDurations.Estimate(100_000, 0.05, 2)));
+
+    assertEquals(70_000, fromTwoJobs.nextDelayMillis(0), "E(1 - 30%) until five jobs were seen");
+  }
+
+  @Test
   void aJobThatOutlivesItsEstimateIsPolledByItsOwnAgeAsWithoutOne() {
     PollPlan plan = learned(10_000, 0.10);
     PollPlan cold = new PollPlan(MIN_GAP, MAX_GAP, Optional.empty());
