@@ -175,7 +175,7 @@ class CompatibilityReportTest {
             for (String table : List.of("conversation", "conversation_actions", "raw_agent_states", "response")) {
                 assertTrue(out.contains("      . " + table + ": ready after "), "progress for " + table + ": " + out);
             }
-            assertTrue(out.contains("  header     display (\"Conversation Id\""), out);
+            assertTrue(out.contains("  header     display (\"Conversation ID\""), out);
             assertTrue(out.contains("  new        CSAT_NPS"), out);
             assertTrue(out.lines().anyMatch(l -> l.startsWith("  not sent   ") && l.contains("NETWORK")), out);
             assertTrue(out.contains("state_start_time NOT FOUND"), out);

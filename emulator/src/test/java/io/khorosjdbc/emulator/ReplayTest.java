@@ -134,7 +134,7 @@ class ReplayTest {
         assertEquals(CsvHeaderStyle.API, KhorosEmulator.builder().replay(capture).csvHeader(CsvHeaderStyle.API).config().csvHeader());
         try (KhorosEmulator emu = KhorosEmulator.builder().replay(capture).rateLimit(RateLimit.OFF).build().start()) {
             String agents = new ApiClient(emu).groundTruth("raw_agent_states", HOUR + "&reportFormat=csv");
-            assertEquals("Agent Id", ApiClient.csvHeader(agents).get(0), "uncaptured exports keep their columns");
+            assertEquals("Agent ID", ApiClient.csvHeader(agents).get(0), "uncaptured exports keep their columns");
             HttpResponse<String> user = new ApiClient(emu).create("user", HOUR);
             assertEquals(200, user.statusCode(), "a table whose capture failed is served as usual");
         }

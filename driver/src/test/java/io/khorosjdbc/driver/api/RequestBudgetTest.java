@@ -41,7 +41,8 @@ class RequestBudgetTest {
 
         SendTimes.assertAtMostInAnyWindow(sent, 20, Duration.ofMillis(600));
         long twentyFirst = TimeUnit.NANOSECONDS.toMillis(sent.get(20) - sent.get(0));
-        assertTrue(twentyFirst >= 600 + RequestBudget.MIN_MARGIN_MILLIS - 1,
+        // The budget keeps wall-clock milliseconds, the test nanoTime: allow a few ms between them.
+        assertTrue(twentyFirst >= 600 + RequestBudget.MIN_MARGIN_MILLIS - 5,
                 "the window is held with a safety margin: " + twentyFirst + " ms");
         assertTrue(twentyFirst < 600 + RequestBudget.MIN_MARGIN_MILLIS + 300,
                 "but no longer than it must: " + twentyFirst + " ms");
