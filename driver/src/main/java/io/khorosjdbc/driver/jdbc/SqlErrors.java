@@ -3,6 +3,7 @@ package io.khorosjdbc.driver.jdbc;
 import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.format.AmbiguousDateException;
 import io.khorosjdbc.driver.format.ValueFormatException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -38,7 +39,7 @@ public final class SqlErrors {
           || t instanceof NoRouteToHostException) {
         return SqlState.UNREACHABLE;
       }
-      if (t instanceof ValueFormatException) {
+      if (t instanceof ValueFormatException || t instanceof AmbiguousDateException) {
         return SqlState.INVALID_DATA;
       }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
+import io.khorosjdbc.emulator.DateFormatStyle;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.RateLimit;
 import java.nio.file.Files;
@@ -80,6 +81,19 @@ class SqlStatesTest {
     Path schema = dir.resolve("schema.json");
     Files.writeString(schema, "{\"response\": [{\"name\": \"NETWORK\", \"type\": \"BIGINT\"}]}");
     assertEquals("22018", state("SELECT NETWORK FROM response" + WEEK, "schemaFile=" + schema));
+  }
+
+  @Test
+  void aDateColumnThatFitsBothDayFirstAndMonthFirstIs22018() throws SQLException {
+    try (EmulatorFixture dayFirst = new EmulatorFixture(KhorosEmulator.builder().seed(42)
+        .rowsPerDay(500).jobLatencyMillis(20).dateFormat(DateFormatStyle.DMY_SLASH)
+        .rateLimit(RateLimit.OFF)); Connection connection = dayFirst.connect()) {
+      // 1 February: no day above 12, so dd/MM and MM/dd both fit every value.
+      SQLException e = failure(connection, "SELECT RESPONSE_TIME FROM response WHERE "
+          + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+          + "'2019-02-01 06:00:00'");
+      assertEquals("22018", e.getSQLState(), e.getMessage());
+    }
   }
 
   @Test
