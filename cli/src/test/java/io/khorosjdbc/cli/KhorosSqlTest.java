@@ -40,8 +40,9 @@ class KhorosSqlTest {
   Path temp;
 
   private String url() {
+    // The emulator here has no rate limit, so neither has the driver; its state stays in temp.
     return "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=demo;cache=false;schemaCacheDir=" + temp
-        + ";pollInitialDelay=10ms";
+        + ";cacheDir=" + temp.resolve("exports") + ";requestBudget=off;pollInitialDelay=10ms";
   }
 
   /** The same query straight through JDBC: what the shell must print. */
