@@ -442,8 +442,12 @@ public final class TenantScheduler {
         if (job.calls != null) {
           job.calls.cancel();
         }
+        job.holdsSlot = false; // a closed scheduler runs nothing, whatever is still in flight
         job.ready().completeExceptionally(new ExportException(SqlState.CONNECTION_CLOSED, "connection closed"));
       }
+    }
+    synchronized (this) {
+      slotsInUse = 0;
     }
     watched.forEach(control -> control.stop("connection closed"));
     budget.wakeWaiters();

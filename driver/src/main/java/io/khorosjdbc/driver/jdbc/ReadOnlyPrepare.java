@@ -22,15 +22,15 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
     if (query.sql != null) {
       String keyword = firstKeyword(query.sql);
       if (WRITES.contains(keyword)) {
-        throw SqlErrors.forAvatica(new KhorosException(SqlState.UNSUPPORTED,
+        throw new KhorosException(SqlState.UNSUPPORTED,
             "khoros-jdbc is read-only: " + keyword + " is not supported. Khoros Analytics "
-                + "exports can only be queried with SELECT."));
+                + "exports can only be queried with SELECT.");
       }
     }
     try {
       return super.prepareSql(context, query, elementType, maxRowCount);
     } catch (RuntimeException e) {
-      throw SqlErrors.forAvatica(NameSuggestions.augment(e, context, query.sql));
+      throw NameSuggestions.augment(e, context, query.sql);
     }
   }
 

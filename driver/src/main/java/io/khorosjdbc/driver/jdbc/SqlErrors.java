@@ -10,16 +10,17 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
-import java.util.List;
-import org.apache.calcite.avatica.AvaticaClientRuntimeException;
-import org.apache.calcite.avatica.AvaticaSeverity;
 
 /**
  * The JDBC edge: turns what went wrong anywhere in the driver into an {@link SQLException} whose
  * SQLState says what kind of failure it was (docs/sql-reference.md, "Errors"). The state comes
  * from the most telling exception in the chain: a {@link KhorosException}'s own (other than the
  * generic "export failed"), then an API that refused the credentials, then a host that could not
- * be reached, then a value that did not read, then "export failed". A bug has no state.
+ * be reached, then a value that did not read, then "export failed". A bug has no state. Avatica
+ * keeps the driver's exception as the cause of its own, so the state is added at the statement
+ * ({@link #withState}) and for failures while rows are read ({@link #toSqlException}); a
+ * {@code PreparedStatement}'s prepare and execute failures keep their message and cause but no
+ * state (Calcite's prepared statement class is private).
  */
 public final class SqlErrors {
   private SqlErrors() {}
@@ -60,27 +61,17 @@ public final class SqlErrors {
     return new SQLException(message, state == null ? null : state.code(), failure);
   }
 
-  /** A timeout that Avatica reported as a plain SQLException, as the SQLTimeoutException it is. */
-  public static SQLException timeoutAsSuch(SQLException e) {
-    if (e instanceof SQLTimeoutException || !SqlState.TIMED_OUT.code().equals(e.getSQLState())) {
+  /**
+   * A failure as Avatica reported it (a plain SQLException around the driver's exception, without
+   * a state), with its SQLState added and its message and cause kept; a timeout as the
+   * SQLTimeoutException it is.
+   */
+  public static SQLException withState(SQLException e) {
+    if (e instanceof SQLTimeoutException || e.getSQLState() != null) {
       return e;
     }
-    return new SQLTimeoutException(e.getMessage(), e.getSQLState(), e);
+    SqlState state = stateOf(e);
+    return state == null ? e : toSqlException(e.getMessage(), e);
   }
 
-  /**
-   * The failure as Avatica needs it to keep a SQLState: Avatica wraps whatever a statement's
-   * preparation or execution throws in an SQLException of its own, and keeps the state only of an
-   * {@link AvaticaClientRuntimeException}. A bug is passed on as it is.
-   */
-  public static RuntimeException forAvatica(RuntimeException failure) {
-    SqlState state = stateOf(failure);
-    if (state == null) {
-      return failure;
-    }
-    AvaticaClientRuntimeException carried = new AvaticaClientRuntimeException(
-        failure.getMessage(), 0, state.code(), AvaticaSeverity.ERROR, List.of(), null);
-    carried.initCause(failure);
-    return carried;
-  }
 }

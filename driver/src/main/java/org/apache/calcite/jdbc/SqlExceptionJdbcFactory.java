@@ -75,8 +75,9 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
   }
 
   /**
-   * A statement whose warnings are those of its current result set, and whose timeout is an
-   * {@link java.sql.SQLTimeoutException} (Avatica reports any failure as a plain SQLException).
+   * A statement whose warnings are those of its current result set, and whose failures carry
+   * their SQLState (Avatica reports any failure as a plain SQLException without one; a timeout
+   * becomes a {@link java.sql.SQLTimeoutException}).
    */
   static final class WarningStatement extends CalciteStatement {
     WarningStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int type,
@@ -86,23 +87,23 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
 
     @Override
     public boolean execute(String sql) throws SQLException {
-      return timeoutAsSuch(() -> super.execute(sql));
+      return withState(() -> super.execute(sql));
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-      return timeoutAsSuch(() -> super.executeQuery(sql));
+      return withState(() -> super.executeQuery(sql));
     }
 
     private interface Execution<T> {
       T run() throws SQLException;
     }
 
-    private static <T> T timeoutAsSuch(Execution<T> execution) throws SQLException {
+    private static <T> T withState(Execution<T> execution) throws SQLException {
       try {
         return execution.run();
       } catch (SQLException e) {
-        throw SqlErrors.timeoutAsSuch(e);
+        throw SqlErrors.withState(e);
       }
     }
 
@@ -132,10 +133,8 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
         QueryWarnings.Collected<CalciteResultSet> run = QueryWarnings.collect(super::execute);
         warnings = run.warnings();
         return run.result();
-      } catch (SQLException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw SqlErrors.forAvatica(e);
+      } catch (SQLException | RuntimeException e) {
+        throw e; // Avatica wraps it, keeping it as the cause; the statement adds the SQLState
       } catch (Exception e) {
         throw SqlErrors.toSqlException(e.getMessage(), e);
       }
