@@ -5,6 +5,7 @@ import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.api.RetryPolicy;
 import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.SchedulerSettings;
 import io.khorosjdbc.driver.sql.SqlSettings;
 import java.io.IOException;
@@ -169,6 +170,12 @@ public record ConnectionConfig(
   public SchedulerSettings schedulerSettings() {
     return new SchedulerSettings(tenantKey(), apiSettings(), retryPolicy, requestBudget,
         maxJobsPerTenant, exportCache.directory().resolve(tenantKey() + ".state"));
+  }
+
+  /** How this connection's queries ask for exports. */
+  public ExportSettings exportSettings() {
+    return new ExportSettings(apiLocale, apiTimeZone, endTimeInclusive, pollInitialDelay,
+        pollMaxDelay, exportTimeout, retryPolicy);
   }
 
   /** The API client's settings. */

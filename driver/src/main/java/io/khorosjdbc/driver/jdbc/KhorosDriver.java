@@ -7,7 +7,6 @@ import io.khorosjdbc.driver.catalog.SchemaFile;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
 import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.export.ExportSession;
-import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.ServerColumnDiscoverer;
 import io.khorosjdbc.driver.export.TenantScheduler;
 import io.khorosjdbc.driver.export.cache.ExportCache;
@@ -204,9 +203,7 @@ public class KhorosDriver extends Driver {
     } catch (IOException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
-    ExportSession session = new ExportSession(scheduler, new ExportSettings(config.apiLocale(),
-        config.apiTimeZone(), config.endTimeInclusive(), config.pollInitialDelay(),
-        config.pollMaxDelay(), config.exportTimeout(), config.retryPolicy()),
+    ExportSession session = new ExportSession(scheduler, config.exportSettings(),
         exportCache(config));
     KnownColumns known = KnownColumns.builtIn();
     Optional<SchemaCache> cache = config.schemaCache()
