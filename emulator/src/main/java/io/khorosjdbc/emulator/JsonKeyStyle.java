@@ -10,12 +10,8 @@ import io.khorosjdbc.emulator.catalog.ColumnDef;
 public enum JsonKeyStyle {
     API, DISPLAY, CAMEL;
 
-    /** The column's name in this style. */
+    /** The column's name in this style: spelled as the CSV header style of the same name spells it. */
     public String spell(ColumnDef column) {
-        return switch (this) {
-            case API -> column.name();
-            case DISPLAY -> column.displayName();
-            case CAMEL -> column.camelName();
-        };
+        return CsvHeaderStyle.valueOf(name()).spell(column);
     }
 }

@@ -10,11 +10,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Seam: what a column's values look like. The driver's value readers ({@code format.TimestampParser},
- * {@code ValueConverter}) are the authority on which formats it reads; when they detect formats
- * themselves, wire {@link #builtIn()} to them so the check reports what the driver will detect.
- * Until then {@link Simple} is used. Whatever the implementation, its words are the capture's
- * vocabulary (the emulator's replay reads them): see {@link ColumnFormat}.
+ * What a column's values look like, in the capture's vocabulary (the emulator's replay reads it):
+ * see {@link ColumnFormat}. This is not the driver's {@code format.FormatDetector}, on purpose: the
+ * driver decides how to read a column (it treats every year-first dash style as one, and decides
+ * day-first slash dates from the data), while a capture must name the exact pattern the tenant
+ * sent so that a replay can send it again. {@code TableReport} compares the type found here with
+ * the type the driver gives the column, and lists the columns that disagree.
  */
 public interface ValueFormats {
 
