@@ -22,21 +22,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code splitWindow=auto} plans for windows of 1 to 365 days once the driver has a model
- * of the tenant's job durations, read through JDBC: {@code EXPLAIN PLAN FOR} prints the export
- * jobs a query will make. A model is given to the driver the way it keeps one between processes,
- * as the durations file in its cache directory ({@code <cacheDir>/<tenant>.state/durations.ledger},
- * format documented in the driver's {@code JobDurations}), so no job has to run.
+ * What {@code splitWindow=auto} plans for windows of 1 to 365 days once the driver has a model of
+ * the tenant's job durations, read through JDBC: {@code EXPLAIN PLAN FOR} prints the export jobs a
+ * query will make. A model is given to the driver the way it keeps one between processes, as the
+ * durations file in its cache directory ({@code <cacheDir>/<tenant>.state/durations.ledger}, format
+ * documented in the driver's {@code JobDurations}), so no job has to run.
  */
 final class AutoSplit {
   static final List<Integer> DAYS = List.of(1, 7, 30, 90, 365);
   static final String START = "2019-01-01T00:00";
   private static final Pattern JOBS = Pattern.compile("(\\d+) job\\(s\\): ");
-  private static final Pattern FIRST_WINDOW = Pattern.compile(
-      "\\[(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z), (\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)\\)");
+  private static final Pattern FIRST_WINDOW =
+      Pattern.compile("\\[(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z), (\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)\\)");
 
   /** The columns measured so far: a model's name and its plan per window of {@link #DAYS}. */
   private final Map<String, List<String>> columns = new LinkedHashMap<>();
+
   private final List<String> notes = new ArrayList<>();
 
   synchronized void column(String model, List<String> plans) {
@@ -65,8 +66,8 @@ final class AutoSplit {
       }
       rows.add(row);
     }
-    table.appendix("splitWindow=auto: the export jobs EXPLAIN plans per window", header, rows,
-        notes);
+    table.appendix(
+        "splitWindow=auto: the export jobs EXPLAIN plans per window", header, rows, notes);
   }
 
   /** The jobs of an EXPLAIN output and the length of the first one's window. */
@@ -77,9 +78,10 @@ final class AutoSplit {
         return "1 job";
       }
       double days = firstPieceMillis / 86_400_000.0;
-      String length = Math.abs(days - Math.rint(days)) < 1e-9
-          ? String.format(Locale.ROOT, "%.0f d", days)
-          : String.format(Locale.ROOT, "%.1f d", days);
+      String length =
+          Math.abs(days - Math.rint(days)) < 1e-9
+              ? String.format(Locale.ROOT, "%.0f d", days)
+              : String.format(Locale.ROOT, "%.1f d", days);
       return jobs + " × " + length;
     }
   }
@@ -94,8 +96,8 @@ final class AutoSplit {
     if (!first.find(jobs.end())) {
       throw new IllegalArgumentException("no export window in EXPLAIN output: " + explain);
     }
-    long piece = Instant.parse(first.group(2)).toEpochMilli()
-        - Instant.parse(first.group(1)).toEpochMilli();
+    long piece =
+        Instant.parse(first.group(2)).toEpochMilli() - Instant.parse(first.group(1)).toEpochMilli();
     return new Plan(Integer.parseInt(jobs.group(1)), piece);
   }
 
@@ -105,8 +107,14 @@ final class AutoSplit {
     for (int days : DAYS) {
       Window w = Window.days(START, days);
       StringBuilder text = new StringBuilder();
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR"
-          + " SELECT ACTION_ID FROM " + Harness.TABLE + " WHERE " + w.where())) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "EXPLAIN PLAN FOR"
+                      + " SELECT ACTION_ID FROM "
+                      + Harness.TABLE
+                      + " WHERE "
+                      + w.where())) {
         while (rs.next()) {
           text.append(rs.getString(1)).append('\n');
         }
@@ -117,25 +125,35 @@ final class AutoSplit {
   }
 
   /**
-   * The driver's state directory of the emulator's tenant in {@code cacheDir}: as the driver
-   * names it, host, port and companyKey.
+   * The driver's state directory of the emulator's tenant in {@code cacheDir}: as the driver names
+   * it, host, port and companyKey.
    */
   static Path stateDirectory(Path cacheDir, KhorosEmulator emu) {
     URI uri = URI.create(emu.baseUrl());
     int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
-    return cacheDir.resolve(uri.getHost() + "_" + port + "_"
-        + emu.companyKey().replaceAll("[^A-Za-z0-9_-]", "_") + ".state");
+    return cacheDir.resolve(
+        uri.getHost()
+            + "_"
+            + port
+            + "_"
+            + emu.companyKey().replaceAll("[^A-Za-z0-9_-]", "_")
+            + ".state");
   }
 
   /** The durations file holding {@code observations}: window days → job milliseconds. */
   static String ledger(Map<Double, Long> observations, long now) {
-    StringBuilder json = new StringBuilder("{\"format\": 1, \"reports\": {\"" + Harness.TABLE
-        + "\": [");
+    StringBuilder json =
+        new StringBuilder("{\"format\": 1, \"reports\": {\"" + Harness.TABLE + "\": [");
     int i = 0;
     for (Map.Entry<Double, Long> o : observations.entrySet()) {
-      json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-          "{\"days\": %s, \"millis\": %d, \"at\": %d}", o.getKey(), o.getValue(),
-          now - (observations.size() - i) * 1_000L));
+      json.append(i == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "{\"days\": %s, \"millis\": %d, \"at\": %d}",
+                  o.getKey(),
+                  o.getValue(),
+                  now - (observations.size() - i) * 1_000L));
       i++;
     }
     return json.append("]}}\n").toString();
@@ -155,30 +173,44 @@ final class AutoSplit {
     }
     models.put("fixed 60 s a job", fixed);
     models.put("per row: 2 s a day", perRow);
-    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(0)
-        .rateLimit(RateLimit.OFF).build().start()) {
+    try (KhorosEmulator emu =
+        KhorosEmulator.builder().jobLatencyMillis(0).rateLimit(RateLimit.OFF).build().start()) {
       for (Map.Entry<String, Map<Double, Long>> model : models.entrySet()) {
         Path cacheDir = Harness.freshDirectory(tmp, "auto");
         Path state = stateDirectory(cacheDir, emu);
         Files.createDirectories(state);
-        Files.writeString(state.resolve("durations.ledger"),
+        Files.writeString(
+            state.resolve("durations.ledger"),
             ledger(model.getValue(), System.currentTimeMillis()));
-        try (Connection c = Harness.connect(emu, schema, Map.of("cacheDir", cacheDir.toString(),
-            "requestBudget", "20/1m", "splitWindow", "auto"))) {
+        try (Connection c =
+            Harness.connect(
+                emu,
+                schema,
+                Map.of(
+                    "cacheDir",
+                    cacheDir.toString(),
+                    "requestBudget",
+                    "20/1m",
+                    "splitWindow",
+                    "auto"))) {
           table.column(model.getKey(), plans(c));
         }
       }
       if (table.columns.get("per row: 2 s a day").stream().allMatch(p -> p.equals("1 job"))) {
-        table.note("The per-row model never split: the driver may not have read the durations"
-            + " file written for it (has its state layout changed?).");
+        table.note(
+            "The per-row model never split: the driver may not have read the durations"
+                + " file written for it (has its state layout changed?).");
       }
       int requests = Requests.api(emu.journal()).size();
-      table.note("Synthetic models, given to the driver as its durations file (jobs over windows"
-          + " of 1, 7, 30 and 90 days), planned at requestBudget=20/1m (3 s a request) and the"
-          + " default maxConcurrentExports=4; EXPLAIN PLAN FOR a one-column query from " + START
-          + " UTC, " + (requests == 0 ? "no API request made" : requests + " API requests made")
-          + ". The driver's rule: the k (1 to 4) that minimises fixed + perDay × days / k +"
-          + " (k - 1) × 4 requests × 3 s, each further piece saving at least 5%.");
+      table.note(
+          "Synthetic models, given to the driver as its durations file (jobs over windows"
+              + " of 1, 7, 30 and 90 days), planned at requestBudget=20/1m (3 s a request) and the"
+              + " default maxConcurrentExports=4; EXPLAIN PLAN FOR a one-column query from "
+              + START
+              + " UTC, "
+              + (requests == 0 ? "no API request made" : requests + " API requests made")
+              + ". The driver's rule: the k (1 to 4) that minimises fixed + perDay × days / k +"
+              + " (k - 1) × 4 requests × 3 s, each further piece saving at least 5%.");
     }
   }
 
@@ -187,8 +219,10 @@ final class AutoSplit {
       throws IOException {
     Path from = stateDirectory(fromCacheDir, emu).resolve("durations.ledger");
     if (!Files.exists(from)) {
-      throw new IOException("the warm-up left no durations file at " + from.getFileName()
-          + " (has the driver's state layout changed?)");
+      throw new IOException(
+          "the warm-up left no durations file at "
+              + from.getFileName()
+              + " (has the driver's state layout changed?)");
     }
     Path to = stateDirectory(toCacheDir, emu);
     Files.createDirectories(to);

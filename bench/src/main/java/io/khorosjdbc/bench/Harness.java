@@ -37,9 +37,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the benches share: connections to an emulator, the column list pinned in a schema file
- * (so that no bench run contains a column-discovery export), draining a result set, the
- * emulator's ground-truth download and its journal.
+ * What the benches share: connections to an emulator, the column list pinned in a schema file (so
+ * that no bench run contains a column-discovery export), draining a result set, the emulator's
+ * ground-truth download and its journal.
  */
 final class Harness {
   static final String TABLE = "conversation_actions";
@@ -60,8 +60,11 @@ final class Harness {
     }
 
     String where() {
-      return "WINDOW_START >= TIMESTAMP '" + sql(start) + "' AND WINDOW_END <= TIMESTAMP '"
-          + sql(end) + "'";
+      return "WINDOW_START >= TIMESTAMP '"
+          + sql(start)
+          + "' AND WINDOW_END <= TIMESTAMP '"
+          + sql(end)
+          + "'";
     }
 
     long startMillis() {
@@ -118,8 +121,14 @@ final class Harness {
     return connect(emu.baseUrl(), emu.companyKey(), emu.user(), emu.password(), schema, extra);
   }
 
-  static Connection connect(String baseUrl, String companyKey, String user, String password,
-      Schema schema, Map<String, String> extra) throws SQLException {
+  static Connection connect(
+      String baseUrl,
+      String companyKey,
+      String user,
+      String password,
+      Schema schema,
+      Map<String, String> extra)
+      throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", user);
     props.setProperty("password", password);
@@ -138,7 +147,8 @@ final class Harness {
     }
     // The rows that do not measure the request budget run against an emulator without a rate
     // limit, and pace nothing unless they say so.
-    if (driverProperties().contains("requestBudget") && !extra.containsKey("requestBudget")
+    if (driverProperties().contains("requestBudget")
+        && !extra.containsKey("requestBudget")
         && !extra.containsKey("maxRequestsPerSecond")) {
       props.setProperty("requestBudget", "off");
     }
@@ -176,12 +186,16 @@ final class Harness {
    * schema file that every later connection uses.
    */
   static Schema pinSchema(Path dir) throws Exception {
-    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(0)
-        .rateLimit(RateLimit.OFF).build().start();
-         Connection c = connect(emu, null, Map.of());
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT * FROM " + TABLE + " WHERE "
-             + Window.of("2019-03-04T10:00", "2019-03-04T10:05").where())) {
+    try (KhorosEmulator emu =
+            KhorosEmulator.builder().jobLatencyMillis(0).rateLimit(RateLimit.OFF).build().start();
+        Connection c = connect(emu, null, Map.of());
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT * FROM "
+                    + TABLE
+                    + " WHERE "
+                    + Window.of("2019-03-04T10:00", "2019-03-04T10:05").where())) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> names = new ArrayList<>();
       StringBuilder json = new StringBuilder("{\"" + TABLE + "\": [");
@@ -191,8 +205,12 @@ final class Harness {
           break;
         }
         names.add(name);
-        json.append(names.size() > 1 ? ", " : "").append("{\"name\": \"").append(name)
-            .append("\", \"type\": \"").append(typeName(md.getColumnType(i))).append("\"}");
+        json.append(names.size() > 1 ? ", " : "")
+            .append("{\"name\": \"")
+            .append(name)
+            .append("\", \"type\": \"")
+            .append(typeName(md.getColumnType(i)))
+            .append("\"}");
       }
       json.append("]}\n");
       Path file = dir.resolve("schema.json");
@@ -216,7 +234,8 @@ final class Harness {
     long t0 = System.nanoTime();
     long rows = 0;
     long touched = 0;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         rows++;
@@ -232,7 +251,11 @@ final class Harness {
   }
 
   static String selectAll(Schema schema, Window w) {
-    return "SELECT " + String.join(", ", schema.columns()) + " FROM " + TABLE + " WHERE "
+    return "SELECT "
+        + String.join(", ", schema.columns())
+        + " FROM "
+        + TABLE
+        + " WHERE "
         + w.where();
   }
 
@@ -249,23 +272,35 @@ final class Harness {
    */
   static GroundTruth groundTruth(KhorosEmulator emu, Window w, List<String> metrics, Path file)
       throws IOException, InterruptedException {
-    StringBuilder uri = new StringBuilder(emu.baseUrl()).append("/_emulator/export/").append(TABLE)
-        .append("?companyKey=").append(enc(emu.companyKey()))
-        .append("&startTime=").append(w.startMillis()).append("&endTime=").append(w.endMillis())
-        .append("&reportFormat=csv");
+    StringBuilder uri =
+        new StringBuilder(emu.baseUrl())
+            .append("/_emulator/export/")
+            .append(TABLE)
+            .append("?companyKey=")
+            .append(enc(emu.companyKey()))
+            .append("&startTime=")
+            .append(w.startMillis())
+            .append("&endTime=")
+            .append(w.endMillis())
+            .append("&reportFormat=csv");
     for (String m : metrics) {
       uri.append("&reportMetrics=").append(enc(m));
     }
     HttpClient http = HttpClient.newHttpClient();
     long t0 = System.nanoTime();
-    HttpResponse<InputStream> response = http.send(
-        HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     long bytes;
-    try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
+    try (InputStream in = response.body();
+        OutputStream out = Files.newOutputStream(file)) {
       if (response.statusCode() != 200) {
-        throw new IOException("ground truth: HTTP " + response.statusCode() + ": "
-            + new String(in.readNBytes(500), StandardCharsets.UTF_8));
+        throw new IOException(
+            "ground truth: HTTP "
+                + response.statusCode()
+                + ": "
+                + new String(in.readNBytes(500), StandardCharsets.UTF_8));
       }
       bytes = in.transferTo(out);
     }

@@ -23,23 +23,44 @@ final class HeapBench {
 
   private HeapBench() {}
 
-  static void run(ResultTable table, Schema schema, KhorosEmulator emu, Window window,
-      long expectedRows, boolean reduced) throws Exception {
-    String metric = "peak heap, " + ResultTable.count(expectedRows) + "-row export, -Xmx"
-        + HEAP_MB + "m" + (reduced ? " (--quick: fewer rows)" : "");
+  static void run(
+      ResultTable table,
+      Schema schema,
+      KhorosEmulator emu,
+      Window window,
+      long expectedRows,
+      boolean reduced)
+      throws Exception {
+    String metric =
+        "peak heap, "
+            + ResultTable.count(expectedRows)
+            + "-row export, -Xmx"
+            + HEAP_MB
+            + "m"
+            + (reduced ? " (--quick: fewer rows)" : "");
     String target = "completes within " + HEAP_MB + " MB";
     Harness.progress("heap: child JVM with -Xmx" + HEAP_MB + "m over " + window.days() + " days");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + HEAP_MB + "m", "-cp", System.getProperty("java.class.path"),
-        HeapProbe.class.getName(), emu.baseUrl(), emu.companyKey(), emu.user(), emu.password(),
-        schema.file().toString(), String.join(",", schema.columns()),
-        window.start().toString(), window.end().toString()));
-    Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + HEAP_MB + "m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeapProbe.class.getName(),
+                emu.baseUrl(),
+                emu.companyKey(),
+                emu.user(),
+                emu.password(),
+                schema.file().toString(),
+                String.join(",", schema.columns()),
+                window.start().toString(),
+                window.end().toString()));
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         if (line.startsWith("RESULT ")) {
           result = line.substring("RESULT ".length());
@@ -54,22 +75,46 @@ final class HeapBench {
     Map<String, String> values = parse(result);
     long peak = Long.parseLong(values.getOrDefault("peakUsed", "0"));
     if (child.exitValue() != 0 || !values.containsKey("rows")) {
-      table.add(metric, "failed: " + values.getOrDefault("error", "exit " + child.exitValue())
-          + "; peak " + ResultTable.mib(peak), HEAP_MB + " MB cap", "-", target, false);
+      table.add(
+          metric,
+          "failed: "
+              + values.getOrDefault("error", "exit " + child.exitValue())
+              + "; peak "
+              + ResultTable.mib(peak),
+          HEAP_MB + " MB cap",
+          "-",
+          target,
+          false);
       return;
     }
     long rows = Long.parseLong(values.get("rows"));
     long afterGc = Long.parseLong(values.get("peakAfterGc"));
     long millis = Long.parseLong(values.get("millis"));
-    table.add(metric, ResultTable.mib(peak) + " peak used, " + ResultTable.mib(afterGc)
-            + " after GC; " + ResultTable.count(rows) + " rows OK",
-        HEAP_MB + " MB cap", String.format(java.util.Locale.ROOT, "%.2f",
-            peak / (HEAP_MB * 1024.0 * 1024.0)), target, rows > 0);
-    table.note("Peak heap: child JVM (-Xmx" + HEAP_MB + "m, default GC, default driver"
-        + " properties but cache=false) read " + rows + " rows × " + schema.columns().size() + " columns in "
-        + ResultTable.seconds(millis) + "; 'peak used' = highest heap use, garbage included (heap"
-        + " pools just before each GC, and samples every 5 ms), 'after GC' = highest heap use"
-        + " right after a collection (the live set).");
+    table.add(
+        metric,
+        ResultTable.mib(peak)
+            + " peak used, "
+            + ResultTable.mib(afterGc)
+            + " after GC; "
+            + ResultTable.count(rows)
+            + " rows OK",
+        HEAP_MB + " MB cap",
+        String.format(java.util.Locale.ROOT, "%.2f", peak / (HEAP_MB * 1024.0 * 1024.0)),
+        target,
+        rows > 0);
+    table.note(
+        "Peak heap: child JVM (-Xmx"
+            + HEAP_MB
+            + "m, default GC, default driver"
+            + " properties but cache=false) read "
+            + rows
+            + " rows × "
+            + schema.columns().size()
+            + " columns in "
+            + ResultTable.seconds(millis)
+            + "; 'peak used' = highest heap use, garbage included (heap"
+            + " pools just before each GC, and samples every 5 ms), 'after GC' = highest heap use"
+            + " right after a collection (the live set).");
   }
 
   static Map<String, String> parse(String result) {

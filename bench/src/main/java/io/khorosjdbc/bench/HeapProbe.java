@@ -20,10 +20,10 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The child JVM of the peak-heap bench (started with a small -Xmx): runs one full scan through the
- * driver against the parent's emulator and prints one line
- * {@code RESULT rows=.. peakUsed=.. peakAfterGc=.. millis=..}, or {@code RESULT error=..}.
- * Peak heap use is the larger of the heap just before each GC (GC notifications) and samples
- * every 5 ms (MemoryMXBean); the heap just after each GC is the live set.
+ * driver against the parent's emulator and prints one line {@code RESULT rows=.. peakUsed=..
+ * peakAfterGc=.. millis=..}, or {@code RESULT error=..}. Peak heap use is the larger of the heap
+ * just before each GC (GC notifications) and samples every 5 ms (MemoryMXBean); the heap just after
+ * each GC is the live set.
  *
  * <p>Arguments: baseUrl companyKey user password schemaFile column,column,.. startIso endIso
  */
@@ -31,8 +31,10 @@ public final class HeapProbe {
   private HeapProbe() {}
 
   private static long heapUsed(Map<String, MemoryUsage> pools, Set<String> heapPools) {
-    return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-        .mapToLong(e -> e.getValue().getUsed()).sum();
+    return pools.entrySet().stream()
+        .filter(e -> heapPools.contains(e.getKey()))
+        .mapToLong(e -> e.getValue().getUsed())
+        .sum();
   }
 
   public static void main(String[] args) {
@@ -46,27 +48,38 @@ public final class HeapProbe {
     AtomicLong peakUsed = new AtomicLong();
     AtomicLong peakAfterGc = new AtomicLong();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-        if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-          GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
-              .getGcInfo();
-          // Heap use only grows between collections: its peaks are the totals just before them.
-          peakUsed.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc(), heapPools), Math::max);
-          peakAfterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc(), heapPools),
-              Math::max);
-        }
-      }, null, null);
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, h) -> {
+                if (n.getType()
+                    .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                  GcInfo info =
+                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                          .getGcInfo();
+                  // Heap use only grows between collections: its peaks are the totals just before
+                  // them.
+                  peakUsed.accumulateAndGet(
+                      heapUsed(info.getMemoryUsageBeforeGc(), heapPools), Math::max);
+                  peakAfterGc.accumulateAndGet(
+                      heapUsed(info.getMemoryUsageAfterGc(), heapPools), Math::max);
+                }
+              },
+              null,
+              null);
     }
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     sampler.setDaemon(true);
     sampler.start();
     try {
@@ -79,9 +92,17 @@ public final class HeapProbe {
       }
       long millis = (System.nanoTime() - t0) / 1_000_000;
       peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-      System.out.println("RESULT rows=" + d.rows() + " peakUsed=" + peakUsed.get()
-          + " peakAfterGc=" + peakAfterGc.get() + " max=" + memory.getHeapMemoryUsage().getMax()
-          + " millis=" + millis);
+      System.out.println(
+          "RESULT rows="
+              + d.rows()
+              + " peakUsed="
+              + peakUsed.get()
+              + " peakAfterGc="
+              + peakAfterGc.get()
+              + " max="
+              + memory.getHeapMemoryUsage().getMax()
+              + " millis="
+              + millis);
       System.exit(0);
     } catch (Throwable e) {
       String message = String.valueOf(e).replace('\n', ' ');

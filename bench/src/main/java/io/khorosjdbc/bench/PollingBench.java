@@ -69,8 +69,8 @@ final class PollingBench {
 
   /**
    * Job lengths measured for one nominal duration: 0.8, 0.9, 1.0, 1.1 and 1.2 times it. A poller's
-   * overshoot depends on where the job's end falls between two polls, so one length alone can
-   * land just after a poll (and look perfect) or just before one.
+   * overshoot depends on where the job's end falls between two polls, so one length alone can land
+   * just after a poll (and look perfect) or just before one.
    */
   static List<Long> spread(long nominal) {
     List<Long> lengths = new ArrayList<>();
@@ -88,7 +88,8 @@ final class PollingBench {
       Map<Long, List<Future<Measured>>> futures = new LinkedHashMap<>();
       for (long d : durations) {
         for (long length : spread(d)) {
-          futures.computeIfAbsent(d, k -> new ArrayList<>())
+          futures
+              .computeIfAbsent(d, k -> new ArrayList<>())
               .add(pool.submit(() -> measure(schema, length)));
         }
       }
@@ -110,10 +111,19 @@ final class PollingBench {
             pass &= m.overshootMillis() <= target(m.jobMillis());
           }
           int n = futures.get(d).size();
-          table.add(metric, "mean " + ResultTable.seconds(sum / n) + ", worst "
-                  + ResultTable.seconds(worst) + ", ≤ " + polls + " polls",
+          table.add(
+              metric,
+              "mean "
+                  + ResultTable.seconds(sum / n)
+                  + ", worst "
+                  + ResultTable.seconds(worst)
+                  + ", ≤ "
+                  + polls
+                  + " polls",
               "mean " + ResultTable.seconds(baseSum / n) + " (computed)",
-              String.format(Locale.ROOT, "%.3f", sum / baseSum), target, pass);
+              String.format(Locale.ROOT, "%.3f", sum / baseSum),
+              target,
+              pass);
         } catch (Exception e) {
           table.error(metric, rootMessage(e), target);
         }
@@ -121,30 +131,39 @@ final class PollingBench {
     } finally {
       pool.shutdownNow();
     }
-    table.note("Poll overshoot: time from the job becoming ready in the emulator (create + latency)"
-        + " to the status request that saw it done, from the emulator's journal; 5 jobs per row"
-        + " (0.8 to 1.2 × the nominal length), each on its own emulator, all at once. PASS needs"
-        + " every job within its target. The baseline (first wait 15 s, ×1.2, cap 2 min, as in a"
-        + " public Airflow operator) is simulated arithmetically over the same job lengths, not"
-        + " waited for.");
+    table.note(
+        "Poll overshoot: time from the job becoming ready in the emulator (create + latency)"
+            + " to the status request that saw it done, from the emulator's journal; 5 jobs per row"
+            + " (0.8 to 1.2 × the nominal length), each on its own emulator, all at once. PASS needs"
+            + " every job within its target. The baseline (first wait 15 s, ×1.2, cap 2 min, as in a"
+            + " public Airflow operator) is simulated arithmetically over the same job lengths, not"
+            + " waited for.");
   }
 
   private static Measured measure(Schema schema, long jobMillis) throws Exception {
-    try (KhorosEmulator emu = KhorosEmulator.builder().jobLatencyMillis(jobMillis)
-        .rateLimit(RateLimit.OFF).build()
-        .start(); Connection c = Harness.connect(emu, schema, Map.of())) {
+    try (KhorosEmulator emu =
+            KhorosEmulator.builder()
+                .jobLatencyMillis(jobMillis)
+                .rateLimit(RateLimit.OFF)
+                .build()
+                .start();
+        Connection c = Harness.connect(emu, schema, Map.of())) {
       Harness.drain(c, "SELECT ACTION_ID FROM " + Harness.TABLE + " WHERE " + WINDOW.where());
       List<JournalEntry> journal = emu.journal();
       List<JournalEntry> creates = Harness.route(journal, "create");
       if (creates.size() != 1) {
-        throw new IllegalStateException("expected 1 export job, the driver created "
-            + creates.size());
+        throw new IllegalStateException(
+            "expected 1 export job, the driver created " + creates.size());
       }
       long ready = creates.get(0).time() + jobMillis;
       List<JournalEntry> statuses = Harness.route(journal, "status");
-      JournalEntry noticed = statuses.stream().filter(e -> e.time() >= ready).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no status request after the job was"
-              + " ready"));
+      JournalEntry noticed =
+          statuses.stream()
+              .filter(e -> e.time() >= ready)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException("no status request after the job was" + " ready"));
       return new Measured(jobMillis, noticed.time() - ready, statuses.size());
     }
   }

@@ -27,11 +27,14 @@ final class ReplayServer implements AutoCloseable {
   ReplayServer(Path file) throws IOException {
     this.file = file;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "replay-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "replay-server");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/", this::handle);
     server.start();
   }
@@ -48,10 +51,16 @@ final class ReplayServer implements AutoCloseable {
       String statusUrl = base + JOB + "/status?analyticsAccessToken=replay";
       String downloadUrl = base + JOB + "/download?analyticsAccessToken=replay";
       if (path.equals(JOB + "/status")) {
-        json(exchange, "{\"status\":\"PASS\",\"request\":null,\"message\":null,\"result\":"
-            + "{\"jobInfo\":{\"workflowId\":\"replay-workflow\",\"runId\":\"replay-run\","
-            + "\"downloadUrl\":\"" + downloadUrl + "\",\"statusUrl\":\"" + statusUrl + "\"},"
-            + "\"result\":{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"COMPLETED\"}}}");
+        json(
+            exchange,
+            "{\"status\":\"PASS\",\"request\":null,\"message\":null,\"result\":"
+                + "{\"jobInfo\":{\"workflowId\":\"replay-workflow\",\"runId\":\"replay-run\","
+                + "\"downloadUrl\":\""
+                + downloadUrl
+                + "\",\"statusUrl\":\""
+                + statusUrl
+                + "\"},"
+                + "\"result\":{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"COMPLETED\"}}}");
       } else if (path.equals(JOB + "/download")) {
         exchange.getResponseHeaders().set("Location", base + "/files/replay");
         exchange.sendResponseHeaders(307, -1);
@@ -62,9 +71,13 @@ final class ReplayServer implements AutoCloseable {
           Files.copy(file, out);
         }
       } else if (path.startsWith("/api/public/reports/report/")) {
-        json(exchange, "{\"status\":\"PASS\",\"request\":null,\"message\":null,\"result\":"
-            + "{\"workflowId\":\"replay-workflow\",\"runId\":\"replay-run\",\"downloadUrl\":\"\","
-            + "\"statusUrl\":\"" + statusUrl + "\"}}");
+        json(
+            exchange,
+            "{\"status\":\"PASS\",\"request\":null,\"message\":null,\"result\":"
+                + "{\"workflowId\":\"replay-workflow\",\"runId\":\"replay-run\",\"downloadUrl\":\"\","
+                + "\"statusUrl\":\""
+                + statusUrl
+                + "\"}}");
       } else {
         exchange.sendResponseHeaders(404, -1);
       }

@@ -13,14 +13,16 @@ final class Requests {
    * pre-signed file fetches, which go to storage. Refused ones (429) included.
    */
   static List<JournalEntry> api(List<JournalEntry> journal) {
-    return journal.stream().filter(e -> !e.route().equals("file"))
+    return journal.stream()
+        .filter(e -> !e.route().equals("file"))
         .sorted(Comparator.comparingLong(JournalEntry::time).thenComparingLong(JournalEntry::seq))
         .toList();
   }
 
   /** The entries that arrived in {@code [from, to]}, in arrival order. */
   static List<JournalEntry> between(List<JournalEntry> journal, long from, long to) {
-    return journal.stream().filter(e -> e.time() >= from && e.time() <= to)
+    return journal.stream()
+        .filter(e -> e.time() >= from && e.time() <= to)
         .sorted(Comparator.comparingLong(JournalEntry::time).thenComparingLong(JournalEntry::seq))
         .toList();
   }
@@ -34,15 +36,19 @@ final class Requests {
   }
 
   /**
-   * Whether the budget held {@code request} back: a budget of {@code permits} per
-   * {@code spanMillis} lets a request go as soon as the {@code permits}-th request before it
-   * leaves the span, so a request that waited arrives about {@code spanMillis} after that
-   * predecessor (up to {@code slackMillis} later, for the time between taking the slot and
-   * arriving), while one that did not wait arrives later than that or not at all. {@code api}
-   * holds every API request of the tenant in arrival order.
+   * Whether the budget held {@code request} back: a budget of {@code permits} per {@code
+   * spanMillis} lets a request go as soon as the {@code permits}-th request before it leaves the
+   * span, so a request that waited arrives about {@code spanMillis} after that predecessor (up to
+   * {@code slackMillis} later, for the time between taking the slot and arriving), while one that
+   * did not wait arrives later than that or not at all. {@code api} holds every API request of the
+   * tenant in arrival order.
    */
-  static boolean heldBack(List<JournalEntry> api, JournalEntry request, int permits,
-      long spanMillis, long slackMillis) {
+  static boolean heldBack(
+      List<JournalEntry> api,
+      JournalEntry request,
+      int permits,
+      long spanMillis,
+      long slackMillis) {
     int index = api.indexOf(request);
     if (index < permits) {
       return false;
@@ -53,8 +59,8 @@ final class Requests {
 
   /**
    * The most entries that arrived within any window of {@code windowMillis}, counted as the
-   * emulator counts: an entry at {@code t} is in the window starting at {@code s} when
-   * {@code s <= t < s + windowMillis}. Entries must be in arrival order.
+   * emulator counts: an entry at {@code t} is in the window starting at {@code s} when {@code s <=
+   * t < s + windowMillis}. Entries must be in arrival order.
    */
   static int mostInAnyWindow(List<JournalEntry> entries, long windowMillis) {
     int most = 0;

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one table the bench prints: per row the metric, our number, the baseline measured in the
- * same run, their ratio, the target and the verdict. Printed as an aligned Markdown table, so the
- * output can be pasted into docs/performance.md as is.
+ * The one table the bench prints: per row the metric, our number, the baseline measured in the same
+ * run, their ratio, the target and the verdict. Printed as an aligned Markdown table, so the output
+ * can be pasted into docs/performance.md as is.
  */
 public final class ResultTable {
   /** How a row came out. */
-  public enum Verdict { PASS, FAIL, NOT_AVAILABLE, ERROR;
+  public enum Verdict {
+    PASS,
+    FAIL,
+    NOT_AVAILABLE,
+    ERROR;
 
     String label() {
       return switch (this) {
@@ -24,8 +28,8 @@ public final class ResultTable {
   }
 
   /** One measured metric. */
-  public record Row(String metric, String ours, String baseline, String ratio, String target,
-      Verdict verdict) {
+  public record Row(
+      String metric, String ours, String baseline, String ratio, String target, Verdict verdict) {
     List<String> cells() {
       return List.of(metric, ours, baseline, ratio, target, verdict.label());
     }
@@ -35,8 +39,8 @@ public final class ResultTable {
       List.of("metric", "ours", "baseline", "ratio", "target", "result");
 
   /** A small table printed after the notes, with notes of its own. */
-  public record Appendix(String title, List<String> header, List<List<String>> rows,
-      List<String> notes) {}
+  public record Appendix(
+      String title, List<String> header, List<List<String>> rows, List<String> notes) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -46,8 +50,8 @@ public final class ResultTable {
     rows.add(row);
   }
 
-  public void add(String metric, String ours, String baseline, String ratio, String target,
-      boolean pass) {
+  public void add(
+      String metric, String ours, String baseline, String ratio, String target, boolean pass) {
     add(new Row(metric, ours, baseline, ratio, target, pass ? Verdict.PASS : Verdict.FAIL));
   }
 
@@ -65,15 +69,19 @@ public final class ResultTable {
   }
 
   /** A further table, printed under the main one's notes, with its own (unnumbered) notes. */
-  public void appendix(String title, List<String> header, List<List<String>> rows,
-      List<String> notes) {
+  public void appendix(
+      String title, List<String> header, List<List<String>> rows, List<String> notes) {
     for (List<String> row : rows) {
       if (row.size() != header.size()) {
         throw new IllegalArgumentException("row " + row + " does not match header " + header);
       }
     }
-    appendices.add(new Appendix(title, List.copyOf(header),
-        rows.stream().map(List::copyOf).toList(), List.copyOf(notes)));
+    appendices.add(
+        new Appendix(
+            title,
+            List.copyOf(header),
+            rows.stream().map(List::copyOf).toList(),
+            List.copyOf(notes)));
   }
 
   public List<Row> rows() {
@@ -104,8 +112,7 @@ public final class ResultTable {
     return out.toString();
   }
 
-  private static void appendTable(StringBuilder out, List<String> header,
-      List<List<String>> body) {
+  private static void appendTable(StringBuilder out, List<String> header, List<List<String>> body) {
     List<List<String>> lines = new ArrayList<>();
     lines.add(header);
     body.forEach(r -> lines.add(r.stream().map(ResultTable::escape).toList()));
@@ -163,8 +170,8 @@ public final class ResultTable {
   }
 
   public static String mib(double bytes) {
-    return String.format(Locale.ROOT, bytes >= 10 * 1024 * 1024 ? "%.0f MB" : "%.1f MB",
-        bytes / (1024.0 * 1024.0));
+    return String.format(
+        Locale.ROOT, bytes >= 10 * 1024 * 1024 ? "%.0f MB" : "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   public static String ratio(double r) {

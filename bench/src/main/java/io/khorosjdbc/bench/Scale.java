@@ -6,19 +6,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A row run faster than real time: the API's rate-limit window, the jobs and every time constant
- * of the driver that is not derived from the budget are divided by {@code divisor}, so the run
- * behaves as the real one would, {@code divisor} times faster. Figures are reported in real time
- * (measured × divisor), so rows at different scales compare directly with each other and with the
- * targets. The budget's safety margin ({@code max(250 ms, 2%)} of the window) is the one constant
- * the driver does not scale: it makes a scaled budget a little more conservative than a real one.
+ * A row run faster than real time: the API's rate-limit window, the jobs and every time constant of
+ * the driver that is not derived from the budget are divided by {@code divisor}, so the run behaves
+ * as the real one would, {@code divisor} times faster. Figures are reported in real time (measured
+ * × divisor), so rows at different scales compare directly with each other and with the targets.
+ * The budget's safety margin ({@code max(250 ms, 2%)} of the window) is the one constant the driver
+ * does not scale: it makes a scaled budget a little more conservative than a real one.
  *
  * @param divisor 1 for real time, 10 for a 20/6 s window and jobs a tenth as long
  */
 record Scale(int divisor) {
   static final Scale REAL = new Scale(1);
+
   /** The documented limit: 20 requests per minute per tenant. */
   static final int PERMITS = 20;
+
   static final long WINDOW_MILLIS = 60_000;
 
   Scale {
@@ -42,8 +44,8 @@ record Scale(int divisor) {
   }
 
   /**
-   * How long the driver holds a request in its budget's window: the window plus
-   * {@code max(250 ms, 2%)} (docs/reliability.md, "The request budget").
+   * How long the driver holds a request in its budget's window: the window plus {@code max(250 ms,
+   * 2%)} (docs/reliability.md, "The request budget").
    */
   long spanMillis() {
     return windowMillis() + Math.max(250, windowMillis() / 50);
@@ -75,8 +77,12 @@ record Scale(int divisor) {
   /** "real time, 20/60 s" or "1/10: 20/6 s". */
   String label() {
     long ms = windowMillis();
-    String window = PERMITS + "/" + (ms % 1000 == 0 ? ms / 1000 + " s"
-        : String.format(Locale.ROOT, "%.2f s", ms / 1000.0));
+    String window =
+        PERMITS
+            + "/"
+            + (ms % 1000 == 0
+                ? ms / 1000 + " s"
+                : String.format(Locale.ROOT, "%.2f s", ms / 1000.0));
     return divisor == 1 ? "real time, " + window : "1/" + divisor + ": " + window;
   }
 }

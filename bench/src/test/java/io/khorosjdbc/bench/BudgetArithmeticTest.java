@@ -30,8 +30,18 @@ class BudgetArithmeticTest {
     assertEquals(new RateLimit(20, Duration.ofSeconds(6)), tenth.rateLimit());
     assertEquals(30_000, tenth.scaled(300_000));
     assertEquals(12_000, tenth.real(1_200), 1e-9);
-    assertEquals(Map.of("requestBudget", "20/6000ms", "pollInitialDelay", "100ms",
-        "pollMaxDelay", "6000ms", "retryBaseDelay", "25ms", "retryMaxDelay", "1000ms"),
+    assertEquals(
+        Map.of(
+            "requestBudget",
+            "20/6000ms",
+            "pollInitialDelay",
+            "100ms",
+            "pollMaxDelay",
+            "6000ms",
+            "retryBaseDelay",
+            "25ms",
+            "retryMaxDelay",
+            "1000ms"),
         tenth.driverProperties());
     assertEquals("1/10: 20/6 s", tenth.label());
     assertEquals("real time, 20/60 s", Scale.REAL.label());
@@ -43,9 +53,14 @@ class BudgetArithmeticTest {
 
   @Test
   void mostInAnyWindowCountsAsTheEmulatorDoes() {
-    List<JournalEntry> e = List.of(entry(0, "create", 200), entry(500, "status", 200),
-        entry(999, "status", 200), entry(1_000, "status", 429), entry(1_999, "download", 200),
-        entry(5_000, "status", 200));
+    List<JournalEntry> e =
+        List.of(
+            entry(0, "create", 200),
+            entry(500, "status", 200),
+            entry(999, "status", 200),
+            entry(1_000, "status", 429),
+            entry(1_999, "download", 200),
+            entry(5_000, "status", 200));
     // [0, 1000) holds 3; [500, 1500) holds 3; [999, 1999) holds 2 + the one at 1999 is out.
     assertEquals(3, Requests.mostInAnyWindow(e, 1_000));
     assertEquals(5, Requests.mostInAnyWindow(e, 2_000));
@@ -58,9 +73,14 @@ class BudgetArithmeticTest {
   @Test
   void aRequestHeldBackArrivesOneSpanAfterItsBudgetsWorthOfPredecessors() {
     // A budget of 3 per 1000 ms held for 1250 ms.
-    List<JournalEntry> api = List.of(entry(0, "create", 200), entry(100, "status", 200),
-        entry(200, "status", 200), entry(1_260, "status", 200), entry(1_400, "status", 200),
-        entry(3_000, "download", 200));
+    List<JournalEntry> api =
+        List.of(
+            entry(0, "create", 200),
+            entry(100, "status", 200),
+            entry(200, "status", 200),
+            entry(1_260, "status", 200),
+            entry(1_400, "status", 200),
+            entry(3_000, "download", 200));
     assertFalse(Requests.heldBack(api, api.get(2), 3, 1_250, 100), "fewer predecessors");
     assertTrue(Requests.heldBack(api, api.get(3), 3, 1_250, 100), "went when the first left");
     assertTrue(Requests.heldBack(api, api.get(4), 3, 1_250, 100));
@@ -71,21 +91,33 @@ class BudgetArithmeticTest {
 
   @Test
   void apiRequestsLeaveOutTheFileFetchesAndComeInArrivalOrder() {
-    List<JournalEntry> journal = List.of(entry(30, "status", 200), entry(10, "create", 200),
-        entry(40, "file", 200), entry(35, "download", 200));
-    assertEquals(List.of("create", "status", "download"),
+    List<JournalEntry> journal =
+        List.of(
+            entry(30, "status", 200),
+            entry(10, "create", 200),
+            entry(40, "file", 200),
+            entry(35, "download", 200));
+    assertEquals(
+        List.of("create", "status", "download"),
         Requests.api(journal).stream().map(JournalEntry::route).toList());
-    assertEquals(List.of("status", "download"), Requests.between(journal, 20, 35).stream()
-        .map(JournalEntry::route).toList());
+    assertEquals(
+        List.of("status", "download"),
+        Requests.between(journal, 20, 35).stream().map(JournalEntry::route).toList());
   }
 
   @Test
   void anExportsOvershootCountsFromTheJobsOwnReadyTime() {
     // create at 1000, the job's latency 6000 ms: ready at 7000. Seen running at 6500, done at
     // 7400; at scale 1/10 that is 4 s in real time.
-    List<JournalEntry> requests = List.of(entry(1_000, "create", 200),
-        entry(5_000, "status", 200), entry(6_000, "status", 429), entry(6_500, "status", 200),
-        entry(7_400, "status", 200), entry(7_410, "download", 200), entry(7_420, "file", 200));
+    List<JournalEntry> requests =
+        List.of(
+            entry(1_000, "create", 200),
+            entry(5_000, "status", 200),
+            entry(6_000, "status", 429),
+            entry(6_500, "status", 200),
+            entry(7_400, "status", 200),
+            entry(7_410, "download", 200),
+            entry(7_420, "file", 200));
     BudgetPollBench.Job job = BudgetPollBench.trace(requests, 6_000, new Scale(10));
     assertEquals(60_000, job.latencyMillis(), 1e-9);
     assertEquals(4_000, job.overshootMillis(), 1e-9);
@@ -98,8 +130,12 @@ class BudgetArithmeticTest {
 
   @Test
   void aRefusedCreateIsARequestButNotTheJob() {
-    List<JournalEntry> requests = List.of(entry(0, "create", 429), entry(3_000, "create", 200),
-        entry(4_500, "status", 200), entry(4_550, "download", 200));
+    List<JournalEntry> requests =
+        List.of(
+            entry(0, "create", 429),
+            entry(3_000, "create", 200),
+            entry(4_500, "status", 200),
+            entry(4_550, "download", 200));
     BudgetPollBench.Job job = BudgetPollBench.trace(requests, 1_000, Scale.REAL);
     assertEquals(500, job.overshootMillis(), 1e-9);
     assertEquals(4, job.requests());
@@ -110,24 +146,35 @@ class BudgetArithmeticTest {
   @Test
   void aJournalThatContradictsTheGroundTruthIsFlagged() {
     // The job should be ready at 2000, but a status at 2500 still saw it running.
-    List<JournalEntry> requests = List.of(entry(0, "create", 200), entry(2_500, "status", 200),
-        entry(3_000, "status", 200), entry(3_010, "download", 200));
+    List<JournalEntry> requests =
+        List.of(
+            entry(0, "create", 200),
+            entry(2_500, "status", 200),
+            entry(3_000, "status", 200),
+            entry(3_010, "download", 200));
     assertFalse(BudgetPollBench.trace(requests, 2_000, Scale.REAL).consistent());
     // Done before it should be ready.
-    List<JournalEntry> early = List.of(entry(0, "create", 200), entry(1_000, "status", 200),
-        entry(1_010, "download", 200));
+    List<JournalEntry> early =
+        List.of(
+            entry(0, "create", 200), entry(1_000, "status", 200), entry(1_010, "download", 200));
     assertFalse(BudgetPollBench.trace(early, 2_000, Scale.REAL).consistent());
-    assertThrows(IllegalStateException.class, () -> BudgetPollBench.trace(List.of(
-        entry(0, "create", 200), entry(1, "create", 200), entry(2, "status", 200)), 1,
-        Scale.REAL), "two jobs for one query");
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            BudgetPollBench.trace(
+                List.of(entry(0, "create", 200), entry(1, "create", 200), entry(2, "status", 200)),
+                1,
+                Scale.REAL),
+        "two jobs for one query");
   }
 
   @Test
   void theLastRecordedDurationIsTheMostRecentJobsInTheFile() {
-    String ledger = "{\n  \"format\" : 1,\n  \"reports\" : {\n    \"conversation_actions\" : [ {\n"
-        + "      \"days\" : 0.041666666666666664,\n      \"millis\" : 11450,\n"
-        + "      \"at\" : 1764620000000\n    }, {\n      \"days\" : 0.041666666666666664,\n"
-        + "      \"millis\" : 4275,\n      \"at\" : 1764620012000\n    } ]\n  }\n}";
+    String ledger =
+        "{\n  \"format\" : 1,\n  \"reports\" : {\n    \"conversation_actions\" : [ {\n"
+            + "      \"days\" : 0.041666666666666664,\n      \"millis\" : 11450,\n"
+            + "      \"at\" : 1764620000000\n    }, {\n      \"days\" : 0.041666666666666664,\n"
+            + "      \"millis\" : 4275,\n      \"at\" : 1764620012000\n    } ]\n  }\n}";
     assertEquals(4_275, BudgetPollBench.lastRecorded(ledger));
     assertEquals(-1, BudgetPollBench.lastRecorded("{\"format\": 1, \"reports\": {}}"));
   }
@@ -152,12 +199,13 @@ class BudgetArithmeticTest {
 
   @Test
   void explainOutputGivesTheJobsAndTheFirstPiece() {
-    String explain = "KhorosTableScan(table=[[khoros, conversation_actions]], columns=[[ACTION_ID]],"
-        + " exports=[3 job(s): conversation_actions [2019-01-01T00:00:00Z, 2019-01-31T00:00:00Z)"
-        + " metrics=[ACTION_ID] params={} format=csv; conversation_actions"
-        + " [2019-01-31T00:00:00Z, 2019-03-02T00:00:00Z) metrics=[ACTION_ID] params={}"
-        + " format=csv; conversation_actions [2019-03-02T00:00:00Z, 2019-04-01T00:00:00Z)"
-        + " metrics=[ACTION_ID] params={} format=csv])\n";
+    String explain =
+        "KhorosTableScan(table=[[khoros, conversation_actions]], columns=[[ACTION_ID]],"
+            + " exports=[3 job(s): conversation_actions [2019-01-01T00:00:00Z, 2019-01-31T00:00:00Z)"
+            + " metrics=[ACTION_ID] params={} format=csv; conversation_actions"
+            + " [2019-01-31T00:00:00Z, 2019-03-02T00:00:00Z) metrics=[ACTION_ID] params={}"
+            + " format=csv; conversation_actions [2019-03-02T00:00:00Z, 2019-04-01T00:00:00Z)"
+            + " metrics=[ACTION_ID] params={} format=csv])\n";
     AutoSplit.Plan plan = AutoSplit.parse(explain);
     assertEquals(3, plan.jobs());
     assertEquals(30 * 86_400_000L, plan.firstPieceMillis());
@@ -172,9 +220,11 @@ class BudgetArithmeticTest {
     Map<Double, Long> jobs = new LinkedHashMap<>();
     jobs.put(1.0, 2_000L);
     jobs.put(7.0, 14_000L);
-    assertEquals("{\"format\": 1, \"reports\": {\"conversation_actions\": ["
-        + "{\"days\": 1.0, \"millis\": 2000, \"at\": 8000}, "
-        + "{\"days\": 7.0, \"millis\": 14000, \"at\": 9000}]}}\n", AutoSplit.ledger(jobs, 10_000));
+    assertEquals(
+        "{\"format\": 1, \"reports\": {\"conversation_actions\": ["
+            + "{\"days\": 1.0, \"millis\": 2000, \"at\": 8000}, "
+            + "{\"days\": 7.0, \"millis\": 14000, \"at\": 9000}]}}\n",
+        AutoSplit.ledger(jobs, 10_000));
   }
 
   @Test
@@ -194,7 +244,8 @@ class BudgetArithmeticTest {
     assertEquals("| window   | model      |", lines[8]);
     assertEquals("| 365 days | 4 × 91.3 d |", lines[11]);
     assertEquals("- why", lines[13]);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> table.appendix("x", List.of("a", "b"), List.of(List.of("1")), List.of()));
   }
 }

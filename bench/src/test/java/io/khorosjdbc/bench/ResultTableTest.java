@@ -15,7 +15,8 @@ class ResultTableTest {
     table.error("heap", "boom | bang", "128 MB");
     table.note("first note");
     String[] lines = table.format().split("\n");
-    assertEquals("| metric                     | ours                | baseline | ratio | target   | result |",
+    assertEquals(
+        "| metric                     | ours                | baseline | ratio | target   | result |",
         lines[0]);
     assertTrue(lines[1].matches("\\|( -+ \\|)+"), lines[1]);
     assertTrue(lines[2].endsWith("| FAIL   |"), lines[2]);

@@ -31,7 +31,9 @@ record CliOptions(
 
   /** How batch results are printed. */
   enum OutputFormat {
-    TABLE, CSV, JSON;
+    TABLE,
+    CSV,
+    JSON;
 
     static OutputFormat parse(String text) {
       try {
@@ -88,12 +90,12 @@ record CliOptions(
         case "-n", "--user" -> user = inline != null ? inline : value(args, ++i, arg);
         case "-p", "--password" -> password = inline != null ? inline : value(args, ++i, arg);
         case "-k", "--company-key" -> companyKey = inline != null ? inline : value(args, ++i, arg);
-        case "--properties" -> properties =
-            Path.of(inline != null ? inline : value(args, ++i, arg));
+        case "--properties" ->
+            properties = Path.of(inline != null ? inline : value(args, ++i, arg));
         case "-e", "--execute" -> statements.add(inline != null ? inline : value(args, ++i, arg));
         case "-f", "--file" -> files.add(inline != null ? inline : value(args, ++i, arg));
-        case "-o", "--outputformat" -> format =
-            OutputFormat.parse(inline != null ? inline : value(args, ++i, arg));
+        case "-o", "--outputformat" ->
+            format = OutputFormat.parse(inline != null ? inline : value(args, ++i, arg));
         case "-D" -> driverProperties.add(value(args, ++i, arg));
         case "--check-tables" -> checkTables = inline != null ? inline : value(args, ++i, arg);
         case "--save" -> save = Path.of(inline != null ? inline : value(args, ++i, arg));
@@ -118,8 +120,9 @@ record CliOptions(
       throw new UsageException("--check runs its own steps; do not combine it with -e or -f");
     }
     if (!check && (checkTables != null || save != null)) {
-      throw new UsageException((checkTables != null ? "--check-tables" : "--save")
-          + " belongs to --check (e.g. --check --save capture.json)");
+      throw new UsageException(
+          (checkTables != null ? "--check-tables" : "--save")
+              + " belongs to --check (e.g. --check --save capture.json)");
     }
     List<String> tables;
     try {
@@ -127,10 +130,23 @@ record CliOptions(
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    return new CliOptions(help, demo, check, verbose, noProgress, Optional.ofNullable(url),
-        Optional.ofNullable(user), Optional.ofNullable(password), Optional.ofNullable(companyKey),
-        Optional.ofNullable(properties), List.copyOf(statements), List.copyOf(files), format,
-        List.copyOf(driverProperties), tables, Optional.ofNullable(save));
+    return new CliOptions(
+        help,
+        demo,
+        check,
+        verbose,
+        noProgress,
+        Optional.ofNullable(url),
+        Optional.ofNullable(user),
+        Optional.ofNullable(password),
+        Optional.ofNullable(companyKey),
+        Optional.ofNullable(properties),
+        List.copyOf(statements),
+        List.copyOf(files),
+        format,
+        List.copyOf(driverProperties),
+        tables,
+        Optional.ofNullable(save));
   }
 
   private static String value(String[] args, int index, String option) {

@@ -29,8 +29,8 @@ record ConnectionTarget(String url, Properties properties) {
     String url = null;
     if (options.propertiesFile().isPresent()) {
       Properties file = new Properties();
-      try (Reader reader = Files.newBufferedReader(options.propertiesFile().get(),
-          StandardCharsets.UTF_8)) {
+      try (Reader reader =
+          Files.newBufferedReader(options.propertiesFile().get(), StandardCharsets.UTF_8)) {
         file.load(reader);
       }
       for (String key : file.stringPropertyNames()) {
@@ -67,8 +67,8 @@ record ConnectionTarget(String url, Properties properties) {
     if (url.startsWith("http://") || url.startsWith("https://")) {
       return KhorosDriver.PREFIX + "url=" + url;
     }
-    throw new CliOptions.UsageException("-u needs a jdbc:khoros: URL or an http(s):// base URL, "
-        + "got '" + given + "'");
+    throw new CliOptions.UsageException(
+        "-u needs a jdbc:khoros: URL or an http(s):// base URL, " + "got '" + given + "'");
   }
 
   private static void copyEnv(Map<String, String> env, String name, String key, Properties props) {

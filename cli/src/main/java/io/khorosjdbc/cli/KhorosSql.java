@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code khoros-sql}: the driver with a shell. Interactive sessions are sqlline; batch runs
- * ({@code -e}, {@code -f}) are executed here so that output formats, the progress line and the exit
- * code are under our control. {@code --demo} starts the emulator in-process.
+ * {@code khoros-sql}: the driver with a shell. Interactive sessions are sqlline; batch runs ({@code
+ * -e}, {@code -f}) are executed here so that output formats, the progress line and the exit code
+ * are under our control. {@code --demo} starts the emulator in-process.
  */
 public final class KhorosSql {
   static final int OK = 0;
@@ -37,8 +37,8 @@ public final class KhorosSql {
   private final PrintStream err;
   private final boolean terminal;
 
-  KhorosSql(Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
-      boolean terminal) {
+  KhorosSql(
+      Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
     this.env = env;
     this.in = in;
     this.out = out;
@@ -51,8 +51,9 @@ public final class KhorosSql {
       // Before the first logger exists: slf4j-simple reads its level once.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
-    int code = new KhorosSql(System.getenv(), System.in, System.out, System.err,
-        System.console() != null).run(args);
+    int code =
+        new KhorosSql(System.getenv(), System.in, System.out, System.err, System.console() != null)
+            .run(args);
     System.exit(code);
   }
 
@@ -85,13 +86,18 @@ public final class KhorosSql {
         demoState = Files.createTempDirectory("khoros-sql-demo");
         target = demoTarget(emulator, target, demoState);
         if (!options.batch() && !options.check()) {
-          err.println("khoros-sql: demo mode, connected to an emulator at " + emulator.baseUrl()
-              + " (synthetic data for any window; try SELECT * FROM khoros_meta.reports;)");
+          err.println(
+              "khoros-sql: demo mode, connected to an emulator at "
+                  + emulator.baseUrl()
+                  + " (synthetic data for any window; try SELECT * FROM khoros_meta.reports;)");
         }
-      } else if (target.url().equals(KhorosDriver.PREFIX) && !target.property("url").isPresent()
-          && !target.property("region").isPresent() && !options.check()) {
-        err.println("khoros-sql: say where to connect: -u URL, --properties FILE, or --demo to "
-            + "try the built-in emulator (see --help)");
+      } else if (target.url().equals(KhorosDriver.PREFIX)
+          && !target.property("url").isPresent()
+          && !target.property("region").isPresent()
+          && !options.check()) {
+        err.println(
+            "khoros-sql: say where to connect: -u URL, --properties FILE, or --demo to "
+                + "try the built-in emulator (see --help)");
         return USAGE;
       }
       if (options.check()) {
@@ -127,14 +133,21 @@ public final class KhorosSql {
     }
   }
 
-  private static ConnectionTarget demoTarget(KhorosEmulator emulator, ConnectionTarget given,
-      Path state) {
-    ConnectionTarget target = new ConnectionTarget(KhorosDriver.PREFIX + "url="
-        + emulator.baseUrl() + ";companyKey=" + emulator.companyKey()
-        // Each demo emulator is a new server on a new port: nothing to reuse across runs.
-        + ";cache=false", given.properties());
+  private static ConnectionTarget demoTarget(
+      KhorosEmulator emulator, ConnectionTarget given, Path state) {
+    ConnectionTarget target =
+        new ConnectionTarget(
+            KhorosDriver.PREFIX
+                + "url="
+                + emulator.baseUrl()
+                + ";companyKey="
+                + emulator.companyKey()
+                // Each demo emulator is a new server on a new port: nothing to reuse across runs.
+                + ";cache=false",
+            given.properties());
     // The demo never uses a tenant's credentials, nor its on-disk column cache.
-    return target.withProperty("user", emulator.user())
+    return target
+        .withProperty("user", emulator.user())
         .withProperty("password", emulator.password())
         .withProperty("companyKey", emulator.companyKey())
         .withProperty("schemaCache", "false")
@@ -172,8 +185,8 @@ public final class KhorosSql {
     ResultPrinter printer = new ResultPrinter(options.outputFormat(), out);
     boolean progress = terminal && !options.noProgress();
     try (connection;
-         ProgressReporter reporter = progress ? new ProgressReporter(target::connect, err) : null;
-         Statement statement = connection.createStatement()) {
+        ProgressReporter reporter = progress ? new ProgressReporter(target::connect, err) : null;
+        Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         long start = System.nanoTime();
         try (ProgressReporter.Running running = reporter == null ? null : reporter.start()) {
@@ -185,7 +198,11 @@ public final class KhorosSql {
             try (ResultSet rs = statement.getResultSet()) {
               long rows = printer.print(rs);
               if (options.outputFormat() == CliOptions.OutputFormat.TABLE) {
-                err.printf(Locale.ROOT, "%d row%s in %.3f s%n", rows, rows == 1 ? "" : "s",
+                err.printf(
+                    Locale.ROOT,
+                    "%d row%s in %.3f s%n",
+                    rows,
+                    rows == 1 ? "" : "s",
                     (System.nanoTime() - start) / 1e9);
               }
             }
@@ -209,9 +226,9 @@ public final class KhorosSql {
   }
 
   /**
-   * The most useful message of an exception chain: Calcite wraps the driver's explanation in
-   * "Error while executing SQL ..." (which repeats the statement), so the innermost message that
-   * says something is shown, prefixed by the outer one when that adds information.
+   * The most useful message of an exception chain: Calcite wraps the driver's explanation in "Error
+   * while executing SQL ..." (which repeats the statement), so the innermost message that says
+   * something is shown, prefixed by the outer one when that adds information.
    */
   static String explain(Throwable e) {
     List<String> messages = new ArrayList<>();
@@ -236,13 +253,14 @@ public final class KhorosSql {
     for (int i = 0; i < messages.size(); i++) {
       messages.set(i, shortParseError(messages.get(i)));
     }
-    return String.join(": ", messages.size() > 2 ? messages.subList(messages.size() - 2,
-        messages.size()) : messages);
+    return String.join(
+        ": ",
+        messages.size() > 2 ? messages.subList(messages.size() - 2, messages.size()) : messages);
   }
 
   /**
-   * Calcite's parse errors list every token it expected, and planner errors dump the whole
-   * planner state; the first lines say enough.
+   * Calcite's parse errors list every token it expected, and planner errors dump the whole planner
+   * state; the first lines say enough.
    */
   static String shortParseError(String message) {
     int expecting = message.indexOf("\nWas expecting");
@@ -258,11 +276,16 @@ public final class KhorosSql {
       return message.length() <= 2000 ? message : message.substring(0, 2000) + "…";
     }
     String first = message.substring(0, expecting).strip();
-    java.util.regex.Matcher word = java.util.regex.Pattern
-        .compile("Encountered \"(\\w+)\"").matcher(first);
+    java.util.regex.Matcher word =
+        java.util.regex.Pattern.compile("Encountered \"(\\w+)\"").matcher(first);
     if (word.find()) {
-      first += " (if " + word.group(1) + " is a table or column name, it is a reserved word in"
-          + " SQL: quote it, e.g. \"" + word.group(1) + "\")";
+      first +=
+          " (if "
+              + word.group(1)
+              + " is a table or column name, it is a reserved word in"
+              + " SQL: quote it, e.g. \""
+              + word.group(1)
+              + "\")";
     }
     return first;
   }

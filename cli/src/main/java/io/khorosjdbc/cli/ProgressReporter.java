@@ -56,8 +56,8 @@ final class ProgressReporter implements AutoCloseable {
   private PreparedStatement statement() throws Exception {
     if (poll == null) {
       connection = connections.call();
-      poll = connection.prepareStatement(
-          "SELECT JOB_ID, STATE, ROW_COUNT FROM khoros_meta.exports");
+      poll =
+          connection.prepareStatement("SELECT JOB_ID, STATE, ROW_COUNT FROM khoros_meta.exports");
     }
     return poll;
   }
@@ -92,8 +92,13 @@ final class ProgressReporter implements AutoCloseable {
       b.append(states.keySet().iterator().next());
     } else {
       StringBuilder parts = new StringBuilder();
-      states.forEach((state, count) ->
-          parts.append(parts.length() == 0 ? "" : ", ").append(count).append(' ').append(state));
+      states.forEach(
+          (state, count) ->
+              parts
+                  .append(parts.length() == 0 ? "" : ", ")
+                  .append(count)
+                  .append(' ')
+                  .append(state));
       b.append(parts);
     }
     b.append(String.format(Locale.ROOT, " | %.1f s | %,d rows", elapsedMillis / 1000.0, rows));

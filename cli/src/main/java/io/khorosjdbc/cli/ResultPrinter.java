@@ -126,8 +126,11 @@ final class ResultPrinter {
     if (value.isEmpty()) {
       return "\"\""; // tells an empty string from NULL (an empty field)
     }
-    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0
-        || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+    boolean quote =
+        value.indexOf(',') >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\n') >= 0
+            || value.indexOf('\r') >= 0;
     return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 
@@ -188,8 +191,16 @@ final class ResultPrinter {
 
   static boolean isNumeric(int type) {
     return switch (type) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL, Types.FLOAT,
-          Types.DOUBLE, Types.DECIMAL, Types.NUMERIC -> true;
+      case Types.TINYINT,
+          Types.SMALLINT,
+          Types.INTEGER,
+          Types.BIGINT,
+          Types.REAL,
+          Types.FLOAT,
+          Types.DOUBLE,
+          Types.DECIMAL,
+          Types.NUMERIC ->
+          true;
       default -> false;
     };
   }

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a script into statements at semicolons that are outside quotes and comments. Comments
- * stay inside a statement (the SQL parser skips them); statements that hold only whitespace or
- * comments are dropped.
+ * Splits a script into statements at semicolons that are outside quotes and comments. Comments stay
+ * inside a statement (the SQL parser skips them); statements that hold only whitespace or comments
+ * are dropped.
  */
 final class SqlScript {
-  private SqlScript() {
-  }
+  private SqlScript() {}
 
   static List<String> split(String script) {
     List<String> statements = new ArrayList<>();

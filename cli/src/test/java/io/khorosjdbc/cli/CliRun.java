@@ -18,12 +18,18 @@ record CliRun(int exitCode, String out, String err) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new KhorosSql(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-          o, e, terminal).run(args);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code =
+          new KhorosSql(
+                  env,
+                  new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                  o,
+                  e,
+                  terminal)
+              .run(args);
     }
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Override

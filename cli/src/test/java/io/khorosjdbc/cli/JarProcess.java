@@ -31,21 +31,28 @@ record JarProcess(int exitCode, String out, String err) {
     return path;
   }
 
-  static JarProcess run(Path workDir, List<String> javaArgs) throws IOException,
-      InterruptedException {
+  static JarProcess run(Path workDir, List<String> javaArgs)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(javaArgs);
     Path out = Files.createTempFile(workDir, "out", ".txt");
     Path err = Files.createTempFile(workDir, "err", ".txt");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectInput(
+                ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("timed out: " + command);
     }
-    return new JarProcess(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new JarProcess(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 

@@ -16,17 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 class KhorosSqlJarIT {
   static final Path JAR = JarProcess.requiredFile("khoros.sql.jar");
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void demoQueryPrintsATableAndExitsZero() throws Exception {
-    JarProcess run = JarProcess.run(work, List.of("-jar", JAR.toString(), "--demo", "-e",
-        "SELECT TEAM_NAME, COUNT(*) AS CLOSED FROM conversation"
-            + " WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED'"
-            + " AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-            + " AND WINDOW_END <= TIMESTAMP '2019-02-08 00:00:00'"
-            + " GROUP BY TEAM_NAME ORDER BY TEAM_NAME"));
+    JarProcess run =
+        JarProcess.run(
+            work,
+            List.of(
+                "-jar",
+                JAR.toString(),
+                "--demo",
+                "-e",
+                "SELECT TEAM_NAME, COUNT(*) AS CLOSED FROM conversation"
+                    + " WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED'"
+                    + " AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
+                    + " AND WINDOW_END <= TIMESTAMP '2019-02-08 00:00:00'"
+                    + " GROUP BY TEAM_NAME ORDER BY TEAM_NAME"));
     assertEquals(0, run.exitCode(), run::toString);
     List<String> lines = run.out().lines().toList();
     assertTrue(lines.get(1).matches("\\| TEAM_NAME +\\| CLOSED \\|"), run::toString);
@@ -39,8 +45,9 @@ class KhorosSqlJarIT {
 
   @Test
   void badSqlExitsNonZeroWithTheMessage() throws Exception {
-    JarProcess run = JarProcess.run(work, List.of("-jar", JAR.toString(), "--demo", "-e",
-        "SELECT * FROM no_such_table"));
+    JarProcess run =
+        JarProcess.run(
+            work, List.of("-jar", JAR.toString(), "--demo", "-e", "SELECT * FROM no_such_table"));
     assertEquals(1, run.exitCode(), run::toString);
     assertEquals("", run.out());
     assertTrue(run.err().contains("Object 'no_such_table' not found"), run::toString);
@@ -52,7 +59,8 @@ class KhorosSqlJarIT {
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains("--demo"), run::toString);
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      assertEquals("io.khorosjdbc.cli.KhorosSql",
+      assertEquals(
+          "io.khorosjdbc.cli.KhorosSql",
           jar.getManifest().getMainAttributes().getValue("Main-Class"));
       assertTrue(jar.getEntry("sqlline/SqlLine.class") != null);
       assertTrue(jar.getEntry("org/jline/reader/Completer.class") != null);

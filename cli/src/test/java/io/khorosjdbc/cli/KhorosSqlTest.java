@@ -27,22 +27,29 @@ class KhorosSqlTest {
   /** Same seed and volume as --demo, so both serve identical rows for a fixed window. */
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20)
-          .rateLimit(RateLimit.OFF));
+      new KhorosEmulatorExtension(
+          KhorosEmulator.builder().jobLatencyMillis(20).rateLimit(RateLimit.OFF));
 
-  static final String WINDOW = "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00'";
-  static final String BY_TEAM = "SELECT TEAM_NAME, COUNT(*) AS CONVERSATIONS FROM conversation"
-      + " WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' AND " + WINDOW
-      + " GROUP BY TEAM_NAME ORDER BY TEAM_NAME";
+  static final String WINDOW =
+      "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
+          + " AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00'";
+  static final String BY_TEAM =
+      "SELECT TEAM_NAME, COUNT(*) AS CONVERSATIONS FROM conversation"
+          + " WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' AND "
+          + WINDOW
+          + " GROUP BY TEAM_NAME ORDER BY TEAM_NAME";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private String url() {
     // The emulator here has no rate limit, so neither has the driver; its state stays in temp.
-    return "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=demo;cache=false;schemaCacheDir=" + temp
-        + ";cacheDir=" + temp.resolve("exports") + ";requestBudget=off;pollInitialDelay=10ms";
+    return "jdbc:khoros:url="
+        + EMU.baseUrl()
+        + ";companyKey=demo;cache=false;schemaCacheDir="
+        + temp
+        + ";cacheDir="
+        + temp.resolve("exports")
+        + ";requestBudget=off;pollInitialDelay=10ms";
   }
 
   /** The same query straight through JDBC: what the shell must print. */
@@ -52,8 +59,8 @@ class KhorosSqlTest {
     props.setProperty("password", "demo");
     List<String> lines = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url(), props);
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(sql)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         lines.add(rs.getString(1) + "," + rs.getString(2));
       }
@@ -90,16 +97,18 @@ class KhorosSqlTest {
 
   @Test
   void jsonOutputIsAnArrayOfObjectsWithTypedValues() throws Exception {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "--outputformat=json",
-        "-e", BY_TEAM);
+    CliRun run =
+        CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "--outputformat=json", "-e", BY_TEAM);
     assertEquals(0, run.exitCode(), run::toString);
     List<String> expected = viaJdbc(BY_TEAM);
     String json = run.out().strip();
     assertTrue(json.startsWith("[") && json.endsWith("]"), json);
     for (String row : expected) {
       String[] cells = row.split(",");
-      assertTrue(json.contains("{\"TEAM_NAME\": \"" + cells[0] + "\", \"CONVERSATIONS\": "
-          + cells[1] + "}"), json);
+      assertTrue(
+          json.contains(
+              "{\"TEAM_NAME\": \"" + cells[0] + "\", \"CONVERSATIONS\": " + cells[1] + "}"),
+          json);
     }
     assertEquals(expected.size(), json.split("\n").length - 2, json);
   }
@@ -107,23 +116,29 @@ class KhorosSqlTest {
   @Test
   void scriptFileRunsEveryStatement() throws Exception {
     Path script = temp.resolve("first.sql");
-    Files.writeString(script, """
+    Files.writeString(
+        script,
+        """
         -- teams; with a semicolon in a comment
         SELECT NAME FROM khoros_meta.teams ORDER BY NAME;
         /* a block comment; */
         SELECT COUNT(*) AS N FROM response WHERE RESPONSE_TIME >= TIMESTAMP '2019-02-01 00:00:00'
           AND RESPONSE_TIME < TIMESTAMP '2019-02-02 00:00:00' AND 'a;b' <> 'c';
-        """, StandardCharsets.UTF_8);
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-o", "csv", "-f",
-        script.toString());
+        """,
+        StandardCharsets.UTF_8);
+    CliRun run =
+        CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-o", "csv", "-f", script.toString());
     assertEquals(0, run.exitCode(), run::toString);
     List<String> teams = new ArrayList<>();
     for (String team : viaJdbc("SELECT NAME, 1 FROM khoros_meta.teams ORDER BY NAME")) {
       teams.add(team.substring(0, team.length() - 2));
     }
-    String count = viaJdbc("SELECT COUNT(*), 1 FROM response WHERE RESPONSE_TIME >= TIMESTAMP "
-        + "'2019-02-01 00:00:00' AND RESPONSE_TIME < TIMESTAMP '2019-02-02 00:00:00'").get(0)
-        .split(",")[0];
+    String count =
+        viaJdbc(
+                "SELECT COUNT(*), 1 FROM response WHERE RESPONSE_TIME >= TIMESTAMP "
+                    + "'2019-02-01 00:00:00' AND RESPONSE_TIME < TIMESTAMP '2019-02-02 00:00:00'")
+            .get(0)
+            .split(",")[0];
     assertTrue(Long.parseLong(count) > 0);
     String expected = "NAME\r\n" + String.join("\r\n", teams) + "\r\nN\r\n" + count + "\r\n";
     assertEquals(expected, run.out());
@@ -131,16 +146,37 @@ class KhorosSqlTest {
 
   @Test
   void scriptFromStdin() {
-    CliRun run = CliRun.run(Map.of(), false, "SELECT COUNT(*) AS N FROM khoros_meta.reports;",
-        "-u", url(), "-n", "demo", "-p", "demo", "-o", "csv", "-f", "-");
+    CliRun run =
+        CliRun.run(
+            Map.of(),
+            false,
+            "SELECT COUNT(*) AS N FROM khoros_meta.reports;",
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "-o",
+            "csv",
+            "-f",
+            "-");
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals("N\r\n14\r\n", run.out());
   }
 
   @Test
   void badSqlExitsNonZeroWithTheParserMessage() {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo",
-        "-e", "SELECT NO_SUCH_COLUMN FROM conversation WHERE " + WINDOW);
+    CliRun run =
+        CliRun.run(
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "-e",
+            "SELECT NO_SUCH_COLUMN FROM conversation WHERE " + WINDOW);
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("Column 'NO_SUCH_COLUMN' not found"), run::toString);
     assertFalse(run.err().contains("Error while executing SQL"), "the wrapper is dropped: " + run);
@@ -149,8 +185,16 @@ class KhorosSqlTest {
 
   @Test
   void reservedWordsGetAHint() {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo",
-        "-e", "SELECT COUNT(*) FROM user WHERE " + WINDOW);
+    CliRun run =
+        CliRun.run(
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "-e",
+            "SELECT COUNT(*) FROM user WHERE " + WINDOW);
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("Encountered \"user\" at line 1"), run::toString);
     assertTrue(run.err().contains("quote it, e.g. \"user\""), run::toString);
@@ -159,9 +203,19 @@ class KhorosSqlTest {
 
   @Test
   void plannerDumpsAreCut() {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-e",
-        "SELECT TEAM_NAME, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY INCOMING_POST_COUNT)"
-            + " FROM conversation WHERE " + WINDOW + " GROUP BY TEAM_NAME");
+    CliRun run =
+        CliRun.run(
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "-e",
+            "SELECT TEAM_NAME, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY INCOMING_POST_COUNT)"
+                + " FROM conversation WHERE "
+                + WINDOW
+                + " GROUP BY TEAM_NAME");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("There are not enough rules"), run::toString);
     assertTrue(run.err().length() < 1500, "no planner dump: " + run);
@@ -169,8 +223,22 @@ class KhorosSqlTest {
 
   @Test
   void laterStatementsDoNotRunAfterAFailure() {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-o", "csv",
-        "-e", "SELECT 1 AS A", "-e", "SELEC 2", "-e", "SELECT 3 AS C");
+    CliRun run =
+        CliRun.run(
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "-o",
+            "csv",
+            "-e",
+            "SELECT 1 AS A",
+            "-e",
+            "SELEC 2",
+            "-e",
+            "SELECT 3 AS C");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertEquals("A\r\n1\r\n", run.out());
     assertTrue(run.err().contains("in: SELEC 2"), run::toString);
@@ -178,8 +246,16 @@ class KhorosSqlTest {
 
   @Test
   void serverErrorsReachStderr() {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "wrong", "-e",
-        "SELECT COUNT(*) FROM khoros_meta.teams");
+    CliRun run =
+        CliRun.run(
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "wrong",
+            "-e",
+            "SELECT COUNT(*) FROM khoros_meta.teams");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("HTTP 401"), run::toString);
     assertFalse(run.err().contains("wrong"), "the password is never echoed: " + run);
@@ -187,18 +263,41 @@ class KhorosSqlTest {
 
   @Test
   void credentialsFromEnvironmentAndPropertiesFile() throws Exception {
-    Map<String, String> env = Map.of("KHOROS_USER", "demo", "KHOROS_PASSWORD", "demo",
-        "KHOROS_COMPANY_KEY", "demo");
-    CliRun run = CliRun.run(env, false, "", "-u", EMU.baseUrl(), "-D",
-        "schemaCacheDir=" + temp, "-o", "csv", "-e", "SELECT COUNT(*) AS N FROM khoros_meta.teams");
+    Map<String, String> env =
+        Map.of("KHOROS_USER", "demo", "KHOROS_PASSWORD", "demo", "KHOROS_COMPANY_KEY", "demo");
+    CliRun run =
+        CliRun.run(
+            env,
+            false,
+            "",
+            "-u",
+            EMU.baseUrl(),
+            "-D",
+            "schemaCacheDir=" + temp,
+            "-o",
+            "csv",
+            "-e",
+            "SELECT COUNT(*) AS N FROM khoros_meta.teams");
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().matches("N\r\n[1-9]\\d*\r\n"), run::toString);
 
     Path file = temp.resolve("tenant.properties");
-    Files.writeString(file, "url=" + EMU.baseUrl() + "\ncompanyKey=demo\ncache=false\nuser=demo\n"
-        + "password=demo\nschemaCacheDir=" + temp.toString().replace("\\", "/") + "\n");
-    run = CliRun.run("--properties", file.toString(), "-o", "csv",
-        "-e", "SELECT COUNT(*) AS N FROM khoros_meta.teams");
+    Files.writeString(
+        file,
+        "url="
+            + EMU.baseUrl()
+            + "\ncompanyKey=demo\ncache=false\nuser=demo\n"
+            + "password=demo\nschemaCacheDir="
+            + temp.toString().replace("\\", "/")
+            + "\n");
+    run =
+        CliRun.run(
+            "--properties",
+            file.toString(),
+            "-o",
+            "csv",
+            "-e",
+            "SELECT COUNT(*) AS N FROM khoros_meta.teams");
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().matches("N\r\n[1-9]\\d*\r\n"), run::toString);
   }
@@ -206,12 +305,28 @@ class KhorosSqlTest {
   @Test
   void checkPassesAgainstTheEmulator() {
     // Without a budget: the compatibility report's exports would otherwise wait for the minute.
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-D", "requestBudget=off",
-        "--check", "--check-tables", "response");
+    CliRun run =
+        CliRun.run(
+            "-u",
+            url(),
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "-D",
+            "requestBudget=off",
+            "--check",
+            "--check-tables",
+            "response");
     assertEquals(0, run.exitCode(), run::toString);
-    for (String step : List.of("[1/5] settings", "[2/5] host reachable",
-        "[3/5] credentials and companyKey", "[4/5] export round trip")) {
-      assertTrue(run.out().lines().anyMatch(l -> l.startsWith(step) && l.contains(" OK ")),
+    for (String step :
+        List.of(
+            "[1/5] settings",
+            "[2/5] host reachable",
+            "[3/5] credentials and companyKey",
+            "[4/5] export round trip")) {
+      assertTrue(
+          run.out().lines().anyMatch(l -> l.startsWith(step) && l.contains(" OK ")),
           step + " in " + run);
     }
     assertTrue(run.out().contains("server prepared the file in"), run::toString);
@@ -222,8 +337,8 @@ class KhorosSqlTest {
     assertTrue(run.out().contains("timestamps yyyy-MM-dd HH:mm:ss ("), run::toString);
     assertTrue(run.out().contains("--save capture.json"), run::toString);
     assertTrue(run.out().contains("All checks passed"), run::toString);
-    long creates = EMU.emulator().journal().stream().filter(e -> "create".equals(e.route()))
-        .count();
+    long creates =
+        EMU.emulator().journal().stream().filter(e -> "create".equals(e.route())).count();
     assertTrue(creates >= 1, "the round trip ran a real export");
   }
 
@@ -233,8 +348,12 @@ class KhorosSqlTest {
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.out().contains("[3/5] credentials and companyKey"), run::toString);
     assertTrue(run.out().contains("FAILED"), run::toString);
-    assertTrue(run.out().contains("problem: the server rejected the user name, password or "
-        + "company key (HTTP 401)"), run::toString);
+    assertTrue(
+        run.out()
+            .contains(
+                "problem: the server rejected the user name, password or "
+                    + "company key (HTTP 401)"),
+        run::toString);
     assertTrue(run.out().contains("fix:     check -n/-p"), run::toString);
     assertFalse(run.out().contains("[4/5]"), "stops at the failing step: " + run);
     assertFalse(run.out().contains("not-the-password"), run::toString);
@@ -242,8 +361,15 @@ class KhorosSqlTest {
 
   @Test
   void checkExplainsAWrongCompanyKey() {
-    CliRun run = CliRun.run("-u", "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=ACME",
-        "-n", "demo", "-p", "demo", "--check");
+    CliRun run =
+        CliRun.run(
+            "-u",
+            "jdbc:khoros:url=" + EMU.baseUrl() + ";companyKey=ACME",
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "--check");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.out().contains("companyKey 'ACME'"), run::toString);
     assertTrue(run.out().contains("check -k / companyKey"), run::toString);
@@ -255,8 +381,17 @@ class KhorosSqlTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       freePort = socket.getLocalPort();
     }
-    CliRun run = CliRun.run("-u", "http://127.0.0.1:" + freePort, "-k", "demo", "-n", "demo",
-        "-p", "demo", "--check");
+    CliRun run =
+        CliRun.run(
+            "-u",
+            "http://127.0.0.1:" + freePort,
+            "-k",
+            "demo",
+            "-n",
+            "demo",
+            "-p",
+            "demo",
+            "--check");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.out().contains("[2/5] host reachable"), run::toString);
     assertTrue(run.out().contains("nothing is listening at 127.0.0.1:" + freePort), run::toString);
@@ -273,11 +408,27 @@ class KhorosSqlTest {
   @Test
   void progressLineIsDrawnAndErasedOnATerminal() {
     EMU.emulator().setFaults(""); // the latency below is the emulator's, set per builder
-    try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(1500)
-        .rateLimit(RateLimit.OFF).build().start()) {
-      CliRun run = CliRun.run(Map.of(), true, "", "-u", "jdbc:khoros:url=" + slow.baseUrl()
-          + ";companyKey=demo;cache=false;schemaCacheDir=" + temp + ";pollInitialDelay=10ms", "-n", "demo",
-          "-p", "demo", "-o", "csv", "-e", "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
+    try (KhorosEmulator slow =
+        KhorosEmulator.builder().jobLatencyMillis(1500).rateLimit(RateLimit.OFF).build().start()) {
+      CliRun run =
+          CliRun.run(
+              Map.of(),
+              true,
+              "",
+              "-u",
+              "jdbc:khoros:url="
+                  + slow.baseUrl()
+                  + ";companyKey=demo;cache=false;schemaCacheDir="
+                  + temp
+                  + ";pollInitialDelay=10ms",
+              "-n",
+              "demo",
+              "-p",
+              "demo",
+              "-o",
+              "csv",
+              "-e",
+              "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
       assertEquals(0, run.exitCode(), run::toString);
       assertTrue(run.err().contains("\rexport running | "), run::toString);
       assertTrue(run.err().contains(" rows"), run::toString);
@@ -288,11 +439,26 @@ class KhorosSqlTest {
 
   @Test
   void noProgressWithoutATerminal() {
-    try (KhorosEmulator slow = KhorosEmulator.builder().jobLatencyMillis(800)
-        .rateLimit(RateLimit.OFF).build().start()) {
-      CliRun run = CliRun.run(Map.of(), false, "", "-u", "jdbc:khoros:url=" + slow.baseUrl()
-          + ";companyKey=demo;cache=false;schemaCacheDir=" + temp, "-n", "demo", "-p", "demo", "-o", "csv",
-          "-e", "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
+    try (KhorosEmulator slow =
+        KhorosEmulator.builder().jobLatencyMillis(800).rateLimit(RateLimit.OFF).build().start()) {
+      CliRun run =
+          CliRun.run(
+              Map.of(),
+              false,
+              "",
+              "-u",
+              "jdbc:khoros:url="
+                  + slow.baseUrl()
+                  + ";companyKey=demo;cache=false;schemaCacheDir="
+                  + temp,
+              "-n",
+              "demo",
+              "-p",
+              "demo",
+              "-o",
+              "csv",
+              "-e",
+              "SELECT COUNT(*) AS N FROM \"user\" WHERE " + WINDOW);
       assertEquals(0, run.exitCode(), run::toString);
       assertEquals("", run.err(), run::toString);
     }
@@ -314,8 +480,22 @@ class KhorosSqlTest {
     assertTrue(typo.err().contains("unknown table respones"), typo::toString);
     CliRun help = CliRun.run("--help");
     assertEquals(0, help.exitCode());
-    for (String option : List.of("--demo", "-u", "-n", "-p", "-e", "-f", "--outputformat",
-        "--check", "--check-tables", "--save", "--properties", "KHOROS_USER", "KHOROS_PASSWORD", "KHOROS_COMPANY_KEY")) {
+    for (String option :
+        List.of(
+            "--demo",
+            "-u",
+            "-n",
+            "-p",
+            "-e",
+            "-f",
+            "--outputformat",
+            "--check",
+            "--check-tables",
+            "--save",
+            "--properties",
+            "KHOROS_USER",
+            "KHOROS_PASSWORD",
+            "KHOROS_COMPANY_KEY")) {
       assertTrue(help.out().contains(option), option);
     }
   }

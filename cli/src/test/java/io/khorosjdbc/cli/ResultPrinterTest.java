@@ -23,10 +23,10 @@ class ResultPrinterTest {
 
   @Test
   void progressLine() {
-    assertEquals("export running | 1.5 s | 0 rows",
-        ProgressReporter.line(Map.of("running", 1), 1, 0, 1500));
-    assertEquals("3 exports 1 done, 2 downloading | 12.0 s | 12,345 rows",
-        ProgressReporter.line(new TreeMap<>(Map.of("downloading", 2, "done", 1)), 3, 12345,
-            12000));
+    assertEquals(
+        "export running | 1.5 s | 0 rows", ProgressReporter.line(Map.of("running", 1), 1, 0, 1500));
+    assertEquals(
+        "3 exports 1 done, 2 downloading | 12.0 s | 12,345 rows",
+        ProgressReporter.line(new TreeMap<>(Map.of("downloading", 2, "done", 1)), 3, 12345, 12000));
   }
 }

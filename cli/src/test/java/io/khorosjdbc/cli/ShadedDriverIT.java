@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded driver, driver/target/khoros-jdbc.jar, in a clean JVM next to an application's own,
- * different versions of Jackson (2.17) and OkHttp (4.12, with its okio and Kotlin): both sides
- * must work in the same class path.
+ * different versions of Jackson (2.17) and OkHttp (4.12, with its okio and Kotlin): both sides must
+ * work in the same class path.
  */
 @Tag(JarProcess.PACKAGED)
 class ShadedDriverIT {
@@ -42,14 +42,14 @@ class ShadedDriverIT {
 
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20)
-          .rateLimit(RateLimit.OFF));
+      new KhorosEmulatorExtension(
+          KhorosEmulator.builder().jobLatencyMillis(20).rateLimit(RateLimit.OFF));
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   /** An application that uses its own Jackson and OkHttp, then the driver. */
-  static final String PROBE = """
+  static final String PROBE =
+      """
       import com.fasterxml.jackson.databind.JsonNode;
       import com.fasterxml.jackson.databind.ObjectMapper;
       import java.sql.*;
@@ -111,16 +111,29 @@ class ShadedDriverIT {
     Path source = work.resolve("Probe.java");
     Files.writeString(source, PROBE, StandardCharsets.UTF_8);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int result = javac.run(null, null, null, "-d", classes.toString(), "-cp",
-        foreignClassPath(), source.toString());
+    int result =
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            "-cp",
+            foreignClassPath(),
+            source.toString());
     assertEquals(0, result, "the probe compiles against the application's libraries");
   }
 
   static String foreignClassPath() throws IOException {
     List<String> jars = new ArrayList<>();
-    for (String name : List.of("jackson-databind-2.17.2.jar", "jackson-core-2.17.2.jar",
-        "jackson-annotations-2.17.2.jar", "okhttp-4.12.0.jar", "okio-jvm-3.6.0.jar",
-        "kotlin-stdlib-1.9.10.jar")) {
+    for (String name :
+        List.of(
+            "jackson-databind-2.17.2.jar",
+            "jackson-core-2.17.2.jar",
+            "jackson-annotations-2.17.2.jar",
+            "okhttp-4.12.0.jar",
+            "okio-jvm-3.6.0.jar",
+            "kotlin-stdlib-1.9.10.jar")) {
       Path jar = FOREIGN.resolve(name);
       assertTrue(Files.exists(jar), jar + " (copied by maven-dependency-plugin)");
       jars.add(jar.toString());
@@ -132,9 +145,15 @@ class ShadedDriverIT {
     List<String> cp = new ArrayList<>(List.of(DRIVER.toString(), classes.toString()));
     cp.addAll(List.of(extraClassPath));
     cp.add(foreignClassPath());
-    return JarProcess.run(work, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-        "-cp", String.join(File.pathSeparator, cp), "Probe", EMU.baseUrl(),
-        Files.createTempDirectory(work, "cache").toString()));
+    return JarProcess.run(
+        work,
+        List.of(
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+            "-cp",
+            String.join(File.pathSeparator, cp),
+            "Probe",
+            EMU.baseUrl(),
+            Files.createTempDirectory(work, "cache").toString()));
   }
 
   @Test
@@ -142,10 +161,11 @@ class ShadedDriverIT {
     JarProcess run = probe();
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains("app jackson 2.17.2 from "), run::toString);
-    assertTrue(run.out().matches("(?s).*app jackson [^\\n]*jackson-databind-2\\.17\\.2\\.jar.*"),
+    assertTrue(
+        run.out().matches("(?s).*app jackson [^\\n]*jackson-databind-2\\.17\\.2\\.jar.*"),
         run::toString);
-    assertTrue(run.out().matches("(?s).*app okhttp from [^\\n]*okhttp-4\\.12\\.0\\.jar.*"),
-        run::toString);
+    assertTrue(
+        run.out().matches("(?s).*app okhttp from [^\\n]*okhttp-4\\.12\\.0\\.jar.*"), run::toString);
     assertTrue(run.out().contains("app teams status PASS"), run::toString);
     assertTrue(run.out().contains("driver khoros-jdbc "), run::toString);
     long rows = run.out().lines().filter(l -> l.startsWith("row ")).count();
@@ -161,8 +181,8 @@ class ShadedDriverIT {
     JarProcess run = probe(FOREIGN.resolve("slf4j-simple-2.0.17.jar").toString());
     assertEquals(0, run.exitCode(), run::toString);
     assertFalse(run.err().contains("No SLF4J providers"), run::toString);
-    long creates = EMU.emulator().journal().stream().filter(e -> "create".equals(e.route()))
-        .count();
+    long creates =
+        EMU.emulator().journal().stream().filter(e -> "create".equals(e.route())).count();
     Matcher done = Pattern.compile("INFO .*export \\d+ done").matcher(run.err());
     long infoLines = 0;
     while (done.find()) {
@@ -170,7 +190,8 @@ class ShadedDriverIT {
     }
     assertTrue(creates >= 1, "the query ran exports");
     assertEquals(creates, infoLines, "one INFO line per export job:\n" + run);
-    assertFalse(run.err().contains("demo:demo") || run.err().contains("ZGVtbzpkZW1v"),
+    assertFalse(
+        run.err().contains("demo:demo") || run.err().contains("ZGVtbzpkZW1v"),
         "credentials never logged");
   }
 
@@ -182,16 +203,28 @@ class ShadedDriverIT {
       List<String> forbidden = new ArrayList<>();
       for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
         String name = e.nextElement().getName();
-        for (String prefix : List.of("okhttp3/", "okio/", "kotlin/", "com/fasterxml/",
-            "org/apache/commons/csv/", "org/apache/commons/lang3/", "org/apache/commons/codec/",
-            "org/apache/commons/io/", "org/apache/hc/", "com/google/protobuf/", "org/yaml/")) {
+        for (String prefix :
+            List.of(
+                "okhttp3/",
+                "okio/",
+                "kotlin/",
+                "com/fasterxml/",
+                "org/apache/commons/csv/",
+                "org/apache/commons/lang3/",
+                "org/apache/commons/codec/",
+                "org/apache/commons/io/",
+                "org/apache/hc/",
+                "com/google/protobuf/",
+                "org/yaml/")) {
           if (name.startsWith(prefix) && name.endsWith(".class")) {
             leaked.add(name);
           }
         }
-        if (name.endsWith("module-info.class") || name.matches("META-INF/[^/]+\\.(SF|DSA|RSA)")
+        if (name.endsWith("module-info.class")
+            || name.matches("META-INF/[^/]+\\.(SF|DSA|RSA)")
             || name.matches("META-INF/versions/\\d+/com/fasterxml/.*")
-            || name.startsWith("org/slf4j/simple/") || name.startsWith("org/slf4j/impl/")
+            || name.startsWith("org/slf4j/simple/")
+            || name.startsWith("org/slf4j/impl/")
             || name.startsWith("ch/qos/logback/")
             || name.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")) {
           forbidden.add(name);
@@ -200,19 +233,21 @@ class ShadedDriverIT {
       assertEquals(List.of(), leaked.subList(0, Math.min(10, leaked.size())), "not relocated");
       assertEquals(List.of(), forbidden, "must not be in the shaded jar");
       assertNotNull(jar.getEntry("io/khorosjdbc/shaded/okhttp3/OkHttpClient.class"));
-      assertNotNull(jar.getEntry("io/khorosjdbc/shaded/com/fasterxml/jackson/databind/ObjectMapper.class"));
+      assertNotNull(
+          jar.getEntry("io/khorosjdbc/shaded/com/fasterxml/jackson/databind/ObjectMapper.class"));
       assertNotNull(jar.getEntry("io/khorosjdbc/shaded/org/apache/commons/csv/CSVParser.class"));
       assertNotNull(jar.getEntry("org/apache/calcite/jdbc/Driver.class"), "Calcite unrelocated");
       assertNotNull(jar.getEntry("org/slf4j/LoggerFactory.class"), "slf4j-api unrelocated");
       assertNull(jar.getEntry("io/khorosjdbc/shaded/org/slf4j/LoggerFactory.class"));
-      try (InputStream services = jar.getInputStream(
-          jar.getEntry("META-INF/services/java.sql.Driver"))) {
+      try (InputStream services =
+          jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver"))) {
         String drivers = new String(services.readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(drivers.contains("io.khorosjdbc.driver.jdbc.KhorosDriver"), drivers);
       }
       // Jackson's own service files must name the relocated classes.
-      assertNotNull(jar.getEntry(
-          "META-INF/services/io.khorosjdbc.shaded.com.fasterxml.jackson.core.JsonFactory"));
+      assertNotNull(
+          jar.getEntry(
+              "META-INF/services/io.khorosjdbc.shaded.com.fasterxml.jackson.core.JsonFactory"));
       assertNull(jar.getEntry("META-INF/services/com.fasterxml.jackson.core.JsonFactory"));
     }
   }

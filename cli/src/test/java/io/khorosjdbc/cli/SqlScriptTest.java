@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class SqlScriptTest {
   @Test
   void splitsAtSemicolonsOutsideQuotesAndComments() {
-    assertEquals(List.of("SELECT 'a;b', \"x;y\" FROM t", "-- c;\nSELECT 2", "SELECT /* ; */ 3"),
+    assertEquals(
+        List.of("SELECT 'a;b', \"x;y\" FROM t", "-- c;\nSELECT 2", "SELECT /* ; */ 3"),
         SqlScript.split("SELECT 'a;b', \"x;y\" FROM t;\n-- c;\nSELECT 2;SELECT /* ; */ 3"));
   }
 

@@ -6,14 +6,16 @@ package io.khorosjdbc.emulator;
  * {@code CLOSED} with a non-empty {@code downloadUrl}). Running and failed jobs are unaffected.
  */
 public enum CompletedDetail {
-    COMPLETED, EMPTY, NULL;
+  COMPLETED,
+  EMPTY,
+  NULL;
 
-    /** The value of the detail field for a completed job. */
-    public String value() {
-        return switch (this) {
-            case COMPLETED -> "COMPLETED";
-            case EMPTY -> "";
-            case NULL -> null;
-        };
-    }
+  /** The value of the detail field for a completed job. */
+  public String value() {
+    return switch (this) {
+      case COMPLETED -> "COMPLETED";
+      case EMPTY -> "";
+      case NULL -> null;
+    };
+  }
 }

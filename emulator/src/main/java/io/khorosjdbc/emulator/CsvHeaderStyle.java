@@ -8,14 +8,16 @@ import io.khorosjdbc.emulator.catalog.ColumnDef;
  * does not document which; a client must read all three.
  */
 public enum CsvHeaderStyle {
-    API, DISPLAY, CAMEL;
+  API,
+  DISPLAY,
+  CAMEL;
 
-    /** The column's name in this style. */
-    public String spell(ColumnDef column) {
-        return switch (this) {
-            case API -> column.name();
-            case DISPLAY -> column.displayName();
-            case CAMEL -> column.camelName();
-        };
-    }
+  /** The column's name in this style. */
+  public String spell(ColumnDef column) {
+    return switch (this) {
+      case API -> column.name();
+      case DISPLAY -> column.displayName();
+      case CAMEL -> column.camelName();
+    };
+  }
 }

@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 
 /** Reads the command line of the standalone emulator into a {@link KhorosEmulator.Builder}. */
 final class EmulatorCli {
-    static final int DEFAULT_PORT = 8089;
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+  static final int DEFAULT_PORT = 8089;
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
 
-    static final String HELP = """
+  static final String HELP =
+      """
             Usage: java -jar khoros-emulator.jar [options]
 
             Emulates the Khoros Care Analytics Reports API with deterministic synthetic data.
@@ -61,130 +62,138 @@ final class EmulatorCli {
               --help                    print this help
             """;
 
-    private EmulatorCli() {
-    }
+  private EmulatorCli() {}
 
-    /** The builder for these arguments, or null if --help was asked for. */
-    static KhorosEmulator.Builder parse(String[] args) {
-        KhorosEmulator.Builder b = KhorosEmulator.builder().port(DEFAULT_PORT);
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            switch (flag) {
-                case "--help", "-h" -> {
-                    return null;
-                }
-                case "--end-inclusive" -> b.endInclusive(true);
-                case "--json-null-as-empty" -> b.jsonNullAsEmpty(true);
-                case "--no-author-history-limit" -> b.authorHistoryCheck(false);
-                case "--strict-params" -> b.strictParams(true);
-                case "--rate-limit-retry-after" -> b.rateLimitRetryAfter(true);
-                default -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
-                    }
-                    apply(b, flag, args[++i]);
-                }
-            }
+  /** The builder for these arguments, or null if --help was asked for. */
+  static KhorosEmulator.Builder parse(String[] args) {
+    KhorosEmulator.Builder b = KhorosEmulator.builder().port(DEFAULT_PORT);
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      switch (flag) {
+        case "--help", "-h" -> {
+          return null;
         }
-        return b;
-    }
-
-    private static void apply(KhorosEmulator.Builder b, String flag, String v) {
-        switch (flag) {
-            case "--port" -> b.port(integer(flag, v));
-            case "--bind" -> b.bindAddress(v);
-            case "--seed" -> b.seed(number(flag, v));
-            case "--rows-per-day" -> b.rowsPerDay(integer(flag, v));
-            case "--job-latency" -> b.jobLatencyMillis(number(flag, v));
-            case "--job-ms-per-1k-rows" -> b.jobMsPer1kRows(number(flag, v));
-            case "--job-latency-jitter" -> b.jobLatencyJitterPercent(percent(flag, v));
-            case "--catalog" -> b.catalog(Path.of(v));
-            case "--replay" -> b.replay(Path.of(v));
-            case "--replay-time-scale" -> b.replayTimeScale(decimal(flag, v));
-            case "--faults" -> b.faults(v);
-            case "--user" -> b.user(v);
-            case "--password" -> b.password(v);
-            case "--company-key" -> b.companyKey(v);
-            case "--status-shape" -> b.statusShape(choice(StatusShape.class, flag, v));
-            case "--link-ttl" -> b.linkTtl(duration(flag, v));
-            case "--file-ttl" -> b.fileLinkTtl(duration(flag, v));
-            case "--csv-header" -> b.csvHeader(choice(CsvHeaderStyle.class, flag, v));
-            case "--json-keys" -> b.jsonKeys(choice(JsonKeyStyle.class, flag, v));
-            case "--status-detail-key" -> b.statusDetailKey(choice(StatusDetailKey.class, flag, v));
-            case "--completed-detail" -> b.completedDetail(choice(CompletedDetail.class, flag, v));
-            case "--date-format" -> b.dateFormat(choice(DateFormatStyle.class, flag, v));
-            case "--number-format" -> b.numberFormat(choice(NumberFormatStyle.class, flag, v));
-            case "--max-running-jobs" -> b.maxRunningJobs(integer(flag, v));
-            case "--rate-limit" -> b.rateLimit(rateLimit(flag, v));
-            case "--bucket-cap" -> b.bucketCap(integer(flag, v));
-            case "--slow-bytes-per-sec" -> b.slowBytesPerSecond(integer(flag, v));
-            default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
+        case "--end-inclusive" -> b.endInclusive(true);
+        case "--json-null-as-empty" -> b.jsonNullAsEmpty(true);
+        case "--no-author-history-limit" -> b.authorHistoryCheck(false);
+        case "--strict-params" -> b.strictParams(true);
+        case "--rate-limit-retry-after" -> b.rateLimitRetryAfter(true);
+        default -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException(
+                flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
+          }
+          apply(b, flag, args[++i]);
         }
+      }
     }
+    return b;
+  }
 
-    private static long number(String flag, String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " expects a number, got '" + v + "'");
-        }
+  private static void apply(KhorosEmulator.Builder b, String flag, String v) {
+    switch (flag) {
+      case "--port" -> b.port(integer(flag, v));
+      case "--bind" -> b.bindAddress(v);
+      case "--seed" -> b.seed(number(flag, v));
+      case "--rows-per-day" -> b.rowsPerDay(integer(flag, v));
+      case "--job-latency" -> b.jobLatencyMillis(number(flag, v));
+      case "--job-ms-per-1k-rows" -> b.jobMsPer1kRows(number(flag, v));
+      case "--job-latency-jitter" -> b.jobLatencyJitterPercent(percent(flag, v));
+      case "--catalog" -> b.catalog(Path.of(v));
+      case "--replay" -> b.replay(Path.of(v));
+      case "--replay-time-scale" -> b.replayTimeScale(decimal(flag, v));
+      case "--faults" -> b.faults(v);
+      case "--user" -> b.user(v);
+      case "--password" -> b.password(v);
+      case "--company-key" -> b.companyKey(v);
+      case "--status-shape" -> b.statusShape(choice(StatusShape.class, flag, v));
+      case "--link-ttl" -> b.linkTtl(duration(flag, v));
+      case "--file-ttl" -> b.fileLinkTtl(duration(flag, v));
+      case "--csv-header" -> b.csvHeader(choice(CsvHeaderStyle.class, flag, v));
+      case "--json-keys" -> b.jsonKeys(choice(JsonKeyStyle.class, flag, v));
+      case "--status-detail-key" -> b.statusDetailKey(choice(StatusDetailKey.class, flag, v));
+      case "--completed-detail" -> b.completedDetail(choice(CompletedDetail.class, flag, v));
+      case "--date-format" -> b.dateFormat(choice(DateFormatStyle.class, flag, v));
+      case "--number-format" -> b.numberFormat(choice(NumberFormatStyle.class, flag, v));
+      case "--max-running-jobs" -> b.maxRunningJobs(integer(flag, v));
+      case "--rate-limit" -> b.rateLimit(rateLimit(flag, v));
+      case "--bucket-cap" -> b.bucketCap(integer(flag, v));
+      case "--slow-bytes-per-sec" -> b.slowBytesPerSecond(integer(flag, v));
+      default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
     }
+  }
 
-    private static double decimal(String flag, String v) {
-        try {
-            double d = Double.parseDouble(v);
-            if (d >= 0 && !Double.isInfinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(flag + " expects a number >= 0 such as 1, 0.5 or 0.01, got '" + v + "'");
+  private static long number(String flag, String v) {
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " expects a number, got '" + v + "'");
     }
+  }
 
-    private static int integer(String flag, String v) {
-        return Math.toIntExact(number(flag, v));
+  private static double decimal(String flag, String v) {
+    try {
+      double d = Double.parseDouble(v);
+      if (d >= 0 && !Double.isInfinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
     }
+    throw new IllegalArgumentException(
+        flag + " expects a number >= 0 such as 1, 0.5 or 0.01, got '" + v + "'");
+  }
 
-    private static int percent(String flag, String v) {
-        long n = number(flag, v);
-        if (n < 0 || n > 100) {
-            throw new IllegalArgumentException(flag + " expects a percentage from 0 to 100, got '" + v + "'");
-        }
-        return (int) n;
-    }
+  private static int integer(String flag, String v) {
+    return Math.toIntExact(number(flag, v));
+  }
 
-    private static RateLimit rateLimit(String flag, String v) {
-        try {
-            return RateLimit.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + " " + e.getMessage());
-        }
+  private static int percent(String flag, String v) {
+    long n = number(flag, v);
+    if (n < 0 || n > 100) {
+      throw new IllegalArgumentException(
+          flag + " expects a percentage from 0 to 100, got '" + v + "'");
     }
+    return (int) n;
+  }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String flag, String v) {
-        try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(flag + " expects one of " + Arrays.toString(type.getEnumConstants())
-                    .toLowerCase(Locale.ROOT).replace('_', '-') + ", got '" + v + "'");
-        }
+  private static RateLimit rateLimit(String flag, String v) {
+    try {
+      return RateLimit.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + " " + e.getMessage());
     }
+  }
 
-    /** 500ms, 90s, 10m, 2h, 1d; a bare number means seconds. */
-    static Duration duration(String flag, String v) {
-        Matcher m = DURATION.matcher(v.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(flag + " expects a duration such as 500ms, 90s, 10m, 2h or 1d, got '" + v + "'");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofSeconds(n);
-        };
+  private static <E extends Enum<E>> E choice(Class<E> type, String flag, String v) {
+    try {
+      return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          flag
+              + " expects one of "
+              + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT).replace('_', '-')
+              + ", got '"
+              + v
+              + "'");
     }
+  }
+
+  /** 500ms, 90s, 10m, 2h, 1d; a bare number means seconds. */
+  static Duration duration(String flag, String v) {
+    Matcher m = DURATION.matcher(v.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          flag + " expects a duration such as 500ms, 90s, 10m, 2h or 1d, got '" + v + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default -> Duration.ofSeconds(n);
+    };
+  }
 }

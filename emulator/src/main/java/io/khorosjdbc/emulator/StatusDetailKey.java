@@ -5,10 +5,11 @@ package io.khorosjdbc.emulator;
  * reference spells it, or {@code details}, as the legacy jobs listing does.
  */
 public enum StatusDetailKey {
-    DETAIL, DETAILS;
+  DETAIL,
+  DETAILS;
 
-    /** The field name in the status {@code result}. */
-    public String field() {
-        return this == DETAIL ? "detail" : "details";
-    }
+  /** The field name in the status {@code result}. */
+  public String field() {
+    return this == DETAIL ? "detail" : "details";
+  }
 }

@@ -11,74 +11,83 @@ import java.util.Set;
  * nothing here is ever written out except bands and shares.
  */
 final class ColumnProfile {
-    static final int DISTINCT_CAP = 1001;
+  static final int DISTINCT_CAP = 1001;
 
-    private long values;
-    private long blanks;
-    private int minLength = Integer.MAX_VALUE;
-    private int maxLength;
-    private final Set<String> distinct = new LinkedHashSet<>();
-    private boolean overflow;
+  private long values;
+  private long blanks;
+  private int minLength = Integer.MAX_VALUE;
+  private int maxLength;
+  private final Set<String> distinct = new LinkedHashSet<>();
+  private boolean overflow;
 
-    void add(String value) {
-        values++;
-        if (value == null || value.isBlank()) {
-            blanks++;
-            return;
-        }
-        int length = value.codePointCount(0, value.length());
-        minLength = Math.min(minLength, length);
-        maxLength = Math.max(maxLength, length);
-        if (!overflow) {
-            distinct.add(value);
-            overflow = distinct.size() >= DISTINCT_CAP;
-        }
+  void add(String value) {
+    values++;
+    if (value == null || value.isBlank()) {
+      blanks++;
+      return;
     }
-
-    long values() {
-        return values;
+    int length = value.codePointCount(0, value.length());
+    minLength = Math.min(minLength, length);
+    maxLength = Math.max(maxLength, length);
+    if (!overflow) {
+      distinct.add(value);
+      overflow = distinct.size() >= DISTINCT_CAP;
     }
+  }
 
-    /** The share of blank values, 0 to 1, rounded to two decimals but never to 0 or 1 unless exactly so. */
-    double nullShare() {
-        if (values == 0 || blanks == 0) {
-            return 0;
-        }
-        if (blanks == values) {
-            return 1;
-        }
-        double share = Math.round(100.0 * blanks / values) / 100.0;
-        return Math.min(0.99, Math.max(0.01, share));
-    }
+  long values() {
+    return values;
+  }
 
-    int minLength() {
-        return minLength == Integer.MAX_VALUE ? 0 : minLength;
+  /**
+   * The share of blank values, 0 to 1, rounded to two decimals but never to 0 or 1 unless exactly
+   * so.
+   */
+  double nullShare() {
+    if (values == 0 || blanks == 0) {
+      return 0;
     }
+    if (blanks == values) {
+      return 1;
+    }
+    double share = Math.round(100.0 * blanks / values) / 100.0;
+    return Math.min(0.99, Math.max(0.01, share));
+  }
 
-    int maxLength() {
-        return maxLength;
-    }
+  int minLength() {
+    return minLength == Integer.MAX_VALUE ? 0 : minLength;
+  }
 
-    String distinctBand() {
-        return band(overflow ? DISTINCT_CAP : distinct.size());
-    }
+  int maxLength() {
+    return maxLength;
+  }
 
-    /** The distinct non-blank values seen (at most {@value #DISTINCT_CAP}): the sample for format detection. */
-    Collection<String> sample() {
-        return distinct;
-    }
+  String distinctBand() {
+    return band(overflow ? DISTINCT_CAP : distinct.size());
+  }
 
-    /** The band of a count: {@code 0}, {@code 1}, {@code 2-10}, {@code 11-100}, {@code 101-1000} or {@code >1000}. */
-    static String band(long n) {
-        if (n <= 1) {
-            return Long.toString(Math.max(0, n));
-        }
-        if (n <= 10) {
-            return "2-10";
-        }
-        if (n <= 100) {
-            return "11-100";
-        }
-        return n <= 1000 ? "101-1000" : ">1000";
+  /**
+   * The distinct non-blank values seen (at most {@value #DISTINCT_CAP}): the sample for format
+   * detection.
+   */
+  Collection<String> sample() {
+    return distinct;
+  }
+
+  /**
+   * The band of a count: {@code 0}, {@code 1}, {@code 2-10}, {@code 11-100}, {@code 101-1000} or
+   * {@code >1000}.
+   */
+  static String band(long n) {
+    if (n <= 1) {
+      return Long.toString(Math.max(0, n));
     }
+    if (n <= 10) {
+      return "2-10";
+    }
+    if (n <= 100) {
+      return "11-100";
+    }
+    return n <= 1000 ? "101-1000" : ">1000";
+  }
 }

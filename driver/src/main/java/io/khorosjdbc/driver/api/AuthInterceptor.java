@@ -15,25 +15,26 @@ import okhttp3.Response;
  */
 final class AuthInterceptor implements Interceptor {
 
-    private final HttpUrl origin;
-    private final String authorization;
+  private final HttpUrl origin;
+  private final String authorization;
 
-    AuthInterceptor(HttpUrl origin, String user, String password) {
-        this.origin = origin;
-        this.authorization = Credentials.basic(user, password, StandardCharsets.UTF_8);
-    }
+  AuthInterceptor(HttpUrl origin, String user, String password) {
+    this.origin = origin;
+    this.authorization = Credentials.basic(user, password, StandardCharsets.UTF_8);
+  }
 
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-        Request request = chain.request();
-        if (request.tag(PresignedTag.class) == null && isApiOrigin(request.url())) {
-            request = request.newBuilder().header("Authorization", authorization).build();
-        }
-        return chain.proceed(request);
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (request.tag(PresignedTag.class) == null && isApiOrigin(request.url())) {
+      request = request.newBuilder().header("Authorization", authorization).build();
     }
+    return chain.proceed(request);
+  }
 
-    private boolean isApiOrigin(HttpUrl url) {
-        return url.scheme().equals(origin.scheme()) && url.host().equals(origin.host())
-                && url.port() == origin.port();
-    }
+  private boolean isApiOrigin(HttpUrl url) {
+    return url.scheme().equals(origin.scheme())
+        && url.host().equals(origin.host())
+        && url.port() == origin.port();
+  }
 }

@@ -12,20 +12,27 @@ import java.util.Objects;
  * @param runId the job's run ID (base64-like; contains {@code + / =})
  * @param statusUrl where to poll the job's status
  * @param downloadUrl where to download the file, or {@code null} if not known yet (usually only
- *        known from {@link JobStatus#downloadUrl()} once the job completed)
+ *     known from {@link JobStatus#downloadUrl()} once the job completed)
  */
 public record ExportHandle(String workflowId, String runId, String statusUrl, String downloadUrl) {
 
-    public ExportHandle {
-        Objects.requireNonNull(workflowId, "workflowId");
-        Objects.requireNonNull(runId, "runId");
-        Objects.requireNonNull(statusUrl, "statusUrl");
-        downloadUrl = downloadUrl == null || downloadUrl.isBlank() ? null : downloadUrl;
-    }
+  public ExportHandle {
+    Objects.requireNonNull(workflowId, "workflowId");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(statusUrl, "statusUrl");
+    downloadUrl = downloadUrl == null || downloadUrl.isBlank() ? null : downloadUrl;
+  }
 
-    @Override
-    public String toString() {
-        return "ExportHandle[workflowId=" + workflowId + ", runId=" + runId + ", statusUrl="
-                + Redaction.url(statusUrl) + ", downloadUrl=" + Redaction.url(downloadUrl) + "]";
-    }
+  @Override
+  public String toString() {
+    return "ExportHandle[workflowId="
+        + workflowId
+        + ", runId="
+        + runId
+        + ", statusUrl="
+        + Redaction.url(statusUrl)
+        + ", downloadUrl="
+        + Redaction.url(downloadUrl)
+        + "]";
+  }
 }

@@ -4,38 +4,40 @@ import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
-/** A response body that tells its {@link CallGroup} when it is closed, so the call leaves the group. */
+/**
+ * A response body that tells its {@link CallGroup} when it is closed, so the call leaves the group.
+ */
 final class GroupedBody extends ResponseBody {
 
-    private final ResponseBody delegate;
-    private final Runnable onClose;
+  private final ResponseBody delegate;
+  private final Runnable onClose;
 
-    GroupedBody(ResponseBody delegate, Runnable onClose) {
-        this.delegate = delegate;
-        this.onClose = onClose;
-    }
+  GroupedBody(ResponseBody delegate, Runnable onClose) {
+    this.delegate = delegate;
+    this.onClose = onClose;
+  }
 
-    @Override
-    public MediaType contentType() {
-        return delegate.contentType();
-    }
+  @Override
+  public MediaType contentType() {
+    return delegate.contentType();
+  }
 
-    @Override
-    public long contentLength() {
-        return delegate.contentLength();
-    }
+  @Override
+  public long contentLength() {
+    return delegate.contentLength();
+  }
 
-    @Override
-    public BufferedSource source() {
-        return delegate.source();
-    }
+  @Override
+  public BufferedSource source() {
+    return delegate.source();
+  }
 
-    @Override
-    public void close() {
-        try {
-            delegate.close();
-        } finally {
-            onClose.run();
-        }
+  @Override
+  public void close() {
+    try {
+      delegate.close();
+    } finally {
+      onClose.run();
     }
+  }
 }

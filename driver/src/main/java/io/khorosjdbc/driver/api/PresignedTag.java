@@ -6,5 +6,5 @@ package io.khorosjdbc.driver.api;
  * because the path itself may be the secret.
  */
 enum PresignedTag {
-    INSTANCE
+  INSTANCE
 }

@@ -7,12 +7,12 @@ package io.khorosjdbc.driver.api;
  *
  * @param status the job's state, read as {@link AnalyticsClient#status} reads it
  * @param body the response body exactly as received (a small JSON envelope); it holds the job's
- *        URLs with their access tokens, so never log or save it whole
+ *     URLs with their access tokens, so never log or save it whole
  */
 public record StatusReply(JobStatus status, String body) {
 
-    @Override
-    public String toString() {
-        return "StatusReply[" + status + "]";
-    }
+  @Override
+  public String toString() {
+    return "StatusReply[" + status + "]";
+  }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Asks the server which columns an export returns for this tenant (the header of a tiny export),
- * in the background: no metadata call or query ever waits for it.
+ * Asks the server which columns an export returns for this tenant (the header of a tiny export), in
+ * the background: no metadata call or query ever waits for it.
  */
 @FunctionalInterface
 public interface ColumnDiscoverer {

@@ -5,10 +5,10 @@ import java.util.Locale;
 
 /**
  * Types a column the catalog does not know from its name. The API sends every value as a string and
- * documents no types, so names are the only evidence: {@code *_TIME}/{@code *_DATE} are
- * timestamps, {@code *_MILLIS}/{@code *_COUNT} whole numbers, {@code IS_*} booleans,
- * {@code *_SCORE}/{@code *_RATE}/{@code *_AVG} decimals, and everything else (ids included, which
- * need not be numeric) text.
+ * documents no types, so names are the only evidence: {@code *_TIME}/{@code *_DATE} are timestamps,
+ * {@code *_MILLIS}/{@code *_COUNT} whole numbers, {@code IS_*} booleans, {@code *_SCORE}/{@code
+ * *_RATE}/{@code *_AVG} decimals, and everything else (ids included, which need not be numeric)
+ * text.
  */
 public final class ColumnTyping {
   private ColumnTyping() {}

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * What the driver knows about columns before asking the server: types and descriptions of the
- * column names the public docs mention (and a few the driver's authors chose to describe), from
- * the resource {@code known-columns.json}. Columns it does not know are typed by {@link ColumnTyping}.
+ * column names the public docs mention (and a few the driver's authors chose to describe), from the
+ * resource {@code known-columns.json}. Columns it does not know are typed by {@link ColumnTyping}.
  */
 public final class KnownColumns {
   private static final String RESOURCE = "known-columns.json";
@@ -55,11 +55,15 @@ public final class KnownColumns {
       for (JsonNode column : table.getValue()) {
         String name = column.path("name").asText();
         if (name.isEmpty()) {
-          throw new IllegalArgumentException("a column of table '" + table.getKey()
-              + "' has no \"name\"");
+          throw new IllegalArgumentException(
+              "a column of table '" + table.getKey() + "' has no \"name\"");
         }
-        columns.add(new ColumnInfo(name, typeOf(column, name),
-            column.path("description").asText(""), column.path("jsonOnly").asBoolean(false)));
+        columns.add(
+            new ColumnInfo(
+                name,
+                typeOf(column, name),
+                column.path("description").asText(""),
+                column.path("jsonOnly").asBoolean(false)));
       }
       tables.put(table.getKey().toLowerCase(Locale.ROOT), List.copyOf(columns));
     }
@@ -74,8 +78,13 @@ public final class KnownColumns {
     try {
       return ColumnType.valueOf(type.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("column '" + name + "' has unknown type '" + type
-          + "'; use one of VARCHAR, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP", e);
+      throw new IllegalArgumentException(
+          "column '"
+              + name
+              + "' has unknown type '"
+              + type
+              + "'; use one of VARCHAR, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP",
+          e);
     }
   }
 

@@ -1,9 +1,9 @@
 package io.khorosjdbc.driver.catalog;
 
-import io.khorosjdbc.driver.error.SqlState;
-import io.khorosjdbc.driver.error.KhorosException;
 import static java.util.Objects.requireNonNull;
 
+import io.khorosjdbc.driver.error.KhorosException;
+import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.format.ColumnType;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +15,12 @@ import java.util.function.Function;
  * report type, ...). Equality and IN on it choose the export's parameters; each row carries the
  * value that produced it, so Calcite's own re-check of the predicate holds.
  *
- * @param name SQL column name, always prefixed {@code API_} so it cannot collide with an export column
+ * @param name SQL column name, always prefixed {@code API_} so it cannot collide with an export
+ *     column
  * @param type SQL type of the pseudo-column
  * @param description what the parameter does, shown in metadata and docs
- * @param defaultValue the value rows carry when the query does not constrain the column (null: NULL)
+ * @param defaultValue the value rows carry when the query does not constrain the column (null:
+ *     NULL)
  * @param allowedValues the only accepted values (case-insensitive), empty for free values
  * @param encoder turns one canonical value into API parameters
  * @param requiredByApi true when the API has no default, so the driver always sends one
@@ -41,16 +43,26 @@ public record ParameterColumn(
   }
 
   /** A parameter sent as {@code apiName=value}. */
-  static ParameterColumn simple(String name, ColumnType type, String apiName, String description,
-      String defaultValue, List<String> allowedValues) {
-    return new ParameterColumn(name, type, description, defaultValue, allowedValues,
-        value -> Map.of(apiName, List.of(value)), false);
+  static ParameterColumn simple(
+      String name,
+      ColumnType type,
+      String apiName,
+      String description,
+      String defaultValue,
+      List<String> allowedValues) {
+    return new ParameterColumn(
+        name,
+        type,
+        description,
+        defaultValue,
+        allowedValues,
+        value -> Map.of(apiName, List.of(value)),
+        false);
   }
 
   /** The same column, sent with its default value when a query does not choose one. */
   ParameterColumn alwaysSent() {
-    return new ParameterColumn(name, type, description, defaultValue, allowedValues, encoder,
-        true);
+    return new ParameterColumn(name, type, description, defaultValue, allowedValues, encoder, true);
   }
 
   /**
@@ -67,28 +79,38 @@ public record ParameterColumn(
       if (allowedValues.contains(trimmed)) {
         return trimmed;
       }
-      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
-          "%s.%s does not accept '%s'; use one of %s (values are case-sensitive)", table, name,
-          value, allowedValues));
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          String.format(
+              Locale.ROOT,
+              "%s.%s does not accept '%s'; use one of %s (values are case-sensitive)",
+              table,
+              name,
+              value,
+              allowedValues));
     }
     if (type == ColumnType.BIGINT) {
       try {
         return Long.toString(Long.parseLong(trimmed));
       } catch (NumberFormatException e) {
-        throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
-            "%s.%s needs a whole number, not '%s'", table, name, value), e);
+        throw new KhorosException(
+            SqlState.INVALID_VALUE,
+            String.format(Locale.ROOT, "%s.%s needs a whole number, not '%s'", table, name, value),
+            e);
       }
     }
     if (type == ColumnType.BOOLEAN) {
       if (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false")) {
         return trimmed.toLowerCase(Locale.ROOT);
       }
-      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
-          "%s.%s needs TRUE or FALSE, not '%s'", table, name, value));
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          String.format(Locale.ROOT, "%s.%s needs TRUE or FALSE, not '%s'", table, name, value));
     }
     if (trimmed.isEmpty()) {
-      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
-          "%s.%s needs a non-empty value", table, name));
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          String.format(Locale.ROOT, "%s.%s needs a non-empty value", table, name));
     }
     return trimmed;
   }

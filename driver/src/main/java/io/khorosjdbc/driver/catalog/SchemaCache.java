@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remembers discovered column names on disk so that describing a table does not run an export
- * every time a tool connects. One JSON file per tenant and table; an entry older than the TTL is
- * ignored. A damaged file is treated as a miss, never as an error.
+ * Remembers discovered column names on disk so that describing a table does not run an export every
+ * time a tool connects. One JSON file per tenant and table; an entry older than the TTL is ignored.
+ * A damaged file is treated as a miss, never as an error.
  */
 public final class SchemaCache {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaCache.class);
@@ -68,11 +68,11 @@ public final class SchemaCache {
       // Write then move, so a concurrent reader never sees half a file.
       Path temp = Files.createTempFile(directory, table, ".tmp");
       JSON.writeValue(temp.toFile(), entry);
-      Files.move(temp, file(table), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp, file(table), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      LOG.warn("could not write schema cache entry for {} in {}: {}", table, directory,
-          e.getMessage());
+      LOG.warn(
+          "could not write schema cache entry for {} in {}: {}", table, directory, e.getMessage());
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * A user's own column list per table (connection property {@code schemaFile}), for tenants whose
- * columns the server cannot describe or to pin a schema. Same format as the built-in
- * known-columns file: {@code {"conversation": [{"name": "CONVERSATION_ID", "type": "VARCHAR"}, ...]}}.
- * Tables it lists are never discovered.
+ * columns the server cannot describe or to pin a schema. Same format as the built-in known-columns
+ * file: {@code {"conversation": [{"name": "CONVERSATION_ID", "type": "VARCHAR"}, ...]}}. Tables it
+ * lists are never discovered.
  */
 public final class SchemaFile {
   private final Map<String, List<ColumnInfo>> tables;

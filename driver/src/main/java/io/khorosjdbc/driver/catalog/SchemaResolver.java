@@ -15,21 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides a table's data columns without calling the server, so that listing and describing
- * tables never waits on an export (the API allows 20 requests a minute): a user's schema file
- * wins; then what the tenant's own files showed (corrected this session, or kept in the disk
- * cache); otherwise the built-in catalog. The catalog's JSON-only columns, which a CSV header
- * never shows, are added to the tenant's.
+ * Decides a table's data columns without calling the server, so that listing and describing tables
+ * never waits on an export (the API allows 20 requests a minute): a user's schema file wins; then
+ * what the tenant's own files showed (corrected this session, or kept in the disk cache); otherwise
+ * the built-in catalog. The catalog's JSON-only columns, which a CSV header never shows, are added
+ * to the tenant's.
  *
- * <p>When a real export shows that the tenant lacks catalog columns, {@link #columnsMissing}
- * drops them at once (the next query sees the corrected table) and learns the tenant's full list
- * in the background, within the request budget.
+ * <p>When a real export shows that the tenant lacks catalog columns, {@link #columnsMissing} drops
+ * them at once (the next query sees the corrected table) and learns the tenant's full list in the
+ * background, within the request budget.
  */
 public final class SchemaResolver implements ColumnFeedback {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaResolver.class);
 
   /** Where a table's columns came from, for tools' remarks and {@code khoros_meta.columns}. */
   public static final String SCHEMA_FILE = "schemaFile";
+
   public static final String TENANT = "tenant";
   public static final String CATALOG = "catalog";
 
@@ -37,12 +38,17 @@ public final class SchemaResolver implements ColumnFeedback {
   private final ColumnDiscoverer discoverer;
   private final Optional<SchemaCache> cache;
   private final Optional<SchemaFile> schemaFile;
+
   /** Column names learned from the tenant this session, by upper-case table name. */
   private final Map<String, List<String>> learned = new ConcurrentHashMap<>();
+
   private final AtomicLong generation = new AtomicLong();
 
-  public SchemaResolver(KnownColumns known, ColumnDiscoverer discoverer,
-      Optional<SchemaCache> cache, Optional<SchemaFile> schemaFile) {
+  public SchemaResolver(
+      KnownColumns known,
+      ColumnDiscoverer discoverer,
+      Optional<SchemaCache> cache,
+      Optional<SchemaFile> schemaFile) {
     this.known = requireNonNull(known, "known");
     this.discoverer = requireNonNull(discoverer, "discoverer");
     this.cache = requireNonNull(cache, "cache");
@@ -56,8 +62,8 @@ public final class SchemaResolver implements ColumnFeedback {
     if (pinned.isPresent()) {
       return new TableSchema(pinned.get(), SCHEMA_FILE);
     }
-    Optional<List<String>> tenant = Optional.ofNullable(learned.get(key(table)))
-        .or(() -> cache.flatMap(c -> c.get(table)));
+    Optional<List<String>> tenant =
+        Optional.ofNullable(learned.get(key(table))).or(() -> cache.flatMap(c -> c.get(table)));
     if (tenant.isPresent()) {
       return new TableSchema(merge(table, tenant.get()), TENANT);
     }
@@ -70,9 +76,9 @@ public final class SchemaResolver implements ColumnFeedback {
   }
 
   /**
-   * A real export of {@code report} lacked {@code missing}: the tenant does not have them. They
-   * are dropped from the table now, and the tenant's full column list is learned in the
-   * background (it may hold columns the catalog does not know).
+   * A real export of {@code report} lacked {@code missing}: the tenant does not have them. They are
+   * dropped from the table now, and the tenant's full column list is learned in the background (it
+   * may hold columns the catalog does not know).
    */
   @Override
   public void columnsMissing(ReportDefinition report, List<String> missing) {
@@ -81,12 +87,14 @@ public final class SchemaResolver implements ColumnFeedback {
       return; // the user pinned the columns; the error tells them to fix the file
     }
     Set<String> gone = missing.stream().map(SchemaResolver::key).collect(Collectors.toSet());
-    List<String> kept = resolve(report).columns().stream()
-        .filter(c -> !c.jsonOnly() && !gone.contains(key(c.name())))
-        .map(ColumnInfo::name).toList();
+    List<String> kept =
+        resolve(report).columns().stream()
+            .filter(c -> !c.jsonOnly() && !gone.contains(key(c.name())))
+            .map(ColumnInfo::name)
+            .toList();
     remember(table, kept);
-    LOG.info("table {}: the tenant's export has no column {}; learning its columns", table,
-        missing);
+    LOG.info(
+        "table {}: the tenant's export has no column {}; learning its columns", table, missing);
     learn(report);
   }
 
@@ -99,11 +107,13 @@ public final class SchemaResolver implements ColumnFeedback {
   }
 
   private void learn(ReportDefinition report) {
-    discoverer.discoverInBackground(report, names -> {
-      if (!names.isEmpty()) {
-        remember(report.table(), names);
-      }
-    });
+    discoverer.discoverInBackground(
+        report,
+        names -> {
+          if (!names.isEmpty()) {
+            remember(report.table(), names);
+          }
+        });
   }
 
   private void remember(String table, List<String> names) {

@@ -6,7 +6,9 @@ package io.khorosjdbc.driver.catalog;
  * can choose the window (only an {@link #EVENT} export's anchor column).
  */
 public enum WindowKind {
-  /** Rows are events selected by their own time: the union of sub-window exports equals the whole. */
+  /**
+   * Rows are events selected by their own time: the union of sub-window exports equals the whole.
+   */
   EVENT,
   /** Rows describe state at the window's end (open conversations, user totals). */
   SNAPSHOT,

@@ -6,17 +6,17 @@ import java.util.Optional;
 /**
  * What a report's window means for one combination of API parameter values: its {@link WindowKind}
  * and, for event exports, the anchor column whose time the API selects rows by. The conversation
- * export, for example, is a snapshot by default but an event export anchored on its close time
- * when asked for {@code CLOSED} conversations.
+ * export, for example, is a snapshot by default but an event export anchored on its close time when
+ * asked for {@code CLOSED} conversations.
  */
 @FunctionalInterface
 public interface WindowRule {
 
   /**
-   * The semantics of one export; {@code anchorColumn} is empty unless the kind is EVENT.
-   * {@code valuesAsOfEnd} marks event exports whose rows are selected by their anchor time but
-   * carry state as of the window's end (a conversation's status, a help request's resolution):
-   * such a window may start later but must not end earlier or be cut, or those values change.
+   * The semantics of one export; {@code anchorColumn} is empty unless the kind is EVENT. {@code
+   * valuesAsOfEnd} marks event exports whose rows are selected by their anchor time but carry state
+   * as of the window's end (a conversation's status, a help request's resolution): such a window
+   * may start later but must not end earlier or be cut, or those values change.
    */
   record Semantics(WindowKind kind, Optional<String> anchorColumn, boolean valuesAsOfEnd) {
     public static Semantics event(String anchorColumn) {

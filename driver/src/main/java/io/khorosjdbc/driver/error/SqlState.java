@@ -2,8 +2,8 @@ package io.khorosjdbc.driver.error;
 
 /**
  * The SQLStates the driver reports, so that tools and programs can tell what went wrong without
- * reading messages (SQL:2016 / ODBC codes; the class of an export the server failed is our
- * choice, documented in docs/sql-reference.md).
+ * reading messages (SQL:2016 / ODBC codes; the class of an export the server failed is our choice,
+ * documented in docs/sql-reference.md).
  */
 public enum SqlState {
   /** The statement was cancelled ({@code Statement.cancel()}). */

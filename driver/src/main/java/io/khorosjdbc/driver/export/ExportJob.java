@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * One export job on the server, shared by every query of the tenant that needs exactly this
- * export (same report, window, columns, parameters, format, locale and time zone). Its state
- * belongs to the {@link TenantScheduler}, which changes it under its own lock; queries only wait
- * for {@link #ready()}.
+ * One export job on the server, shared by every query of the tenant that needs exactly this export
+ * (same report, window, columns, parameters, format, locale and time zone). Its state belongs to
+ * the {@link TenantScheduler}, which changes it under its own lock; queries only wait for {@link
+ * #ready()}.
  *
  * <pre>
  *   QUEUED --create--> CREATING --201--> RUNNING --poll: COMPLETED--> READY --link gone--> EXPIRED
@@ -23,7 +23,14 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class ExportJob {
   /** Where a job is in its life on the server. */
-  enum State { QUEUED, CREATING, RUNNING, READY, FAILED, EXPIRED }
+  enum State {
+    QUEUED,
+    CREATING,
+    RUNNING,
+    READY,
+    FAILED,
+    EXPIRED
+  }
 
   final String key;
   final ExportSpec spec;
@@ -33,15 +40,21 @@ final class ExportJob {
   final Set<RunningExport> waiters = new HashSet<>();
   volatile State state = State.QUEUED;
   volatile ExportHandle handle;
+
   /** When the create was sent (wall-clock ms): the job's age is counted from it. */
   long createdAt;
+
   /** When a poll last saw the job RUNNING; the job finished after it. */
   long lastSeenRunningAt;
+
   volatile long readyAt;
   volatile int polls;
+
   /** Whether the job holds one of the tenant's job slots (created and someone waits for it). */
   boolean holdsSlot;
+
   ScheduledFuture<?> nextPoll;
+
   /** The create or poll in flight, cancelled when the scheduler closes or nobody waits. */
   CallGroup calls;
 
@@ -60,12 +73,14 @@ final class ExportJob {
   /** Background work (column discovery) yields to queries someone is waiting for. */
   RequestBudget.Priority priority() {
     return waiters.stream().anyMatch(w -> w.priority() == RequestBudget.Priority.INTERACTIVE)
-        ? RequestBudget.Priority.INTERACTIVE : RequestBudget.Priority.BACKGROUND;
+        ? RequestBudget.Priority.INTERACTIVE
+        : RequestBudget.Priority.BACKGROUND;
   }
 
   /** Job ids for messages: what support needs to find the job on the server. */
   String ids() {
-    return handle == null ? "not created yet"
+    return handle == null
+        ? "not created yet"
         : "workflowId=" + handle.workflowId() + ", runId=" + handle.runId();
   }
 

@@ -23,8 +23,8 @@ public final class ExportLedger {
 
   /**
    * The ledger shared by all connections of a tenant in this JVM. Per tenant, so that a tool
-   * connected to two companies (DBeaver, a BI server) shows each connection only its own
-   * company's jobs.
+   * connected to two companies (DBeaver, a BI server) shows each connection only its own company's
+   * jobs.
    */
   public static ExportLedger forTenant(String tenantKey) {
     return BY_TENANT.computeIfAbsent(tenantKey, key -> new ExportLedger(CAPACITY_PER_TENANT));

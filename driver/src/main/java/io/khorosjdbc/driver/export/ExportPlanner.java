@@ -1,12 +1,11 @@
 package io.khorosjdbc.driver.export;
 
-import io.khorosjdbc.driver.error.SqlState;
-import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ParameterColumns;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
-import io.khorosjdbc.driver.catalog.WindowKind;
+import io.khorosjdbc.driver.error.KhorosException;
+import io.khorosjdbc.driver.error.SqlState;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -21,13 +20,12 @@ import java.util.TreeMap;
 
 /**
  * Turns the windows a query needs into the exports to run, in window order: untagged windows with
- * the same parameters are merged where they overlap or touch (so an event is never exported
- * twice), identical requests run once, and an event export is cut into consecutive pieces no
- * longer than the {@link SplitPolicy}'s piece (a fixed piece aligns to multiples of it counted
- * from a Monday at midnight UTC, so weeks run Monday to Monday and pieces repeat across queries)
- * or than the API allows for one request (Raw Author: 90 days). Cutting is exact
- * only for event exports, whose rows are selected by their own time; snapshot and aggregate
- * exports are never cut.
+ * the same parameters are merged where they overlap or touch (so an event is never exported twice),
+ * identical requests run once, and an event export is cut into consecutive pieces no longer than
+ * the {@link SplitPolicy}'s piece (a fixed piece aligns to multiples of it counted from a Monday at
+ * midnight UTC, so weeks run Monday to Monday and pieces repeat across queries) or than the API
+ * allows for one request (Raw Author: 90 days). Cutting is exact only for event exports, whose rows
+ * are selected by their own time; snapshot and aggregate exports are never cut.
  */
 public final class ExportPlanner {
   /** Pieces align to multiples of their size counted from a Monday, 1970-01-05T00:00Z. */
@@ -38,8 +36,12 @@ public final class ExportPlanner {
   /**
    * @param split how long the pieces of an event export may be
    */
-  public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format, SplitPolicy split) {
+  public static List<PlannedExport> plan(
+      ReportDefinition report,
+      List<WindowRequest> requests,
+      List<String> metrics,
+      ReportFormat format,
+      SplitPolicy split) {
     return plan(report, requests, metrics, format, split, 0, ZoneOffset.UTC);
   }
 
@@ -51,8 +53,13 @@ public final class ExportPlanner {
    *
    * @throws KhorosException (INVALID_VALUE) naming the table, column, value and what works instead
    */
-  public static List<PlannedExport> plan(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format, SplitPolicy split, int maxTimeBuckets,
+  public static List<PlannedExport> plan(
+      ReportDefinition report,
+      List<WindowRequest> requests,
+      List<String> metrics,
+      ReportFormat format,
+      SplitPolicy split,
+      int maxTimeBuckets,
       ZoneId zone) {
     List<PlannedExport> planned = pieces(report, requests, metrics, format, split);
     for (PlannedExport export : planned) {
@@ -61,15 +68,22 @@ public final class ExportPlanner {
     return planned;
   }
 
-  private static List<PlannedExport> pieces(ReportDefinition report, List<WindowRequest> requests,
-      List<String> metrics, ReportFormat format, SplitPolicy split) {
+  private static List<PlannedExport> pieces(
+      ReportDefinition report,
+      List<WindowRequest> requests,
+      List<String> metrics,
+      ReportFormat format,
+      SplitPolicy split) {
     List<PlannedExport> planned = new ArrayList<>();
     for (WindowRequest request : merge(requests)) {
       Map<String, List<String>> parameters = encode(report, request.parameterValues());
       for (long[] piece : pieces(report, request, split)) {
-        planned.add(new PlannedExport(
-            new ExportSpec(report, piece[0], piece[1], metrics, parameters, format),
-            request.tagStart(), request.tagEnd(), request.parameterValues()));
+        planned.add(
+            new PlannedExport(
+                new ExportSpec(report, piece[0], piece[1], metrics, parameters, format),
+                request.tagStart(),
+                request.tagEnd(),
+                request.parameterValues()));
       }
     }
     return planned;
@@ -87,21 +101,43 @@ public final class ExportPlanner {
     try {
       interval = Long.parseLong(values.get(0));
     } catch (NumberFormatException e) {
-      throw new KhorosException(SqlState.INVALID_VALUE, column + " needs a whole number of ms, not '"
-          + values.get(0) + "'", e);
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          column + " needs a whole number of ms, not '" + values.get(0) + "'",
+          e);
     }
     if (interval <= WEEK && !ParameterColumns.TIME_INTERVALS.contains(Long.toString(interval))) {
-      throw new KhorosException(SqlState.INVALID_VALUE, column + " does not accept " + interval + "; use one of "
-          + ParameterColumns.TIME_INTERVALS + " (ms), or a value above " + WEEK
-          + " for monthly buckets");
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          column
+              + " does not accept "
+              + interval
+              + "; use one of "
+              + ParameterColumns.TIME_INTERVALS
+              + " (ms), or a value above "
+              + WEEK
+              + " for monthly buckets");
     }
-    long buckets = interval > WEEK ? months(spec.start(), spec.end(), zone)
-        : (spec.end() - spec.start() + interval - 1) / interval;
+    long buckets =
+        interval > WEEK
+            ? months(spec.start(), spec.end(), zone)
+            : (spec.end() - spec.start() + interval - 1) / interval;
     if (maxBuckets > 0 && buckets > maxBuckets) {
-      throw new KhorosException(SqlState.INVALID_VALUE, column + " = " + interval + " needs " + buckets
-          + " buckets for the window [" + Instant.ofEpochMilli(spec.start()) + ", "
-          + Instant.ofEpochMilli(spec.end()) + "), more than the " + maxBuckets + " the API "
-          + "allows (maxTimeBuckets); choose a larger interval or a shorter window");
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          column
+              + " = "
+              + interval
+              + " needs "
+              + buckets
+              + " buckets for the window ["
+              + Instant.ofEpochMilli(spec.start())
+              + ", "
+              + Instant.ofEpochMilli(spec.end())
+              + "), more than the "
+              + maxBuckets
+              + " the API "
+              + "allows (maxTimeBuckets); choose a larger interval or a shorter window");
     }
   }
 
@@ -114,9 +150,10 @@ public final class ExportPlanner {
 
   static List<WindowRequest> merge(List<WindowRequest> requests) {
     List<WindowRequest> sorted = new ArrayList<>(new LinkedHashSet<>(requests));
-    sorted.sort(Comparator.comparingLong(WindowRequest::exportStart)
-        .thenComparingLong(WindowRequest::exportEnd)
-        .thenComparing(r -> new TreeMap<>(r.parameterValues()).toString()));
+    sorted.sort(
+        Comparator.comparingLong(WindowRequest::exportStart)
+            .thenComparingLong(WindowRequest::exportEnd)
+            .thenComparing(r -> new TreeMap<>(r.parameterValues()).toString()));
     List<WindowRequest> merged = new ArrayList<>();
     for (WindowRequest request : sorted) {
       int into = mergeTarget(merged, request);
@@ -131,17 +168,19 @@ public final class ExportPlanner {
 
   /**
    * Two requests whose rows would be indistinguishable (same parameters and, when the query fixed
-   * the window, the same window) and whose exports overlap or touch: one export must cover both,
-   * or the overlap's events would be returned twice.
+   * the window, the same window) and whose exports overlap or touch: one export must cover both, or
+   * the overlap's events would be returned twice.
    */
   private static int mergeTarget(List<WindowRequest> merged, WindowRequest request) {
     for (int i = 0; i < merged.size(); i++) {
       WindowRequest other = merged.get(i);
       // Untagged windows follow their export, so overlapping ones are one window; otherwise
       // rows are indistinguishable only when they carry the same window.
-      boolean sameTags = !request.tagged() && !other.tagged()
-          || other.tagStart() == request.tagStart() && other.tagEnd() == request.tagEnd();
-      if (sameTags && other.parameterValues().equals(request.parameterValues())
+      boolean sameTags =
+          !request.tagged() && !other.tagged()
+              || other.tagStart() == request.tagStart() && other.tagEnd() == request.tagEnd();
+      if (sameTags
+          && other.parameterValues().equals(request.parameterValues())
           && other.exportStart() <= request.exportEnd()
           && request.exportStart() <= other.exportEnd()) {
         return i;
@@ -159,21 +198,23 @@ public final class ExportPlanner {
         : new WindowRequest(start, end, start, end, a.parameterValues(), false);
   }
 
-  private static Map<String, List<String>> encode(ReportDefinition report,
-      Map<String, String> values) {
+  private static Map<String, List<String>> encode(
+      ReportDefinition report, Map<String, String> values) {
     Map<String, List<String>> parameters = new TreeMap<>();
-    values.forEach((column, value) -> {
-      ParameterColumn parameter = report.parameter(column).orElseThrow();
-      // A value equal to the API's own default is not sent (the request is the same either way).
-      if (parameter.requiredByApi() || !value.equals(parameter.defaultValue())) {
-        parameters.putAll(parameter.encode(value));
-      }
-    });
+    values.forEach(
+        (column, value) -> {
+          ParameterColumn parameter = report.parameter(column).orElseThrow();
+          // A value equal to the API's own default is not sent (the request is the same either
+          // way).
+          if (parameter.requiredByApi() || !value.equals(parameter.defaultValue())) {
+            parameters.putAll(parameter.encode(value));
+          }
+        });
     return parameters;
   }
 
-  private static List<long[]> pieces(ReportDefinition report, WindowRequest request,
-      SplitPolicy split) {
+  private static List<long[]> pieces(
+      ReportDefinition report, WindowRequest request, SplitPolicy split) {
     long start = request.exportStart();
     long end = request.exportEnd();
     long splitMillis = split.pieceMillis(report, end - start);
@@ -187,9 +228,10 @@ public final class ExportPlanner {
     boolean aligned = split.aligned() && splitMillis > 0 && splitMillis <= limit;
     long from = start;
     while (from < end) {
-      long to = aligned
-          ? ALIGNMENT_ORIGIN + Math.floorDiv(from - ALIGNMENT_ORIGIN, size) * size + size
-          : saturatedAdd(from, size);
+      long to =
+          aligned
+              ? ALIGNMENT_ORIGIN + Math.floorDiv(from - ALIGNMENT_ORIGIN, size) * size + size
+              : saturatedAdd(from, size);
       pieces.add(new long[] {from, Math.min(end, to)});
       from = Math.min(end, to);
     }

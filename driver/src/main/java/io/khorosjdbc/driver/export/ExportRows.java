@@ -10,20 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rows of one export as they stream off the wire. A failure mid-stream never becomes a
- * shorter result: every row checks the query's cancel flag and deadline, and a body that breaks
- * off or does not parse is fetched again from the download URL (a fresh redirect each time).
+ * The rows of one export as they stream off the wire. A failure mid-stream never becomes a shorter
+ * result: every row checks the query's cancel flag and deadline, and a body that breaks off or does
+ * not parse is fetched again from the download URL (a fresh redirect each time).
  *
  * <p>Rows may already have been handed to the caller when the body breaks. The fresh copy is then
  * read from its start, the rows already returned are skipped, and they are checked against a
  * fingerprint of what was returned (their count and a 64-bit hash of every value). Only if the
  * fresh copy starts with exactly the same rows does reading go on after them; otherwise the query
- * fails, because continuing could duplicate, drop or mix rows. The same holds when an expired
- * link made the driver run the export again.
+ * fails, because continuing could duplicate, drop or mix rows. The same holds when an expired link
+ * made the driver run the export again.
  *
- * <p>Budget: a transfer that broke (reset, timeout, short body) is fetched again up to
- * {@code maxRetries} times; a body that arrived whole but is malformed once, since the same file
- * will most likely be malformed again.
+ * <p>Budget: a transfer that broke (reset, timeout, short body) is fetched again up to {@code
+ * maxRetries} times; a body that arrived whole but is malformed once, since the same file will most
+ * likely be malformed again.
  */
 public final class ExportRows implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExportRows.class);
@@ -97,8 +97,8 @@ public final class ExportRows implements AutoCloseable {
   }
 
   /**
-   * Opens the body (again) and positions it after the rows already delivered. Returns false
-   * after a failure that may be retried (having waited); throws when it may not.
+   * Opens the body (again) and positions it after the rows already delivered. Returns false after a
+   * failure that may be retried (having waited); throws when it may not.
    */
   private boolean opened() {
     download = null;
@@ -143,9 +143,13 @@ public final class ExportRows implements AutoCloseable {
       throw failed(e);
     }
     long wait = retry.backoffMillis(attempt);
-    LOG.info("export {}: {} after {} row(s) ({}); fetching it again from the download URL in {} ms",
-        export.job().id(), transport ? "the download broke off" : "the file did not parse",
-        delivered, e.getMessage(), wait);
+    LOG.info(
+        "export {}: {} after {} row(s) ({}); fetching it again from the download URL in {} ms",
+        export.job().id(),
+        transport ? "the download broke off" : "the file did not parse",
+        delivered,
+        e.getMessage(),
+        wait);
     download = null;
     reader = null;
     try {
@@ -161,25 +165,45 @@ public final class ExportRows implements AutoCloseable {
     long check = 1;
     for (long i = 0; i < delivered; i++) {
       if (!reader.next()) {
-        throw new ExportException(inconsistent("the file fetched again has only " + i
-            + " row(s), but " + delivered + " were already returned"));
+        throw new ExportException(
+            inconsistent(
+                "the file fetched again has only "
+                    + i
+                    + " row(s), but "
+                    + delivered
+                    + " were already returned"));
       }
       check = mix(check, reader, width);
     }
     if (check != fingerprint) {
-      throw new ExportException(inconsistent("the first " + delivered + " row(s) of the file "
-          + "fetched again differ from the rows already returned"));
+      throw new ExportException(
+          inconsistent(
+              "the first "
+                  + delivered
+                  + " row(s) of the file "
+                  + "fetched again differ from the rows already returned"));
     }
     if (delivered > 0) {
-      LOG.info("export {}: the file fetched again repeats the {} row(s) already returned; "
-          + "continuing after them", export.job().id(), delivered);
+      LOG.info(
+          "export {}: the file fetched again repeats the {} row(s) already returned; "
+              + "continuing after them",
+          export.job().id(),
+          delivered);
     }
   }
 
   private String inconsistent(String what) {
-    String message = "reading export " + export.spec().describe() + " (" + export.job().ids()
-        + ") broke off after " + delivered + " row(s) and " + what + "; the query fails rather "
-        + "than return duplicated or missing rows. Run it again";
+    String message =
+        "reading export "
+            + export.spec().describe()
+            + " ("
+            + export.job().ids()
+            + ") broke off after "
+            + delivered
+            + " row(s) and "
+            + what
+            + "; the query fails rather "
+            + "than return duplicated or missing rows. Run it again";
     export.fail(new IOException(message));
     return message;
   }
@@ -190,8 +214,16 @@ public final class ExportRows implements AutoCloseable {
       return ee;
     }
     export.fail(e);
-    return new ExportException("reading export " + export.spec().describe() + " ("
-        + export.job().ids() + ") failed at row " + (delivered + 1) + ": " + e.getMessage(), e);
+    return new ExportException(
+        "reading export "
+            + export.spec().describe()
+            + " ("
+            + export.job().ids()
+            + ") failed at row "
+            + (delivered + 1)
+            + ": "
+            + e.getMessage(),
+        e);
   }
 
   /** Folds one row's values into a running 64-bit fingerprint. */
@@ -199,7 +231,8 @@ public final class ExportRows implements AutoCloseable {
     long h = hash;
     for (int i = 0; i < width; i++) {
       String value = reader.get(i);
-      long v = value == null ? 0x9E3779B97F4A7C15L : ((long) value.hashCode() << 32) ^ value.length();
+      long v =
+          value == null ? 0x9E3779B97F4A7C15L : ((long) value.hashCode() << 32) ^ value.length();
       h = (h ^ v) * 0xBF58476D1CE4E5B9L;
       h ^= h >>> 31;
     }

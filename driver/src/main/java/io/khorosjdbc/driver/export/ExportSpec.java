@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One export request in the driver's terms: the report, a half-open window {@code [start, end)}
- * in epoch ms, the columns to request and the API parameters. How the window's end is sent
- * (exclusive or inclusive) is the runner's concern.
+ * One export request in the driver's terms: the report, a half-open window {@code [start, end)} in
+ * epoch ms, the columns to request and the API parameters. How the window's end is sent (exclusive
+ * or inclusive) is the runner's concern.
  */
 public record ExportSpec(
     ReportDefinition report,
@@ -34,8 +34,16 @@ public record ExportSpec(
 
   /** A one-line description for EXPLAIN, logs and the exports table (no secrets in a spec). */
   public String describe() {
-    return report.table() + " [" + Instant.ofEpochMilli(start) + ", " + Instant.ofEpochMilli(end)
-        + ") metrics=" + metrics + " params=" + new TreeMap<>(parameters) + " format="
+    return report.table()
+        + " ["
+        + Instant.ofEpochMilli(start)
+        + ", "
+        + Instant.ofEpochMilli(end)
+        + ") metrics="
+        + metrics
+        + " params="
+        + new TreeMap<>(parameters)
+        + " format="
         + format.apiValue();
   }
 }

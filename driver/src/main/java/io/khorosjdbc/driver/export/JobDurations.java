@@ -30,33 +30,37 @@ import org.slf4j.LoggerFactory;
  * tool starts one per session) starts informed instead of guessing.
  *
  * <p>The model per report is a straight line, a fixed time per job plus a time per window day,
- * fitted by least squares with both coefficients kept non-negative, over the most recent
- * {@value #KEPT_PER_REPORT} jobs. It needs jobs over windows of clearly different lengths (one at
- * least {@value #DISTINCT_WINDOWS} times another) to tell the two apart; until then the estimate
- * is the mean duration. Server load changes the durations from hour to hour, so the model also
- * says how far off it has been: the mean relative error of its fit, at least
- * {@value #MIN_SPREAD}, or {@value #SINGLE_SAMPLE_SPREAD} from a single job.
+ * fitted by least squares with both coefficients kept non-negative, over the most recent {@value
+ * #KEPT_PER_REPORT} jobs. It needs jobs over windows of clearly different lengths (one at least
+ * {@value #DISTINCT_WINDOWS} times another) to tell the two apart; until then the estimate is the
+ * mean duration. Server load changes the durations from hour to hour, so the model also says how
+ * far off it has been: the mean relative error of its fit, at least {@value #MIN_SPREAD}, or
+ * {@value #SINGLE_SAMPLE_SPREAD} from a single job.
  *
  * <p>The file is read once, at construction, and rewritten after each job, merged with what other
  * processes wrote meanwhile (see {@link SharedFile}). A damaged file reads as empty (with a WARN);
- * a file that cannot be written leaves the history in memory only. Neither fails a query. The
- * file holds, per report, the recent jobs' window lengths, durations and record times:
+ * a file that cannot be written leaves the history in memory only. Neither fails a query. The file
+ * holds, per report, the recent jobs' window lengths, durations and record times:
+ *
  * <pre>{@code
  * {"format": 1, "reports": {"conversation": [{"days": 7.0, "millis": 24000, "at": 1750000000000}]}}
  * }</pre>
  */
 public final class JobDurations {
   private static final Logger LOG = LoggerFactory.getLogger(JobDurations.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final int FORMAT = 1;
 
   /** How many recent jobs per report the model is fitted to. */
   static final int KEPT_PER_REPORT = 20;
+
   /** How much longer one window must be than another before a time per day is fitted. */
   static final double DISTINCT_WINDOWS = 1.5;
+
   /** The least relative spread claimed: the server's load varies even when the fit is perfect. */
   static final double MIN_SPREAD = 0.05;
+
   /** The relative spread claimed from a single job. */
   static final double SINGLE_SAMPLE_SPREAD = 0.25;
 
@@ -77,8 +81,7 @@ public final class JobDurations {
    * @param relativeSpread how far off the fit has been, as a fraction of its prediction
    * @param samples how many past jobs it was fitted to
    */
-  public record Model(double fixedMillis, double millisPerDay, double relativeSpread,
-      int samples) {
+  public record Model(double fixedMillis, double millisPerDay, double relativeSpread, int samples) {
 
     /** The expected duration of a job over a window of {@code windowDays}. */
     public long expectedMillis(double windowDays) {
@@ -91,14 +94,18 @@ public final class JobDurations {
 
   private final Optional<SharedFile> file;
   private final Clock clock;
-  /** Per report, oldest first; never changed, replaced by {@link #record}, so reads need no lock. */
+
+  /**
+   * Per report, oldest first; never changed, replaced by {@link #record}, so reads need no lock.
+   */
   private volatile Map<String, List<Observation>> history;
+
   private boolean inMemoryOnly;
   private volatile boolean damageReported;
 
   /**
-   * @param file where the history is kept, read now and rewritten after each job; empty to keep
-   *        it in memory only
+   * @param file where the history is kept, read now and rewritten after each job; empty to keep it
+   *     in memory only
    * @param clock stamps each job, to keep the most recent ones
    */
   public JobDurations(Optional<Path> file, Clock clock) {
@@ -120,18 +127,21 @@ public final class JobDurations {
   }
 
   /** Writes the history merged with the file's, so that other processes' jobs are kept too. */
-  private Map<String, List<Observation>> write(SharedFile shared,
-      Map<String, List<Observation>> mine) {
+  private Map<String, List<Observation>> write(
+      SharedFile shared, Map<String, List<Observation>> mine) {
     AtomicReference<Map<String, List<Observation>>> merged = new AtomicReference<>(mine);
     try {
-      shared.update(current -> {
-        merged.set(merge(parse(shared, current), mine));
-        return serialize(merged.get());
-      });
+      shared.update(
+          current -> {
+            merged.set(merge(parse(shared, current), mine));
+            return serialize(merged.get());
+          });
     } catch (IOException e) {
       inMemoryOnly = true;
-      LOG.warn("cannot write the job durations file {} ({}); learning in memory only",
-          shared.path(), SharedFile.describe(e));
+      LOG.warn(
+          "cannot write the job durations file {} ({}); learning in memory only",
+          shared.path(),
+          SharedFile.describe(e));
     }
     return merged.get();
   }
@@ -139,8 +149,11 @@ public final class JobDurations {
   /** The expected duration of a job of {@code report} over {@code windowDays}, if any job ran. */
   public Optional<Estimate> estimate(String report, double windowDays) {
     checkedDays(windowDays);
-    return model(report).map(model -> new Estimate(model.expectedMillis(windowDays),
-        model.relativeSpread(), model.samples()));
+    return model(report)
+        .map(
+            model ->
+                new Estimate(
+                    model.expectedMillis(windowDays), model.relativeSpread(), model.samples()));
   }
 
   /** The fitted model for planning, if any job of {@code report} ran. */
@@ -226,20 +239,21 @@ public final class JobDurations {
    * Both histories in one: per report, the jobs of either (once), oldest first, the most recent
    * {@value #KEPT_PER_REPORT} kept. Unmodifiable.
    */
-  private static Map<String, List<Observation>> merge(Map<String, List<Observation>> first,
-      Map<String, List<Observation>> second) {
+  private static Map<String, List<Observation>> merge(
+      Map<String, List<Observation>> first, Map<String, List<Observation>> second) {
     Map<String, Set<Observation>> union = new TreeMap<>();
-    first.forEach((report, jobs) -> union.computeIfAbsent(report, r -> new LinkedHashSet<>())
-        .addAll(jobs));
-    second.forEach((report, jobs) -> union.computeIfAbsent(report, r -> new LinkedHashSet<>())
-        .addAll(jobs));
+    first.forEach(
+        (report, jobs) -> union.computeIfAbsent(report, r -> new LinkedHashSet<>()).addAll(jobs));
+    second.forEach(
+        (report, jobs) -> union.computeIfAbsent(report, r -> new LinkedHashSet<>()).addAll(jobs));
     Map<String, List<Observation>> merged = new TreeMap<>();
-    union.forEach((report, jobs) -> {
-      List<Observation> list = new ArrayList<>(jobs);
-      list.sort(Comparator.comparingLong(Observation::at));
-      trim(list);
-      merged.put(report, List.copyOf(list));
-    });
+    union.forEach(
+        (report, jobs) -> {
+          List<Observation> list = new ArrayList<>(jobs);
+          list.sort(Comparator.comparingLong(Observation::at));
+          trim(list);
+          merged.put(report, List.copyOf(list));
+        });
     return Collections.unmodifiableMap(merged);
   }
 
@@ -254,10 +268,11 @@ public final class JobDurations {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     ObjectNode reports = root.putObject("reports");
-    history.forEach((report, jobs) -> {
-      ArrayNode array = reports.putArray(report);
-      jobs.forEach(job -> array.add(JSON.valueToTree(job)));
-    });
+    history.forEach(
+        (report, jobs) -> {
+          ArrayNode array = reports.putArray(report);
+          jobs.forEach(job -> array.add(JSON.valueToTree(job)));
+        });
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
   }
 
@@ -292,8 +307,11 @@ public final class JobDurations {
     } catch (IOException e) {
       if (!damageReported) {
         damageReported = true;
-        LOG.warn("ignoring the unreadable job durations file {} ({}); it is rewritten after the"
-            + " next job", file.path(), SharedFile.describe(e));
+        LOG.warn(
+            "ignoring the unreadable job durations file {} ({}); it is rewritten after the"
+                + " next job",
+            file.path(),
+            SharedFile.describe(e));
       }
       history.clear();
     }

@@ -9,14 +9,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobRecord {
   /** Where the query's export is in its life. */
-  public enum State { QUEUED, RUNNING, READY, DOWNLOADING, DONE, FAILED, CANCELLED }
+  public enum State {
+    QUEUED,
+    RUNNING,
+    READY,
+    DOWNLOADING,
+    DONE,
+    FAILED,
+    CANCELLED
+  }
 
   /**
    * How the query came by its job: it created it, joined one that another query of this JVM
-   * started, took over one saved in the cache directory by an earlier query or process, or read
-   * the export cache (no job at all).
+   * started, took over one saved in the cache directory by an earlier query or process, or read the
+   * export cache (no job at all).
    */
-  public enum Origin { NEW, SHARED, SAVED, CACHE }
+  public enum Origin {
+    NEW,
+    SHARED,
+    SAVED,
+    CACHE
+  }
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -141,7 +154,8 @@ public final class JobRecord {
   /** Job ids for messages: what support needs to find the job on the server. */
   public String ids() {
     ExportJob current = job;
-    return fromCache() ? "from the driver's export cache"
+    return fromCache()
+        ? "from the driver's export cache"
         : current == null ? "not created" : current.ids();
   }
 }

@@ -10,5 +10,5 @@ import java.util.Map;
  * @param tagEnd WINDOW_END of its rows
  * @param parameterValues API pseudo-column values of its rows (columns absent: their default)
  */
-public record PlannedExport(ExportSpec spec, long tagStart, long tagEnd,
-    Map<String, String> parameterValues) {}
+public record PlannedExport(
+    ExportSpec spec, long tagStart, long tagEnd, Map<String, String> parameterValues) {}

@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A statement's cancel flag and deadline, the HTTP calls made for it, and the one way it waits.
- * {@code Statement.cancel()}, {@code setQueryTimeout} and {@code Connection.close()} stop the
- * query at once: the tenant scheduler notices the flag (or the deadline's timer fires) and calls
- * {@link #stop}, which cancels the calls in flight (closing their sockets) and completes
- * {@link #stopped()}, waking every {@link #await} of the query. Nothing sleeps and re-checks.
+ * {@code Statement.cancel()}, {@code setQueryTimeout} and {@code Connection.close()} stop the query
+ * at once: the tenant scheduler notices the flag (or the deadline's timer fires) and calls {@link
+ * #stop}, which cancels the calls in flight (closing their sockets) and completes {@link
+ * #stopped()}, waking every {@link #await} of the query. Nothing sleeps and re-checks.
  */
 public final class QueryControl {
   private final AtomicBoolean cancelFlag;
@@ -27,8 +27,8 @@ public final class QueryControl {
    * @param timeoutMillis the statement's query timeout, 0 for none
    * @param priority how the query's requests queue for the tenant's request budget
    */
-  public QueryControl(AtomicBoolean cancelFlag, long timeoutMillis,
-      RequestBudget.Priority priority) {
+  public QueryControl(
+      AtomicBoolean cancelFlag, long timeoutMillis, RequestBudget.Priority priority) {
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
     this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
@@ -46,8 +46,7 @@ public final class QueryControl {
 
   /** Milliseconds until the deadline (at least 1), or 0 when the query has no timeout. */
   long millisToDeadline() {
-    return deadlineNanos == 0 ? 0
-        : Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L);
+    return deadlineNanos == 0 ? 0 : Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L);
   }
 
   long timeoutMillis() {
@@ -56,7 +55,8 @@ public final class QueryControl {
 
   /** Whether the query must stop now (cancelled, aborted or out of time); never throws. */
   public boolean shouldStop() {
-    return stopped.isDone() || cancelFlag.get()
+    return stopped.isDone()
+        || cancelFlag.get()
         || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
   }
 
@@ -99,8 +99,8 @@ public final class QueryControl {
   }
 
   /**
-   * Waits for {@code result}, or until the query stops, whichever comes first: the one wait of
-   * the export layer.
+   * Waits for {@code result}, or until the query stops, whichever comes first: the one wait of the
+   * export layer.
    *
    * @throws ExportException when the query stopped, or the result failed with one
    */
@@ -122,7 +122,8 @@ public final class QueryControl {
       throw new ExportException(SqlState.CANCELLED, "query interrupted");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof ExportException ee ? ee
+      throw cause instanceof ExportException ee
+          ? ee
           : new ExportException(String.valueOf(cause.getMessage()), cause);
     }
   }

@@ -15,14 +15,22 @@ final class RequestKey {
   private RequestKey() {}
 
   static String of(String tenantKey, ExportRequest request) {
-    String canonical = String.join("\n", tenantKey, request.exportId(),
-        Boolean.toString(request.marketing()), Long.toString(request.startTime()),
-        Long.toString(request.endTime()), String.join(",", request.reportMetrics()),
-        String.valueOf(request.format()), String.valueOf(request.locale()),
-        String.valueOf(request.timezone()), new TreeMap<>(request.parameters()).toString());
+    String canonical =
+        String.join(
+            "\n",
+            tenantKey,
+            request.exportId(),
+            Boolean.toString(request.marketing()),
+            Long.toString(request.startTime()),
+            Long.toString(request.endTime()),
+            String.join(",", request.reportMetrics()),
+            String.valueOf(request.format()),
+            String.valueOf(request.locale()),
+            String.valueOf(request.timezone()),
+            new TreeMap<>(request.parameters()).toString());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(canonical.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

@@ -16,14 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One query's claim on an export: attached to the tenant's {@link ExportJob} for it, or served
- * from the export cache. {@link #open} waits for the job to be ready (a wait that the query's
- * cancel, timeout or close ends at once) and streams its body through a row reader; nothing is
- * held in memory. When the download link has expired, the export is created again (see
- * {@link ExportRows} for what happens when rows were already returned).
+ * One query's claim on an export: attached to the tenant's {@link ExportJob} for it, or served from
+ * the export cache. {@link #open} waits for the job to be ready (a wait that the query's cancel,
+ * timeout or close ends at once) and streams its body through a row reader; nothing is held in
+ * memory. When the download link has expired, the export is created again (see {@link ExportRows}
+ * for what happens when rows were already returned).
  */
 public final class RunningExport {
   private static final Logger LOG = LoggerFactory.getLogger(RunningExport.class);
+
   /** How many times an export whose link expired is run again before the query fails. */
   private static final int MAX_REEXPORTS = 2;
 
@@ -31,19 +32,31 @@ public final class RunningExport {
   private final ExportSpec spec;
   private final JobRecord record;
   private final QueryControl control;
+
   /** The cached body this export is read from instead of a job, or null. */
   private final Path cachedBody;
+
   /** Copies the downloaded body into the cache, or null when caching is off (or a hit). */
   private final TenantCache.Fill cacheFill;
+
   private volatile ExportJob job;
 
-  RunningExport(ExportSession session, ExportSpec spec, JobRecord record, QueryControl control,
+  RunningExport(
+      ExportSession session,
+      ExportSpec spec,
+      JobRecord record,
+      QueryControl control,
       TenantCache.Fill cacheFill) {
     this(session, spec, record, control, null, cacheFill);
   }
 
-  private RunningExport(ExportSession session, ExportSpec spec, JobRecord record,
-      QueryControl control, Path cachedBody, TenantCache.Fill cacheFill) {
+  private RunningExport(
+      ExportSession session,
+      ExportSpec spec,
+      JobRecord record,
+      QueryControl control,
+      Path cachedBody,
+      TenantCache.Fill cacheFill) {
     this.session = session;
     this.spec = spec;
     this.record = record;
@@ -52,8 +65,8 @@ public final class RunningExport {
     this.cacheFill = cacheFill;
   }
 
-  static RunningExport fromCache(ExportSession session, ExportSpec spec, JobRecord record,
-      QueryControl control, Path body) {
+  static RunningExport fromCache(
+      ExportSession session, ExportSpec spec, JobRecord record, QueryControl control, Path body) {
     record.servedFromCache();
     return new RunningExport(session, spec, record, control, body, null);
   }
@@ -90,8 +103,8 @@ public final class RunningExport {
   }
 
   /**
-   * Waits for the job and opens its body as it comes off the wire. An expired link runs the
-   * export again; other failures are {@link ExportException}s naming the export and job.
+   * Waits for the job and opens its body as it comes off the wire. An expired link runs the export
+   * again; other failures are {@link ExportException}s naming the export and job.
    */
   public Download openDownload() {
     try {
@@ -145,16 +158,26 @@ public final class RunningExport {
   }
 
   /**
-   * The tenant's file lacks columns the table promised: the table is corrected (the next query
-   * sees it without them) and this query fails, naming them and what the tenant sent.
+   * The tenant's file lacks columns the table promised: the table is corrected (the next query sees
+   * it without them) and this query fails, naming them and what the tenant sent.
    */
   ExportException columnsMissing(MissingColumnsException e) {
     String table = spec.report().table();
-    String message = "table " + table + ": your tenant's export has no column "
-        + String.join(", ", e.missing()) + "; it sent " + e.header() + ". The table no longer "
-        + "lists " + (e.missing().size() == 1 ? "it" : "them") + ": run the query again "
-        + "without " + (e.missing().size() == 1 ? "it" : "them") + " (khoros_meta.columns shows "
-        + "the table's columns; a schemaFile pins them)";
+    String message =
+        "table "
+            + table
+            + ": your tenant's export has no column "
+            + String.join(", ", e.missing())
+            + "; it sent "
+            + e.header()
+            + ". The table no longer "
+            + "lists "
+            + (e.missing().size() == 1 ? "it" : "them")
+            + ": run the query again "
+            + "without "
+            + (e.missing().size() == 1 ? "it" : "them")
+            + " (khoros_meta.columns shows "
+            + "the table's columns; a schemaFile pins them)";
     record.finished(JobRecord.State.FAILED, message);
     discardCacheCopy();
     session.columnFeedback().columnsMissing(spec.report(), e.missing());
@@ -162,8 +185,13 @@ public final class RunningExport {
   }
 
   ExportException downloadFailed(IOException e) {
-    String message = "download of export " + spec.describe() + " (" + record.ids() + ") failed: "
-        + e.getMessage();
+    String message =
+        "download of export "
+            + spec.describe()
+            + " ("
+            + record.ids()
+            + ") failed: "
+            + e.getMessage();
     record.finished(JobRecord.State.FAILED, message);
     return new ExportException(message, e);
   }
@@ -180,8 +208,7 @@ public final class RunningExport {
         session.columnFeedback().columnsRejected(spec.report());
       }
       boolean stopped = control.shouldStop();
-      record.finished(stopped ? JobRecord.State.CANCELLED : JobRecord.State.FAILED,
-          e.getMessage());
+      record.finished(stopped ? JobRecord.State.CANCELLED : JobRecord.State.FAILED, e.getMessage());
       session.scheduler().detach(this, current);
       discardCacheCopy();
       throw e;
@@ -191,8 +218,9 @@ public final class RunningExport {
   /** A 400 whose words name {@code reportMetrics} or one of the requested columns. */
   private boolean refusesAColumn(ApiException e) {
     String words = e.serverMessage();
-    return e.httpStatus() == 400 && words != null && (words.contains("reportMetrics")
-        || spec.metrics().stream().anyMatch(words::contains));
+    return e.httpStatus() == 400
+        && words != null
+        && (words.contains("reportMetrics") || spec.metrics().stream().anyMatch(words::contains));
   }
 
   /** This query no longer needs the export (a scan closed early, or the query stopped). */
@@ -227,8 +255,14 @@ public final class RunningExport {
     }
     record.bytes(bytes);
     record.finished(JobRecord.State.DONE, null);
-    LOG.info("export {} done: {} ({}) rows={} bytes={} ms={}", record.id(), spec.describe(),
-        record.ids(), record.rows(), bytes, record.finishedAt() - record.createdAt());
+    LOG.info(
+        "export {} done: {} ({}) rows={} bytes={} ms={}",
+        record.id(),
+        spec.describe(),
+        record.ids(),
+        record.rows(),
+        bytes,
+        record.finishedAt() - record.createdAt());
   }
 
   void countRow() {

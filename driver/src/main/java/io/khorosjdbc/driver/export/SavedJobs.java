@@ -24,16 +24,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The export jobs the server is running or has finished for this machine, kept in the cache
- * directory. Every export job costs the tenant server time and quota, and a query that is run
- * again after a cancel, a query timeout or a restart of the tool (a new JVM) asks for exactly the
- * job that already exists; with this ledger it attaches to that job instead of paying for a new
- * one.
+ * directory. Every export job costs the tenant server time and quota, and a query that is run again
+ * after a cancel, a query timeout or a restart of the tool (a new JVM) asks for exactly the job
+ * that already exists; with this ledger it attaches to that job instead of paying for a new one.
  *
  * <p>Several processes on one machine (a BI server, DBeaver, a script) use the same file at once,
  * so every change is a locked read-change-write of the whole file (see {@link SharedFile}). On
  * every write, entries that can no longer be used are dropped: completed jobs whose download link
- * is no longer trusted, and running jobs older than a day. The file is bounded; the oldest jobs
- * go first.
+ * is no longer trusted, and running jobs older than a day. The file is bounded; the oldest jobs go
+ * first.
  *
  * <p>The ledger is an optimisation, never a reason for a query to fail: a damaged or unreadable
  * file reads as empty (with one WARN) and is replaced by the next write, and when the file cannot
@@ -41,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * jobs in memory for the rest of this instance's life.
  *
  * <p>The status and download URLs carry a per-job access token: the file is created owner-only
- * where the file system has POSIX permissions, and only keys and workflow IDs are ever logged.
- * The file, oldest job first:
+ * where the file system has POSIX permissions, and only keys and workflow IDs are ever logged. The
+ * file, oldest job first:
+ *
  * <pre>{@code
  * {"format": 1, "jobs": [{"key": "...", "workflowId": "...", "runId": "...", "statusUrl": "...",
  *     "downloadUrl": null, "createdAt": 1750000000000, "completedAt": 0}]}
@@ -50,14 +50,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class SavedJobs {
   private static final Logger LOG = LoggerFactory.getLogger(SavedJobs.class);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final int FORMAT = 1;
   private static final Comparator<SavedJob> OLDEST_FIRST =
       Comparator.comparingLong(SavedJob::createdAt).thenComparing(SavedJob::key);
 
   /** How many jobs the file keeps at most; far more than any real use, bounds the file's size. */
   static final int CAPACITY = 10_000;
+
   /** How long a job that never completed is kept: the server gives up on a job long before. */
   static final Duration RUNNING_KEPT = Duration.ofDays(1);
 
@@ -69,13 +70,19 @@ public final class SavedJobs {
    * @param runId the job's run ID
    * @param statusUrl where to poll the job's status (carries an access token)
    * @param downloadUrl where to download the result (carries an access token), or {@code null}
-   *        while the job runs
+   *     while the job runs
    * @param createdAt when the job was created, epoch milliseconds
    * @param completedAt when the job completed (its download link was issued), epoch milliseconds,
-   *        or 0 while it runs
+   *     or 0 while it runs
    */
-  public record SavedJob(String key, String workflowId, String runId, String statusUrl,
-      String downloadUrl, long createdAt, long completedAt) {
+  public record SavedJob(
+      String key,
+      String workflowId,
+      String runId,
+      String statusUrl,
+      String downloadUrl,
+      long createdAt,
+      long completedAt) {
 
     public SavedJob {
       requireNonNull(key, "key");
@@ -99,8 +106,17 @@ public final class SavedJobs {
     /** Without the URLs: they carry an access token. */
     @Override
     public String toString() {
-      return "SavedJob[key=" + key + ", workflowId=" + workflowId + ", runId=" + runId
-          + ", createdAt=" + createdAt + ", completedAt=" + completedAt + "]";
+      return "SavedJob[key="
+          + key
+          + ", workflowId="
+          + workflowId
+          + ", runId="
+          + runId
+          + ", createdAt="
+          + createdAt
+          + ", completedAt="
+          + completedAt
+          + "]";
     }
   }
 
@@ -108,17 +124,19 @@ public final class SavedJobs {
   private final long linkLifeMillis;
   private final Clock clock;
   private final int capacity;
+
   /**
    * Set once the file could not be written: from then on the ledger lives here only. Replaced,
    * never changed in place, so that readers need no lock.
    */
   private volatile Map<String, SavedJob> inMemory;
+
   private volatile boolean damageReported;
 
   /**
    * @param file the ledger file, in the cache directory; created when first written
-   * @param linkLife how long a completed job's download link is trusted (the link itself lives
-   *        24 hours; the caller passes that minus a margin)
+   * @param linkLife how long a completed job's download link is trusted (the link itself lives 24
+   *     hours; the caller passes that minus a margin)
    * @param clock the source of "now" for the ages of jobs
    */
   public SavedJobs(Path file, Duration linkLife, Clock clock) {
@@ -140,8 +158,8 @@ public final class SavedJobs {
   }
 
   /**
-   * The job for this key if it can still be used: running and created less than
-   * {@code maxRunning} ago, or completed less than the link life ago.
+   * The job for this key if it can still be used: running and created less than {@code maxRunning}
+   * ago, or completed less than the link life ago.
    */
   public Optional<SavedJob> find(String key, Duration maxRunning) {
     requireNonNull(key, "key");
@@ -151,9 +169,10 @@ public final class SavedJobs {
       return Optional.empty();
     }
     long now = clock.millis();
-    boolean usable = job.completed()
-        ? now - job.completedAt() < linkLifeMillis
-        : now - job.createdAt() < maxRunning.toMillis();
+    boolean usable =
+        job.completed()
+            ? now - job.completedAt() < linkLifeMillis
+            : now - job.createdAt() < maxRunning.toMillis();
     return usable ? Optional.of(job) : Optional.empty();
   }
 
@@ -161,7 +180,10 @@ public final class SavedJobs {
   public void save(SavedJob job) {
     requireNonNull(job, "job");
     change(jobs -> jobs.put(job.key(), job));
-    LOG.debug("saved export job {} (workflowId {}, {})", job.key(), job.workflowId(),
+    LOG.debug(
+        "saved export job {} (workflowId {}, {})",
+        job.key(),
+        job.workflowId(),
         job.completed() ? "completed" : "running");
   }
 
@@ -187,15 +209,19 @@ public final class SavedJobs {
   private synchronized void change(Consumer<Map<String, SavedJob>> change) {
     if (inMemory == null) {
       try {
-        file.update(current -> {
-          Map<String, SavedJob> jobs = parse(current);
-          change.accept(jobs);
-          return serialize(kept(jobs.values()));
-        });
+        file.update(
+            current -> {
+              Map<String, SavedJob> jobs = parse(current);
+              change.accept(jobs);
+              return serialize(kept(jobs.values()));
+            });
         return;
       } catch (IOException e) {
-        LOG.warn("cannot write the saved export jobs file {} ({}); keeping saved jobs in memory"
-            + " only", file.path(), SharedFile.describe(e));
+        LOG.warn(
+            "cannot write the saved export jobs file {} ({}); keeping saved jobs in memory"
+                + " only",
+            file.path(),
+            SharedFile.describe(e));
         damageReported = true; // what can still be read is kept, without a second WARN
         inMemory = parse(file::read);
       }
@@ -212,9 +238,10 @@ public final class SavedJobs {
     long now = clock.millis();
     List<SavedJob> kept = new ArrayList<>();
     for (SavedJob job : jobs) {
-      boolean keep = job.completed()
-          ? now - job.completedAt() < linkLifeMillis
-          : now - job.createdAt() < RUNNING_KEPT.toMillis();
+      boolean keep =
+          job.completed()
+              ? now - job.completedAt() < linkLifeMillis
+              : now - job.createdAt() < RUNNING_KEPT.toMillis();
       if (keep) {
         kept.add(job);
       }
@@ -268,8 +295,11 @@ public final class SavedJobs {
   private void reportDamage(String what) {
     if (!damageReported) {
       damageReported = true;
-      LOG.warn("ignoring the unreadable part of the saved export jobs file {} ({}); it is"
-          + " rewritten on the next save", file.path(), what);
+      LOG.warn(
+          "ignoring the unreadable part of the saved export jobs file {} ({}); it is"
+              + " rewritten on the next save",
+          file.path(),
+          what);
     }
   }
 }

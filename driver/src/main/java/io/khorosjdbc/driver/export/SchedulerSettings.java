@@ -20,8 +20,13 @@ import java.nio.file.Path;
  * @param stateDirectory where the tenant's shared state lives (request log, saved jobs, learned
  *     durations), shared by every process of the user
  */
-public record SchedulerSettings(String tenantKey, ApiSettings api, RetryPolicy retry,
-    RequestBudget.Spec budget, int maxJobs, Path stateDirectory) {
+public record SchedulerSettings(
+    String tenantKey,
+    ApiSettings api,
+    RetryPolicy retry,
+    RequestBudget.Spec budget,
+    int maxJobs,
+    Path stateDirectory) {
 
   public SchedulerSettings {
     requireNonNull(tenantKey, "tenantKey");

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Learns a tenant's columns for an export from the header of a tiny CSV export (the last hour,
- * no {@code reportMetrics}, so the server sends its default column set), as background work: its
+ * Learns a tenant's columns for an export from the header of a tiny CSV export (the last hour, no
+ * {@code reportMetrics}, so the server sends its default column set), as background work: its
  * requests queue behind every query a user waits for. Headers in display or camelCase form
  * ("Conversation ID", "conversationId") are turned back into API names, preferring the catalog's
  * spelling, by the same rules the readers bind columns with ({@link ColumnBinder}).
@@ -41,9 +41,11 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
   private final Duration timeout;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-  /** @param timeout how long one discovery may take */
-  public ServerColumnDiscoverer(ExportSession session, KnownColumns known, Clock clock,
-      Duration timeout) {
+  /**
+   * @param timeout how long one discovery may take
+   */
+  public ServerColumnDiscoverer(
+      ExportSession session, KnownColumns known, Clock clock, Duration timeout) {
     this.session = session;
     this.known = known;
     this.clock = clock;
@@ -55,32 +57,37 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
     if (!running.add(report.table())) {
       return;
     }
-    CompletableFuture.runAsync(() -> {
-      try {
-        found.accept(discover(report));
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not learn the columns of {}: {}", report.table(), e.getMessage());
-      } finally {
-        running.remove(report.table());
-      }
-    });
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            found.accept(discover(report));
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("could not learn the columns of {}: {}", report.table(), e.getMessage());
+          } finally {
+            running.remove(report.table());
+          }
+        });
   }
 
   /** The export's default columns, read from the header of a one-hour export. */
   List<String> discover(ReportDefinition report) throws IOException {
     long end = clock.millis() / 60_000L * 60_000L;
-    Map<String, List<String>> parameters = report.parameter(ParameterColumns.TIME_INTERVAL.name())
-        .map(p -> Map.of("timeInterval", List.of(String.valueOf(PROBE_WINDOW.toMillis()))))
-        .orElse(Map.of());
-    ExportSpec probe = new ExportSpec(report, end - PROBE_WINDOW.toMillis(), end, List.of(),
-        parameters, ReportFormat.CSV);
-    QueryControl control = session.newQuery(new AtomicBoolean(), timeout.toMillis(),
-        RequestBudget.Priority.BACKGROUND);
+    Map<String, List<String>> parameters =
+        report
+            .parameter(ParameterColumns.TIME_INTERVAL.name())
+            .map(p -> Map.of("timeInterval", List.of(String.valueOf(PROBE_WINDOW.toMillis()))))
+            .orElse(Map.of());
+    ExportSpec probe =
+        new ExportSpec(
+            report, end - PROBE_WINDOW.toMillis(), end, List.of(), parameters, ReportFormat.CSV);
+    QueryControl control =
+        session.newQuery(
+            new AtomicBoolean(), timeout.toMillis(), RequestBudget.Priority.BACKGROUND);
     RunningExport export = session.start(probe, control);
-    ColumnBinder binder = new ColumnBinder(
-        known.columns(report.table()).stream().map(ColumnInfo::name).toList());
+    ColumnBinder binder =
+        new ColumnBinder(known.columns(report.table()).stream().map(ColumnInfo::name).toList());
     try (Download download = export.openDownload();
-         CsvRowReader csv = new CsvRowReader(download.body(), List.of(), report.table())) {
+        CsvRowReader csv = new CsvRowReader(download.body(), List.of(), report.table())) {
       List<String> names = new ArrayList<>();
       for (String header : csv.header()) {
         names.add(binder.apiName(header));
@@ -89,8 +96,8 @@ public final class ServerColumnDiscoverer implements ColumnDiscoverer {
       return names;
     } catch (IOException | RuntimeException e) {
       export.fail(e);
-      throw new IOException("could not discover the columns of " + report.table() + ": "
-          + e.getMessage(), e);
+      throw new IOException(
+          "could not discover the columns of " + report.table() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -29,18 +29,18 @@ import org.slf4j.LoggerFactory;
 /**
  * A small file that several threads and several processes on one machine read and rewrite at once
  * (the saved export jobs, the learned job durations). Without care, two processes that read the
- * file, change it and write it back at the same moment lose one of the changes; a reader that
- * meets half a file sees garbage.
+ * file, change it and write it back at the same moment lose one of the changes; a reader that meets
+ * half a file sees garbage.
  *
  * <p>So every rewrite holds an exclusive lock on a sibling {@code .lock} file for its whole
  * read-change-write, and publishes the new content by writing a temporary file and moving it into
  * place: a reader never sees half a file and needs no lock. A process holds file locks for all its
- * threads, and a second lock on the same file from the same JVM throws
- * {@code OverlappingFileLockException} instead of waiting, so the threads of this JVM first queue
- * on a lock shared by every instance that names the same file.
+ * threads, and a second lock on the same file from the same JVM throws {@code
+ * OverlappingFileLockException} instead of waiting, so the threads of this JVM first queue on a
+ * lock shared by every instance that names the same file.
  *
- * <p>The content is created owner-only where the file system has POSIX permissions: the saved
- * jobs hold URLs that carry an access token.
+ * <p>The content is created owner-only where the file system has POSIX permissions: the saved jobs
+ * hold URLs that carry an access token.
  *
  * <p>The file I/O runs with the calling thread's interrupt flag cleared, and restored afterwards.
  * An interrupted thread would otherwise find every file channel closed under it, and a query that
@@ -105,8 +105,9 @@ final class SharedFile {
     if (e instanceof JsonProcessingException json) {
       JsonLocation where = json.getLocation();
       return e.getClass().getSimpleName()
-          + (where == null ? "" : " at line " + where.getLineNr() + ", column "
-              + where.getColumnNr());
+          + (where == null
+              ? ""
+              : " at line " + where.getLineNr() + ", column " + where.getColumnNr());
     }
     return e.toString();
   }
@@ -126,8 +127,8 @@ final class SharedFile {
     Path lockFile = directory.toRealPath().resolve(file.getFileName() + ".lock");
     ReentrantLock inThisJvm = IN_THIS_JVM.computeIfAbsent(lockFile, key -> new ReentrantLock());
     inThisJvm.lock();
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       sweepLeftovers(directory);
       byte[] next = change.apply(this::readNow);
@@ -165,10 +166,13 @@ final class SharedFile {
     }
     swept = true;
     String prefix = tempPrefix();
-    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, path -> {
-      String name = path.getFileName().toString();
-      return name.startsWith(prefix) && name.endsWith(".tmp");
-    })) {
+    try (DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(
+            directory,
+            path -> {
+              String name = path.getFileName().toString();
+              return name.startsWith(prefix) && name.endsWith(".tmp");
+            })) {
       leftovers.forEach(SharedFile::deleteQuietly);
     } catch (IOException | DirectoryIteratorException e) {
       LOG.debug("could not list {} for leftover temporary files: {}", directory, e.toString());
@@ -182,7 +186,8 @@ final class SharedFile {
   private static FileAttribute<?>[] ownerOnly(Path directory) {
     return directory.getFileSystem().supportedFileAttributeViews().contains("posix")
         ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        }
         : new FileAttribute<?>[0];
   }
 

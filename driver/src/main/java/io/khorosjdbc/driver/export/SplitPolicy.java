@@ -35,10 +35,10 @@ public sealed interface SplitPolicy {
 
   /**
    * {@code splitWindow=auto}: the number of pieces {@code k} (1 to {@code maxPieces}) that
-   * minimises the expected time to the last row, from the tenant's learned job model
-   * ({@code fixed + perDay × days}, see {@link JobDurations}) and the budget:
-   * {@code T(k) = fixed + perDay × days / k + (k - 1) × REQUESTS_PER_PIECE × window / permits}.
-   * Without a model (no history yet) a window is one export.
+   * minimises the expected time to the last row, from the tenant's learned job model ({@code fixed
+   * + perDay × days}, see {@link JobDurations}) and the budget: {@code T(k) = fixed + perDay × days
+   * / k + (k - 1) × REQUESTS_PER_PIECE × window / permits}. Without a model (no history yet) a
+   * window is one export.
    *
    * @param durations the tenant's learned job durations
    * @param requestInterval the budget's time per request ({@code window / permits}); zero when
@@ -49,6 +49,7 @@ public sealed interface SplitPolicy {
       implements SplitPolicy {
     /** A piece costs a create, about two polls and a download link. */
     static final int REQUESTS_PER_PIECE = 4;
+
     private static final long HOUR = 3_600_000L;
     private static final double MIN_SAVING_MILLIS = 1_000;
 
@@ -62,8 +63,10 @@ public sealed interface SplitPolicy {
       int best = 1;
       double bestTime = Double.MAX_VALUE;
       for (int k = 1; k <= maxPieces; k++) {
-        double time = model.get().fixedMillis() + model.get().millisPerDay() * days / k
-            + (k - 1) * REQUESTS_PER_PIECE * (double) requestInterval.toMillis();
+        double time =
+            model.get().fixedMillis()
+                + model.get().millisPerDay() * days / k
+                + (k - 1) * REQUESTS_PER_PIECE * (double) requestInterval.toMillis();
         // Another piece must save at least 5% and a second: noise in a model of jobs that take
         // as long for any window must not cut windows (nor, without a budget, cut them to the max).
         if (time < bestTime * 0.95 && bestTime - time >= MIN_SAVING_MILLIS) {

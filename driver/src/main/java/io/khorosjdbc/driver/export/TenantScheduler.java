@@ -1,6 +1,5 @@
 package io.khorosjdbc.driver.export;
 
-import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.api.AnalyticsClient;
 import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.CallGroup;
@@ -8,6 +7,7 @@ import io.khorosjdbc.driver.api.ExportHandle;
 import io.khorosjdbc.driver.api.ExportRequest;
 import io.khorosjdbc.driver.api.JobStatus;
 import io.khorosjdbc.driver.api.RequestBudget;
+import io.khorosjdbc.driver.error.SqlState;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * registry of {@link ExportJob}s, so an export that several queries need runs once.
  *
  * <p>Jobs wait in a priority queue for one of the tenant's job slots; a worker creates each one,
- * then timers schedule its polls by a {@link PollPlan} (no thread sleeps while a job runs). A
- * job's id and URLs are saved in the cache directory ({@link SavedJobs}), so a query run again
- * after a cancel, a timeout or a restart attaches to the job that exists instead of creating
- * another. How long jobs take is learned per report ({@link JobDurations}) to plan polls.
+ * then timers schedule its polls by a {@link PollPlan} (no thread sleeps while a job runs). A job's
+ * id and URLs are saved in the cache directory ({@link SavedJobs}), so a query run again after a
+ * cancel, a timeout or a restart attaches to the job that exists instead of creating another. How
+ * long jobs take is learned per report ({@link JobDurations}) to plan polls.
  *
  * <p>One watcher turns statements' cancel flags and deadlines into {@link QueryControl#stop}; a
  * stopped query leaves its jobs, and a job nobody waits for stops polling until a query attaches
@@ -49,7 +49,11 @@ public final class TenantScheduler {
   private static final Map<SchedulerSettings, TenantScheduler> OPEN = new HashMap<>();
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final long WATCH_INTERVAL_MILLIS = 20;
-  /** A download link lives 24 h (analytics-api.md); an hour's margin covers clock skew and a slow read. */
+
+  /**
+   * A download link lives 24 h (analytics-api.md); an hour's margin covers clock skew and a slow
+   * read.
+   */
   private static final Duration LINK_LIFE = Duration.ofHours(23);
 
   private final SchedulerSettings settings;
@@ -61,8 +65,8 @@ public final class TenantScheduler {
   private final ScheduledExecutorService timers;
   private final ExecutorService workers;
   private final Map<String, ExportJob> jobs = new HashMap<>();
-  private final PriorityQueue<ExportJob> queue = new PriorityQueue<>(
-      Comparator.comparing(ExportJob::priority));
+  private final PriorityQueue<ExportJob> queue =
+      new PriorityQueue<>(Comparator.comparing(ExportJob::priority));
   private final Set<QueryControl> watched = ConcurrentHashMap.newKeySet();
   private int slotsInUse;
   private int connections;
@@ -71,23 +75,28 @@ public final class TenantScheduler {
   private TenantScheduler(SchedulerSettings settings) throws ApiException {
     this.settings = settings;
     Clock clock = Clock.systemUTC();
-    this.budget = settings.budget().isOff() ? RequestBudget.unlimited()
-        : RequestBudget.of(settings.budget().permits(), settings.budget().window(),
-            Optional.of(settings.stateDirectory().resolve("requests.log")));
+    this.budget =
+        settings.budget().isOff()
+            ? RequestBudget.unlimited()
+            : RequestBudget.of(
+                settings.budget().permits(),
+                settings.budget().window(),
+                Optional.of(settings.stateDirectory().resolve("requests.log")));
     this.client = new AnalyticsClient(settings.api(), settings.retry(), budget);
-    this.durations = new JobDurations(
-        Optional.of(settings.stateDirectory().resolve("durations.ledger")), clock);
-    this.savedJobs = new SavedJobs(settings.stateDirectory().resolve("jobs.ledger"), LINK_LIFE,
-        clock);
+    this.durations =
+        new JobDurations(Optional.of(settings.stateDirectory().resolve("durations.ledger")), clock);
+    this.savedJobs =
+        new SavedJobs(settings.stateDirectory().resolve("jobs.ledger"), LINK_LIFE, clock);
     this.ledger = ExportLedger.forTenant(settings.tenantKey());
     int id = SEQUENCE.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
-    this.timers = Executors.newSingleThreadScheduledExecutor(
-        daemon("khoros-scheduler-" + id + "-timer", threads));
-    this.workers = Executors.newCachedThreadPool(
-        daemon("khoros-scheduler-" + id + "-worker", threads));
-    timers.scheduleWithFixedDelay(this::watchStatements, WATCH_INTERVAL_MILLIS,
-        WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            daemon("khoros-scheduler-" + id + "-timer", threads));
+    this.workers =
+        Executors.newCachedThreadPool(daemon("khoros-scheduler-" + id + "-worker", threads));
+    timers.scheduleWithFixedDelay(
+        this::watchStatements, WATCH_INTERVAL_MILLIS, WATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** The scheduler for these settings, opened by the first connection that needs it. */
@@ -151,7 +160,9 @@ public final class TenantScheduler {
     String key = RequestKey.of(settings.tenantKey(), request);
     ExportJob job = jobs.get(key);
     JobRecord.Origin origin = JobRecord.Origin.SHARED;
-    if (job == null || job.state == ExportJob.State.FAILED || job.state == ExportJob.State.EXPIRED) {
+    if (job == null
+        || job.state == ExportJob.State.FAILED
+        || job.state == ExportJob.State.EXPIRED) {
       job = new ExportJob(key, export.spec(), request, connection);
       origin = resume(job) ? JobRecord.Origin.SAVED : JobRecord.Origin.NEW;
       jobs.put(key, job);
@@ -263,7 +274,9 @@ public final class TenantScheduler {
     }
   }
 
-  /** Runs on a worker: sends the create. It is not cancelled when queries leave, so its id is kept. */
+  /**
+   * Runs on a worker: sends the create. It is not cancelled when queries leave, so its id is kept.
+   */
   private void create(ExportJob job, CallGroup calls) {
     ExportHandle handle;
     try {
@@ -271,8 +284,10 @@ public final class TenantScheduler {
     } catch (IOException | RuntimeException e) {
       synchronized (this) {
         job.calls = null;
-        fail(job, new ExportException("export " + job.spec.describe() + " failed: "
-            + e.getMessage(), e), false);
+        fail(
+            job,
+            new ExportException("export " + job.spec.describe() + " failed: " + e.getMessage(), e),
+            false);
       }
       return;
     }
@@ -299,18 +314,21 @@ public final class TenantScheduler {
   private void schedulePoll(ExportJob job) {
     long elapsed = System.currentTimeMillis() - job.createdAt;
     long delay = pollPlan(job).nextDelayMillis(elapsed);
-    job.nextPoll = timers.schedule(() -> workers.execute(() -> poll(job)), delay,
-        TimeUnit.MILLISECONDS);
+    job.nextPoll =
+        timers.schedule(() -> workers.execute(() -> poll(job)), delay, TimeUnit.MILLISECONDS);
   }
 
   private PollPlan pollPlan(ExportJob job) {
     // Jobs polled at once share the budget: each one's pace is its share.
-    long budgetGap = budget.isUnlimited() ? 0
-        : (long) (0.6 * budget.window().toMillis() / budget.permits() * Math.max(1, slotsInUse));
+    long budgetGap =
+        budget.isUnlimited()
+            ? 0
+            : (long)
+                (0.6 * budget.window().toMillis() / budget.permits() * Math.max(1, slotsInUse));
     long minGap = Math.max(1, Math.max(budgetGap, job.settings.pollInitialDelay().toMillis()));
     long maxGap = Math.max(minGap, job.settings.pollMaxDelay().toMillis());
-    return new PollPlan(minGap, maxGap,
-        durations.estimate(job.spec.report().table(), job.windowDays()));
+    return new PollPlan(
+        minGap, maxGap, durations.estimate(job.spec.report().table(), job.windowDays()));
   }
 
   /** Runs on a worker when a poll is due. */
@@ -333,8 +351,17 @@ public final class TenantScheduler {
         if (e instanceof ApiException api && api.httpStatus() == 404) {
           gone(job, "the server no longer knows export job " + job.ids());
         } else if (!calls.isCancelled()) {
-          fail(job, new ExportException("export " + job.spec.describe() + " failed ("
-              + job.ids() + "): " + e.getMessage(), e), false);
+          fail(
+              job,
+              new ExportException(
+                  "export "
+                      + job.spec.describe()
+                      + " failed ("
+                      + job.ids()
+                      + "): "
+                      + e.getMessage(),
+                  e),
+              false);
         }
       }
       return;
@@ -346,20 +373,47 @@ public final class TenantScheduler {
       if (status.isCompleted()) {
         completed(job, status, now);
       } else if (status.isFailed()) {
-        fail(job, new ExportException("export " + job.spec.describe() + " FAILED on the server ("
-            + job.ids() + ", detail=" + status.detail() + reason(status) + "); retry the query, "
-            + "and if it fails again narrow the window or contact Khoros support with the job "
-            + "ids"), true);
+        fail(
+            job,
+            new ExportException(
+                "export "
+                    + job.spec.describe()
+                    + " FAILED on the server ("
+                    + job.ids()
+                    + ", detail="
+                    + status.detail()
+                    + reason(status)
+                    + "); retry the query, "
+                    + "and if it fails again narrow the window or contact Khoros support with the job "
+                    + "ids"),
+            true);
       } else if (status.isUnknown()) {
-        fail(job, new ExportException("export " + job.spec.describe() + " (" + job.ids()
-            + ") is in a state the driver does not know; the server sent "
-            + status.inServersWords() + "; the documented states are RUNNING, CLOSED with "
-            + "detail COMPLETED or FAILED, and CLOSED with a download URL; the API may have "
-            + "changed, please report this message"), true);
+        fail(
+            job,
+            new ExportException(
+                "export "
+                    + job.spec.describe()
+                    + " ("
+                    + job.ids()
+                    + ") is in a state the driver does not know; the server sent "
+                    + status.inServersWords()
+                    + "; the documented states are RUNNING, CLOSED with "
+                    + "detail COMPLETED or FAILED, and CLOSED with a download URL; the API may have "
+                    + "changed, please report this message"),
+            true);
       } else if (now - job.createdAt > job.settings.exportTimeout().toMillis()) {
-        fail(job, new ExportException("export " + job.spec.describe() + " still RUNNING after "
-            + job.settings.exportTimeout() + " (" + job.ids() + "); raise the exportTimeout "
-            + "property or narrow the window"), false);
+        fail(
+            job,
+            new ExportException(
+                "export "
+                    + job.spec.describe()
+                    + " still RUNNING after "
+                    + job.settings.exportTimeout()
+                    + " ("
+                    + job.ids()
+                    + "); raise the exportTimeout "
+                    + "property or narrow the window"),
+            false);
       } else {
         job.lastSeenRunningAt = now;
         if (!closed && !job.waiters.isEmpty()) {
@@ -372,9 +426,17 @@ public final class TenantScheduler {
   private void completed(ExportJob job, JobStatus status, long now) {
     String url = status.downloadUrl() != null ? status.downloadUrl() : job.handle.downloadUrl();
     if (url == null) {
-      fail(job, new ExportException("export " + job.spec.describe() + " is COMPLETED but the "
-          + "server gave no download URL (" + job.ids() + "); the API may have changed, please "
-          + "report it"), true);
+      fail(
+          job,
+          new ExportException(
+              "export "
+                  + job.spec.describe()
+                  + " is COMPLETED but the "
+                  + "server gave no download URL ("
+                  + job.ids()
+                  + "); the API may have changed, please "
+                  + "report it"),
+          true);
       return;
     }
     // The job ended between the last poll that saw it running and this one. Seen done on its
@@ -403,9 +465,14 @@ public final class TenantScheduler {
   }
 
   private static SavedJobs.SavedJob saved(ExportJob job, String downloadUrl, long completedAt) {
-    return new SavedJobs.SavedJob(job.key, job.handle.workflowId(), job.handle.runId(),
-        job.handle.statusUrl(), downloadUrl != null ? downloadUrl : job.handle.downloadUrl(),
-        job.createdAt, completedAt);
+    return new SavedJobs.SavedJob(
+        job.key,
+        job.handle.workflowId(),
+        job.handle.runId(),
+        job.handle.statusUrl(),
+        downloadUrl != null ? downloadUrl : job.handle.downloadUrl(),
+        job.createdAt,
+        completedAt);
   }
 
   private static String reason(JobStatus status) {
@@ -443,7 +510,9 @@ public final class TenantScheduler {
           job.calls.cancel();
         }
         job.holdsSlot = false; // a closed scheduler runs nothing, whatever is still in flight
-        job.ready().completeExceptionally(new ExportException(SqlState.CONNECTION_CLOSED, "connection closed"));
+        job.ready()
+            .completeExceptionally(
+                new ExportException(SqlState.CONNECTION_CLOSED, "connection closed"));
       }
     }
     synchronized (this) {

@@ -14,8 +14,13 @@ import java.util.Map;
  * @param tagged true when the query fixed WINDOW_START/WINDOW_END itself; untagged requests with
  *     equal parameters are merged so that no event is exported twice
  */
-public record WindowRequest(long tagStart, long tagEnd, long exportStart, long exportEnd,
-    Map<String, String> parameterValues, boolean tagged) {
+public record WindowRequest(
+    long tagStart,
+    long tagEnd,
+    long exportStart,
+    long exportEnd,
+    Map<String, String> parameterValues,
+    boolean tagged) {
 
   public WindowRequest {
     parameterValues = Map.copyOf(parameterValues);

@@ -5,5 +5,9 @@ package io.khorosjdbc.driver.format;
  * say how {@link ValueConverter} should interpret it.
  */
 public enum ColumnType {
-    VARCHAR, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP
+  VARCHAR,
+  BIGINT,
+  DOUBLE,
+  BOOLEAN,
+  TIMESTAMP
 }

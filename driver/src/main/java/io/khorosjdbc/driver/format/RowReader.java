@@ -13,12 +13,12 @@ import java.io.IOException;
  */
 public interface RowReader extends Closeable {
 
-    /** Moves to the next row; {@code false} at the end of the file. */
-    boolean next() throws IOException;
+  /** Moves to the next row; {@code false} at the end of the file. */
+  boolean next() throws IOException;
 
-    /** The current row's value for column {@code i} of the requested columns, or {@code null}. */
-    String get(int i);
+  /** The current row's value for column {@code i} of the requested columns, or {@code null}. */
+  String get(int i);
 
-    /** 1-based number of the current data row (the header is not counted); 0 before the first. */
-    long rowNumber();
+  /** 1-based number of the current data row (the header is not counted); 0 before the first. */
+  long rowNumber();
 }

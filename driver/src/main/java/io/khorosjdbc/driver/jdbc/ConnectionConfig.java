@@ -73,15 +73,24 @@ public record ConnectionConfig(
    * @param maxBytes the cache's largest size
    * @param clearOnConnect whether connecting empties it
    */
-  public record ExportCacheConfig(boolean enabled, Path directory, Duration recentTtl,
-      Duration closedTtl, long maxBytes, boolean clearOnConnect) {}
+  public record ExportCacheConfig(
+      boolean enabled,
+      Path directory,
+      Duration recentTtl,
+      Duration closedTtl,
+      long maxBytes,
+      boolean clearOnConnect) {}
 
-  static final Map<String, String> REGION_HOSTS = Map.of(
-      "us", "https://analytics-api.app.lithium.com",
-      "emea", "https://analytics-api-emea.app.lithium.com");
+  static final Map<String, String> REGION_HOSTS =
+      Map.of(
+          "us", "https://analytics-api.app.lithium.com",
+          "emea", "https://analytics-api-emea.app.lithium.com");
 
-  /** Reads the properties; {@code env} stands for the process environment (tests pass their own). */
-  public static ConnectionConfig from(Properties info, Map<String, String> env) throws SQLException {
+  /**
+   * Reads the properties; {@code env} stands for the process environment (tests pass their own).
+   */
+  public static ConnectionConfig from(Properties info, Map<String, String> env)
+      throws SQLException {
     try {
       Properties props = withFileAndEnv(info, env);
       Reader reader = new Reader(props);
@@ -103,8 +112,8 @@ public record ConnectionConfig(
           reader.get(DriverProperty.DATE_FORMAT),
           reader.value(DriverProperty.API_LOCALE),
           zone(reader.value(DriverProperty.API_TIME_ZONE)),
-          optionalDuration(DriverProperty.DEFAULT_WINDOW,
-              reader.value(DriverProperty.DEFAULT_WINDOW)),
+          optionalDuration(
+              DriverProperty.DEFAULT_WINDOW, reader.value(DriverProperty.DEFAULT_WINDOW)),
           splitWindow(reader.value(DriverProperty.SPLIT_WINDOW)),
           reader.bool(DriverProperty.END_TIME_INCLUSIVE),
           reader.duration(DriverProperty.EXPORT_TIMEOUT),
@@ -115,20 +124,27 @@ public record ConnectionConfig(
           reader.duration(DriverProperty.CONNECT_TIMEOUT),
           reader.duration(DriverProperty.READ_TIMEOUT),
           reader.bool(DriverProperty.SCHEMA_CACHE),
-          reader.get(DriverProperty.SCHEMA_CACHE_DIR).map(Path::of)
+          reader
+              .get(DriverProperty.SCHEMA_CACHE_DIR)
+              .map(Path::of)
               .orElse(Path.of(System.getProperty("user.home"), ".cache", "khoros-jdbc")),
           reader.duration(DriverProperty.SCHEMA_CACHE_TTL),
           reader.get(DriverProperty.SCHEMA_FILE).map(Path::of),
           reader.bool(DriverProperty.ALLOW_INSECURE_HTTP),
-          new RetryPolicy(reader.nonNegativeInt(DriverProperty.MAX_RETRIES),
+          new RetryPolicy(
+              reader.nonNegativeInt(DriverProperty.MAX_RETRIES),
               reader.duration(DriverProperty.RETRY_BASE_DELAY),
               reader.duration(DriverProperty.RETRY_MAX_DELAY)),
           requestBudget(reader),
           reader.nonNegativeInt(DriverProperty.MAX_JOBS_PER_TENANT),
           reader.nonNegativeInt(DriverProperty.MAX_TIME_BUCKETS),
-          new ExportCacheConfig(reader.bool(DriverProperty.CACHE),
-              reader.get(DriverProperty.CACHE_DIR).map(Path::of).orElse(Path.of(
-                  System.getProperty("user.home"), ".cache", "khoros-jdbc", "exports")),
+          new ExportCacheConfig(
+              reader.bool(DriverProperty.CACHE),
+              reader
+                  .get(DriverProperty.CACHE_DIR)
+                  .map(Path::of)
+                  .orElse(
+                      Path.of(System.getProperty("user.home"), ".cache", "khoros-jdbc", "exports")),
               reader.duration(DriverProperty.CACHE_TTL),
               reader.duration(DriverProperty.CACHE_CLOSED_TTL),
               reader.bytes(DriverProperty.CACHE_MAX_SIZE),
@@ -140,8 +156,8 @@ public record ConnectionConfig(
   }
 
   /**
-   * {@code requestBudget}, or the deprecated {@code maxRequestsPerSecond} (N per second) when
-   * only that is given.
+   * {@code requestBudget}, or the deprecated {@code maxRequestsPerSecond} (N per second) when only
+   * that is given.
    */
   private static RequestBudget.Spec requestBudget(Reader reader) {
     Optional<String> budget = reader.get(DriverProperty.REQUEST_BUDGET);
@@ -149,7 +165,8 @@ public record ConnectionConfig(
     Optional<String> legacy = reader.get(DriverProperty.MAX_REQUESTS_PER_SECOND);
     if (!explicit && legacy.isPresent()) {
       double perSecond = reader.nonNegativeNumber(DriverProperty.MAX_REQUESTS_PER_SECOND);
-      return perSecond == 0 ? RequestBudget.parse("off")
+      return perSecond == 0
+          ? RequestBudget.parse("off")
           : RequestBudget.parse(Math.max(1, Math.round(perSecond * 60)) + "/1m");
     }
     return RequestBudget.parse(budget.orElseThrow());
@@ -157,36 +174,60 @@ public record ConnectionConfig(
 
   /** What the SQL side needs of these settings. */
   public SqlSettings sqlSettings() {
-    return new SqlSettings(format, stringsOnly, dateFormat, apiLocale, apiTimeZone, defaultWindow,
-        splitWindow, maxConcurrentExports, maxTimeBuckets);
+    return new SqlSettings(
+        format,
+        stringsOnly,
+        dateFormat,
+        apiLocale,
+        apiTimeZone,
+        defaultWindow,
+        splitWindow,
+        maxConcurrentExports,
+        maxTimeBuckets);
   }
 
   private static SqlSettings.SplitWindow splitWindow(String text) {
-    return text.equalsIgnoreCase("auto") ? new SqlSettings.SplitWindow(true, Optional.empty())
+    return text.equalsIgnoreCase("auto")
+        ? new SqlSettings.SplitWindow(true, Optional.empty())
         : new SqlSettings.SplitWindow(false, optionalDuration(DriverProperty.SPLIT_WINDOW, text));
   }
 
   /** The scheduler's settings: connections with equal ones share one scheduler. */
   public SchedulerSettings schedulerSettings() {
-    return new SchedulerSettings(tenantKey(), apiSettings(), retryPolicy, requestBudget,
-        maxJobsPerTenant, exportCache.directory().resolve(tenantKey() + ".state"));
+    return new SchedulerSettings(
+        tenantKey(),
+        apiSettings(),
+        retryPolicy,
+        requestBudget,
+        maxJobsPerTenant,
+        exportCache.directory().resolve(tenantKey() + ".state"));
   }
 
   /** How this connection's queries ask for exports. */
   public ExportSettings exportSettings() {
-    return new ExportSettings(apiLocale, apiTimeZone, endTimeInclusive, pollInitialDelay,
-        pollMaxDelay, exportTimeout, retryPolicy);
+    return new ExportSettings(
+        apiLocale,
+        apiTimeZone,
+        endTimeInclusive,
+        pollInitialDelay,
+        pollMaxDelay,
+        exportTimeout,
+        retryPolicy);
   }
 
   /** The API client's settings. */
   public ApiSettings apiSettings() {
-    return new ApiSettings(baseUrl, user, password, companyKey, connectTimeout, readTimeout,
-        allowInsecureHttp);
+    return new ApiSettings(
+        baseUrl, user, password, companyKey, connectTimeout, readTimeout, allowInsecureHttp);
   }
 
   /** A stable, secret-free key for per-tenant caches. */
   public String tenantKey() {
-    return baseUrl.host() + "_" + baseUrl.port() + "_" + companyKey.replaceAll("[^A-Za-z0-9_-]", "_");
+    return baseUrl.host()
+        + "_"
+        + baseUrl.port()
+        + "_"
+        + companyKey.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
   /** Every property as it is in force (given or default), secrets masked: safe to log. */
@@ -198,15 +239,16 @@ public record ConnectionConfig(
       if (text.length() > "ConnectionConfig[".length()) {
         text.append(", ");
       }
-      text.append(property.key()).append('=')
+      text.append(property.key())
+          .append('=')
           .append(value == null ? "" : property.isSecret() ? "****" : value);
     }
     return text.append(']').toString();
   }
 
   /**
-   * URL properties win over the properties file, which wins over the environment. Names match
-   * in any case: Spark, for one, hands a driver its properties in lower case.
+   * URL properties win over the properties file, which wins over the environment. Names match in
+   * any case: Spark, for one, hands a driver its properties in lower case.
    */
   private static Properties withFileAndEnv(Properties given, Map<String, String> env) {
     Properties info = canonicalNames(given);
@@ -221,17 +263,20 @@ public record ConnectionConfig(
         fromFile.load(in);
         merged.putAll(canonicalNames(fromFile));
       } catch (IOException e) {
-        throw new IllegalArgumentException("propertiesFile '" + file + "' cannot be read: "
-            + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "propertiesFile '" + file + "' cannot be read: " + e.getMessage(), e);
       }
     }
-    info.stringPropertyNames().forEach(name -> {
-      String value = info.getProperty(name);
-      // DBeaver sends empty user/password fields; they must not hide the file's or env's values.
-      if (value != null && !value.isEmpty()) {
-        merged.setProperty(name, value);
-      }
-    });
+    info.stringPropertyNames()
+        .forEach(
+            name -> {
+              String value = info.getProperty(name);
+              // DBeaver sends empty user/password fields; they must not hide the file's or env's
+              // values.
+              if (value != null && !value.isEmpty()) {
+                merged.setProperty(name, value);
+              }
+            });
     return merged;
   }
 
@@ -239,15 +284,19 @@ public record ConnectionConfig(
   private static Properties canonicalNames(Properties properties) {
     Properties canonical = new Properties();
     for (String name : properties.stringPropertyNames()) {
-      String key = Arrays.stream(DriverProperty.values()).map(DriverProperty::key)
-          .filter(name::equalsIgnoreCase).findFirst().orElse(name);
+      String key =
+          Arrays.stream(DriverProperty.values())
+              .map(DriverProperty::key)
+              .filter(name::equalsIgnoreCase)
+              .findFirst()
+              .orElse(name);
       canonical.setProperty(key, properties.getProperty(name));
     }
     return canonical;
   }
 
-  private static void putEnv(Properties target, Map<String, String> env, String variable,
-      DriverProperty property) {
+  private static void putEnv(
+      Properties target, Map<String, String> env, String variable, DriverProperty property) {
     String value = env.get(variable);
     if (value != null && !value.isEmpty()) {
       target.setProperty(property.key(), value);
@@ -256,14 +305,19 @@ public record ConnectionConfig(
 
   private static HttpUrl baseUrl(Reader reader) {
     Optional<String> url = reader.get(DriverProperty.URL);
-    String text = url.orElseGet(() -> {
-      String region = reader.choice(DriverProperty.REGION);
-      return REGION_HOSTS.get(region);
-    });
+    String text =
+        url.orElseGet(
+            () -> {
+              String region = reader.choice(DriverProperty.REGION);
+              return REGION_HOSTS.get(region);
+            });
     HttpUrl parsed = HttpUrl.parse(text);
     if (parsed == null) {
-      throw new IllegalArgumentException("url='" + text + "' is not an http(s) URL; write e.g. "
-          + "url=https://analytics-api.app.lithium.com");
+      throw new IllegalArgumentException(
+          "url='"
+              + text
+              + "' is not an http(s) URL; write e.g. "
+              + "url=https://analytics-api.app.lithium.com");
     }
     return parsed;
   }
@@ -272,8 +326,9 @@ public record ConnectionConfig(
     try {
       return ZoneId.of(text);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("apiTimeZone='" + text + "' is not a time zone id such "
-          + "as UTC or America/Chicago", e);
+      throw new IllegalArgumentException(
+          "apiTimeZone='" + text + "' is not a time zone id such " + "as UTC or America/Chicago",
+          e);
     }
   }
 
@@ -284,8 +339,7 @@ public record ConnectionConfig(
     }
     Duration duration = Durations.parse(property.key(), text);
     if (duration.isZero() || duration.isNegative()) {
-      throw new IllegalArgumentException(property.key() + " must be positive or none, not "
-          + text);
+      throw new IllegalArgumentException(property.key() + " must be positive or none, not " + text);
     }
     return Optional.of(duration);
   }
@@ -305,8 +359,11 @@ public record ConnectionConfig(
     }
 
     String required(DriverProperty property) {
-      return get(property).orElseThrow(() -> new IllegalArgumentException(
-          "property " + property.key() + " is required: " + property.description()));
+      return get(property)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "property " + property.key() + " is required: " + property.description()));
     }
 
     String choice(DriverProperty property) {
@@ -316,8 +373,13 @@ public record ConnectionConfig(
           return value;
         }
       }
-      throw new IllegalArgumentException("property " + property.key() + "='" + value
-          + "' is not one of " + String.join(", ", property.choices()));
+      throw new IllegalArgumentException(
+          "property "
+              + property.key()
+              + "='"
+              + value
+              + "' is not one of "
+              + String.join(", ", property.choices()));
     }
 
     boolean bool(DriverProperty property) {
@@ -326,18 +388,19 @@ public record ConnectionConfig(
 
     /** A size such as 1g, 512m, 100k or a plain number of bytes. */
     long bytes(DriverProperty property) {
-      return number(property, Reader::size, size -> size > 0,
-          "is not a size; write e.g. 1g, 512m or 100k");
+      return number(
+          property, Reader::size, size -> size > 0, "is not a size; write e.g. 1g, 512m or 100k");
     }
 
     private static Long size(String text) {
       String lower = text.toLowerCase(Locale.ROOT);
-      long unit = switch (lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1)) {
-        case 'k' -> 1L << 10;
-        case 'm' -> 1L << 20;
-        case 'g' -> 1L << 30;
-        default -> 1L;
-      };
+      long unit =
+          switch (lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1L;
+          };
       String number = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
       return Long.parseLong(number.trim()) * unit;
     }
@@ -347,22 +410,28 @@ public record ConnectionConfig(
     }
 
     int positiveInt(DriverProperty property) {
-      return number(property, Integer::valueOf, value -> value > 0,
-          "must be a positive whole number");
+      return number(
+          property, Integer::valueOf, value -> value > 0, "must be a positive whole number");
     }
 
     int nonNegativeInt(DriverProperty property) {
-      return number(property, Integer::valueOf, value -> value >= 0,
-          "must be a whole number, 0 or more");
+      return number(
+          property, Integer::valueOf, value -> value >= 0, "must be a whole number, 0 or more");
     }
 
     double nonNegativeNumber(DriverProperty property) {
-      return number(property, Double::valueOf, value -> value >= 0 && Double.isFinite(value),
+      return number(
+          property,
+          Double::valueOf,
+          value -> value >= 0 && Double.isFinite(value),
           "must be a number, 0 or more");
     }
 
-    private <T> T number(DriverProperty property, Function<String, T> parse,
-        Predicate<T> allowed, String requirement) {
+    private <T> T number(
+        DriverProperty property,
+        Function<String, T> parse,
+        Predicate<T> allowed,
+        String requirement) {
       String text = value(property);
       try {
         T value = parse.apply(text);
@@ -372,8 +441,8 @@ public record ConnectionConfig(
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      throw new IllegalArgumentException("property " + property.key() + "='" + text + "' "
-          + requirement);
+      throw new IllegalArgumentException(
+          "property " + property.key() + "='" + text + "' " + requirement);
     }
   }
 }

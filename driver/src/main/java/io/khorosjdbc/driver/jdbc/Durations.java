@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Parses the durations users type in properties: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 24h}, {@code 7d} or ISO-8601. */
+/**
+ * Parses the durations users type in properties: {@code 500ms}, {@code 30s}, {@code 5m}, {@code
+ * 24h}, {@code 7d} or ISO-8601.
+ */
 final class Durations {
   private Durations() {}
 
@@ -26,8 +29,13 @@ final class Durations {
         default -> throw new NumberFormatException();
       };
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("property " + property + "='" + text
-          + "' is not a duration; write e.g. 500ms, 30s, 5m, 24h, 7d or PT1H", e);
+      throw new IllegalArgumentException(
+          "property "
+              + property
+              + "='"
+              + text
+              + "' is not a duration; write e.g. 500ms, 30s, 5m, 24h, 7d or PT1H",
+          e);
     }
   }
 }

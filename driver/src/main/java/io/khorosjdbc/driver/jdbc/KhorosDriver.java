@@ -50,14 +50,15 @@ public class KhorosDriver extends Driver {
   private static final Logger LOG = LoggerFactory.getLogger(KhorosDriver.class);
 
   /**
-   * Calcite settings that make the driver behave as SQL tools expect: identifiers match in any
-   * case without quotes, and TIMESTAMP values are never shifted by the JVM's time zone.
+   * Calcite settings that make the driver behave as SQL tools expect: identifiers match in any case
+   * without quotes, and TIMESTAMP values are never shifted by the JVM's time zone.
    */
-  private static final Map<String, String> CALCITE_DEFAULTS = Map.of(
-      "caseSensitive", "false",
-      "unquotedCasing", "UNCHANGED",
-      "quotedCasing", "UNCHANGED",
-      "timeZone", "UTC");
+  private static final Map<String, String> CALCITE_DEFAULTS =
+      Map.of(
+          "caseSensitive", "false",
+          "unquotedCasing", "UNCHANGED",
+          "quotedCasing", "UNCHANGED",
+          "timeZone", "UTC");
 
   static {
     new KhorosDriver().register();
@@ -70,8 +71,16 @@ public class KhorosDriver extends Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
-    return new DriverVersion("khoros-jdbc", Version.STRING, "Khoros Care Analytics",
-        "Analytics Reports API", false, Version.MAJOR, Version.MINOR, 1, 0);
+    return new DriverVersion(
+        "khoros-jdbc",
+        Version.STRING,
+        "Khoros Care Analytics",
+        "Analytics Reports API",
+        false,
+        Version.MAJOR,
+        Version.MINOR,
+        1,
+        0);
   }
 
   @Override
@@ -114,10 +123,13 @@ public class KhorosDriver extends Driver {
     List<DriverPropertyInfo> result = new ArrayList<>();
     for (DriverProperty property : DriverProperty.values()) {
       String value = given.getProperty(property.key(), property.defaultValue());
-      DriverPropertyInfo entry = new DriverPropertyInfo(property.key(),
-          property.isSecret() ? null : value);
-      entry.description = property.description()
-          + (property.defaultValue() == null ? "" : " Default: " + property.defaultValue() + ".");
+      DriverPropertyInfo entry =
+          new DriverPropertyInfo(property.key(), property.isSecret() ? null : value);
+      entry.description =
+          property.description()
+              + (property.defaultValue() == null
+                  ? ""
+                  : " Default: " + property.defaultValue() + ".");
       entry.required = property.required();
       entry.choices = property.choices();
       result.add(entry);
@@ -134,8 +146,8 @@ public class KhorosDriver extends Driver {
         calcite.onConnectionInit(connection);
         CalciteConnection calciteConnection = (CalciteConnection) connection;
         ConcurrentStatementRegistry.install(calciteConnection);
-        ConnectionConfig config = ConnectionConfig.from(calciteConnection.getProperties(),
-            System.getenv());
+        ConnectionConfig config =
+            ConnectionConfig.from(calciteConnection.getProperties(), System.getenv());
         LOG.debug("connecting with {}", config);
         KhorosContext context = openContext(config);
         SchemaPlus root = calciteConnection.getRootSchema();
@@ -151,8 +163,8 @@ public class KhorosDriver extends Driver {
       @Override
       public void onConnectionClose(AvaticaConnection connection) {
         try {
-          SchemaPlus schema = ((CalciteConnection) connection).getRootSchema()
-              .subSchemas().get(KhorosSchema.NAME);
+          SchemaPlus schema =
+              ((CalciteConnection) connection).getRootSchema().subSchemas().get(KhorosSchema.NAME);
           if (schema != null) {
             schema.unwrap(KhorosSchema.class).context().close();
           }
@@ -181,8 +193,13 @@ public class KhorosDriver extends Driver {
     if (!settings.enabled()) {
       return Optional.empty();
     }
-    ExportCache cache = new ExportCache(settings.directory(), settings.recentTtl(),
-        settings.closedTtl(), settings.maxBytes(), Clock.systemUTC());
+    ExportCache cache =
+        new ExportCache(
+            settings.directory(),
+            settings.recentTtl(),
+            settings.closedTtl(),
+            settings.maxBytes(),
+            Clock.systemUTC());
     if (settings.clearOnConnect()) {
       LOG.info("cleared {} cached exports", cache.clear());
     }
@@ -192,8 +209,10 @@ public class KhorosDriver extends Driver {
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {
     Optional<SchemaFile> schemaFile;
     try {
-      schemaFile = config.schemaFile().isPresent()
-          ? Optional.of(SchemaFile.load(config.schemaFile().get())) : Optional.empty();
+      schemaFile =
+          config.schemaFile().isPresent()
+              ? Optional.of(SchemaFile.load(config.schemaFile().get()))
+              : Optional.empty();
     } catch (IOException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
@@ -203,15 +222,24 @@ public class KhorosDriver extends Driver {
     } catch (IOException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
     }
-    ExportSession session = new ExportSession(scheduler, config.exportSettings(),
-        exportCache(config));
+    ExportSession session =
+        new ExportSession(scheduler, config.exportSettings(), exportCache(config));
     KnownColumns known = KnownColumns.builtIn();
-    Optional<SchemaCache> cache = config.schemaCache()
-        ? Optional.of(new SchemaCache(config.schemaCacheDir().resolve(config.tenantKey()),
-            config.schemaCacheTtl(), Clock.systemUTC()))
-        : Optional.empty();
-    SchemaResolver resolver = new SchemaResolver(known, new ServerColumnDiscoverer(session, known,
-        Clock.systemUTC(), config.discoveryTimeout()), cache, schemaFile);
+    Optional<SchemaCache> cache =
+        config.schemaCache()
+            ? Optional.of(
+                new SchemaCache(
+                    config.schemaCacheDir().resolve(config.tenantKey()),
+                    config.schemaCacheTtl(),
+                    Clock.systemUTC()))
+            : Optional.empty();
+    SchemaResolver resolver =
+        new SchemaResolver(
+            known,
+            new ServerColumnDiscoverer(
+                session, known, Clock.systemUTC(), config.discoveryTimeout()),
+            cache,
+            schemaFile);
     session.columnFeedback(resolver);
     return new KhorosContext(config.sqlSettings(), ReportCatalog.builtIn(), session, resolver);
   }

@@ -16,9 +16,9 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.Table;
 
 /**
- * Adds "did you mean" to Calcite's unknown-table and unknown-column errors: the valid names
- * nearest to the misspelt one (edit distance, ignoring case). Columns are looked up only in the
- * tables the statement names, whose columns validation has already resolved, so no export starts.
+ * Adds "did you mean" to Calcite's unknown-table and unknown-column errors: the valid names nearest
+ * to the misspelt one (edit distance, ignoring case). Columns are looked up only in the tables the
+ * statement names, whose columns validation has already resolved, so no export starts.
  */
 final class NameSuggestions {
   private static final Pattern UNKNOWN_COLUMN = Pattern.compile("Column '([^']+)' not found");
@@ -48,8 +48,8 @@ final class NameSuggestions {
     if (nearest.isEmpty()) {
       return e;
     }
-    return new IllegalArgumentException(message + "; did you mean "
-        + nearest.stream().collect(Collectors.joining(", ")) + "?", e);
+    return new IllegalArgumentException(
+        message + "; did you mean " + nearest.stream().collect(Collectors.joining(", ")) + "?", e);
   }
 
   private static CalciteContextException find(Throwable e) {
@@ -99,9 +99,11 @@ final class NameSuggestions {
     int limit = Math.max(2, target.length() / 3);
     return candidates.stream()
         .map(name -> new Object[] {name, distance(target, name.toUpperCase(Locale.ROOT))})
-        .filter(pair -> (int) pair[1] <= limit
-            || ((String) pair[0]).toUpperCase(Locale.ROOT).contains(target)
-            || target.contains(((String) pair[0]).toUpperCase(Locale.ROOT)))
+        .filter(
+            pair ->
+                (int) pair[1] <= limit
+                    || ((String) pair[0]).toUpperCase(Locale.ROOT).contains(target)
+                    || target.contains(((String) pair[0]).toUpperCase(Locale.ROOT)))
         .sorted(Comparator.comparingInt(pair -> (int) pair[1]))
         .limit(MAX_SUGGESTIONS)
         .map(pair -> (String) pair[0])
@@ -118,8 +120,8 @@ final class NameSuggestions {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1),
-            previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -13,17 +13,31 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
  * message that says why, instead of a parser or planner error about unknown syntax.
  */
 final class ReadOnlyPrepare extends CalcitePrepareImpl {
-  private static final Set<String> WRITES = Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
-      "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE");
+  private static final Set<String> WRITES =
+      Set.of(
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "MERGE",
+          "UPSERT",
+          "CREATE",
+          "DROP",
+          "ALTER",
+          "TRUNCATE",
+          "GRANT",
+          "REVOKE");
 
   @Override
-  public <T> CalcitePrepare.CalciteSignature<T> prepareSql(Context context, Query<T> query,
-      Type elementType, long maxRowCount) {
+  public <T> CalcitePrepare.CalciteSignature<T> prepareSql(
+      Context context, Query<T> query, Type elementType, long maxRowCount) {
     if (query.sql != null) {
       String keyword = firstKeyword(query.sql);
       if (WRITES.contains(keyword)) {
-        throw new KhorosException(SqlState.UNSUPPORTED,
-            "khoros-jdbc is read-only: " + keyword + " is not supported. Khoros Analytics "
+        throw new KhorosException(
+            SqlState.UNSUPPORTED,
+            "khoros-jdbc is read-only: "
+                + keyword
+                + " is not supported. Khoros Analytics "
                 + "exports can only be queried with SELECT.");
       }
     }

@@ -13,14 +13,14 @@ import java.sql.SQLTimeoutException;
 
 /**
  * The JDBC edge: turns what went wrong anywhere in the driver into an {@link SQLException} whose
- * SQLState says what kind of failure it was (docs/sql-reference.md, "Errors"). The state comes
- * from the most telling exception in the chain: a {@link KhorosException}'s own (other than the
- * generic "export failed"), then an API that refused the credentials, then a host that could not
- * be reached, then a value that did not read, then "export failed". A bug has no state. Avatica
- * keeps the driver's exception as the cause of its own, so the state is added at the statement
- * ({@link #withState}) and for failures while rows are read ({@link #toSqlException}); a
- * {@code PreparedStatement}'s prepare and execute failures keep their message and cause but no
- * state (Calcite's prepared statement class is private).
+ * SQLState says what kind of failure it was (docs/sql-reference.md, "Errors"). The state comes from
+ * the most telling exception in the chain: a {@link KhorosException}'s own (other than the generic
+ * "export failed"), then an API that refused the credentials, then a host that could not be
+ * reached, then a value that did not read, then "export failed". A bug has no state. Avatica keeps
+ * the driver's exception as the cause of its own, so the state is added at the statement ({@link
+ * #withState}) and for failures while rows are read ({@link #toSqlException}); a {@code
+ * PreparedStatement}'s prepare and execute failures keep their message and cause but no state
+ * (Calcite's prepared statement class is private).
  */
 public final class SqlErrors {
   private SqlErrors() {}
@@ -36,7 +36,8 @@ public final class SqlErrors {
       if (t instanceof ApiException api && (api.httpStatus() == 401 || api.httpStatus() == 403)) {
         return SqlState.INVALID_CREDENTIALS;
       }
-      if (t instanceof ConnectException || t instanceof UnknownHostException
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
           || t instanceof NoRouteToHostException) {
         return SqlState.UNREACHABLE;
       }
@@ -62,8 +63,8 @@ public final class SqlErrors {
   }
 
   /**
-   * A failure as Avatica reported it (a plain SQLException around the driver's exception, without
-   * a state), with its SQLState added and its message and cause kept; a timeout as the
+   * A failure as Avatica reported it (a plain SQLException around the driver's exception, without a
+   * state), with its SQLState added and its message and cause kept; a timeout as the
    * SQLTimeoutException it is.
    */
   public static SQLException withState(SQLException e) {
@@ -73,5 +74,4 @@ public final class SqlErrors {
     SqlState state = stateOf(e);
     return state == null ? e : toSqlException(e.getMessage(), e);
   }
-
 }

@@ -30,45 +30,97 @@ final class ToolMetadata {
     public final String remarks;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    ColumnRow(String catalog, String schema, String table, String column, int dataType,
-        String typeName, Integer size, Integer digits, int radix, int nullable,
-        Integer octetLength, int position, String isNullable, String remarks) {
-      super(catalog, schema, table, column, dataType, typeName, size, digits, radix, nullable,
-          octetLength, position, isNullable);
+    ColumnRow(
+        String catalog,
+        String schema,
+        String table,
+        String column,
+        int dataType,
+        String typeName,
+        Integer size,
+        Integer digits,
+        int radix,
+        int nullable,
+        Integer octetLength,
+        int position,
+        String isNullable,
+        String remarks) {
+      super(
+          catalog,
+          schema,
+          table,
+          column,
+          dataType,
+          typeName,
+          size,
+          digits,
+          radix,
+          nullable,
+          octetLength,
+          position,
+          isNullable);
       this.remarks = remarks;
     }
   }
 
-  static final CalciteMetaTableFactory TABLES = new CalciteMetaTableFactory() {
-    @Override
-    public MetaImpl.MetaTable createTable(Table table, String catalog, String schema,
-        String name) {
-      String remarks = table instanceof ReportTable report
-          ? report.report().description() + " " + report.columnsRemark() : null;
-      return new TableRow(table, catalog, schema, name, remarks);
-    }
+  static final CalciteMetaTableFactory TABLES =
+      new CalciteMetaTableFactory() {
+        @Override
+        public MetaImpl.MetaTable createTable(
+            Table table, String catalog, String schema, String name) {
+          String remarks =
+              table instanceof ReportTable report
+                  ? report.report().description() + " " + report.columnsRemark()
+                  : null;
+          return new TableRow(table, catalog, schema, name, remarks);
+        }
 
-    @Override
-    public Class<? extends MetaImpl.MetaTable> getMetaTableClass() {
-      return TableRow.class;
-    }
-  };
+        @Override
+        public Class<? extends MetaImpl.MetaTable> getMetaTableClass() {
+          return TableRow.class;
+        }
+      };
 
-  static final CalciteMetaColumnFactory COLUMNS = new CalciteMetaColumnFactory() {
-    @Override
-    public MetaImpl.MetaColumn createColumn(Table table, String catalog, String schema,
-        String tableName, String columnName, int dataType, String typeName, Integer size,
-        Integer digits, int radix, int nullable, Integer octetLength, int position,
-        String isNullable) {
-      String remarks = table instanceof ReportTable report
-          ? report.columnDescription(columnName) : null;
-      return new ColumnRow(catalog, schema, tableName, columnName, dataType, typeName, size,
-          digits, radix, nullable, octetLength, position, isNullable, remarks);
-    }
+  static final CalciteMetaColumnFactory COLUMNS =
+      new CalciteMetaColumnFactory() {
+        @Override
+        public MetaImpl.MetaColumn createColumn(
+            Table table,
+            String catalog,
+            String schema,
+            String tableName,
+            String columnName,
+            int dataType,
+            String typeName,
+            Integer size,
+            Integer digits,
+            int radix,
+            int nullable,
+            Integer octetLength,
+            int position,
+            String isNullable) {
+          String remarks =
+              table instanceof ReportTable report ? report.columnDescription(columnName) : null;
+          return new ColumnRow(
+              catalog,
+              schema,
+              tableName,
+              columnName,
+              dataType,
+              typeName,
+              size,
+              digits,
+              radix,
+              nullable,
+              octetLength,
+              position,
+              isNullable,
+              remarks);
+        }
 
-    @Override
-    public Class<? extends MetaImpl.MetaColumn> getMetaColumnClass() {
-      return ColumnRow.class;
-    }
-  };
+        @Override
+        public Class<? extends MetaImpl.MetaColumn> getMetaColumnClass() {
+          return ColumnRow.class;
+        }
+      };
 }

@@ -23,7 +23,11 @@ final class ExportFile implements AutoCloseable {
    * @param detectors per metric, its format detector if it is read as TIMESTAMP, else null
    * @param converters per output field of the scan, its converter for this file
    */
-  ExportFile(ExportRows export, String table, List<String> metrics, FormatDetector[] detectors,
+  ExportFile(
+      ExportRows export,
+      String table,
+      List<String> metrics,
+      FormatDetector[] detectors,
       ValueConverter[] converters) {
     this.export = export;
     this.rows = new LookAheadReader(asReader(export), table, metrics, detectors);

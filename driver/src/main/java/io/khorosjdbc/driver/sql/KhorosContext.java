@@ -16,10 +16,8 @@ import java.util.Optional;
  * scheduler, and its schema resolver. Closed with the connection, which stops its queries.
  */
 public record KhorosContext(
-    SqlSettings config,
-    ReportCatalog catalog,
-    ExportSession exports,
-    SchemaResolver schemaResolver) implements Closeable {
+    SqlSettings config, ReportCatalog catalog, ExportSession exports, SchemaResolver schemaResolver)
+    implements Closeable {
 
   public KhorosContext {
     requireNonNull(config, "config");

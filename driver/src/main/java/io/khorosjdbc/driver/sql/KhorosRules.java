@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
@@ -23,36 +23,58 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * Planner rules that push a query's WHERE clause and column list into {@link KhorosTableScan}.
- * The filter itself stays above the scan: Calcite re-checks every row, which is exact because
- * rows carry the window and parameter values that produced them.
+ * Planner rules that push a query's WHERE clause and column list into {@link KhorosTableScan}. The
+ * filter itself stays above the scan: Calcite re-checks every row, which is exact because rows
+ * carry the window and parameter values that produced them.
  */
 public final class KhorosRules {
   private KhorosRules() {}
 
-  public static final FilterIntoScanRule FILTER = (FilterIntoScanRule) new ScanRuleConfig(
-      "KhorosFilterIntoScanRule",
-      b0 -> b0.operand(LogicalFilter.class).oneInput(b1 -> b1.operand(KhorosTableScan.class)
-          .predicate(scan -> scan.condition() == null).noInputs()),
-      RelFactories.LOGICAL_BUILDER, FilterIntoScanRule::new).toRule();
-  public static final ProjectIntoScanRule PROJECT = (ProjectIntoScanRule) new ScanRuleConfig(
-      "KhorosProjectIntoScanRule",
-      b0 -> b0.operand(LogicalProject.class).oneInput(b1 -> b1.operand(KhorosTableScan.class)
-          .noInputs()),
-      RelFactories.LOGICAL_BUILDER, ProjectIntoScanRule::new).toRule();
-  public static final AggregateIntoScanRule AGGREGATE = (AggregateIntoScanRule) new ScanRuleConfig(
-      "KhorosAggregateIntoScanRule",
-      b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(KhorosTableScan.class)
-          .noInputs()),
-      RelFactories.LOGICAL_BUILDER, AggregateIntoScanRule::new).toRule();
+  public static final FilterIntoScanRule FILTER =
+      (FilterIntoScanRule)
+          new ScanRuleConfig(
+                  "KhorosFilterIntoScanRule",
+                  b0 ->
+                      b0.operand(LogicalFilter.class)
+                          .oneInput(
+                              b1 ->
+                                  b1.operand(KhorosTableScan.class)
+                                      .predicate(scan -> scan.condition() == null)
+                                      .noInputs()),
+                  RelFactories.LOGICAL_BUILDER,
+                  FilterIntoScanRule::new)
+              .toRule();
+  public static final ProjectIntoScanRule PROJECT =
+      (ProjectIntoScanRule)
+          new ScanRuleConfig(
+                  "KhorosProjectIntoScanRule",
+                  b0 ->
+                      b0.operand(LogicalProject.class)
+                          .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
+                  RelFactories.LOGICAL_BUILDER,
+                  ProjectIntoScanRule::new)
+              .toRule();
+  public static final AggregateIntoScanRule AGGREGATE =
+      (AggregateIntoScanRule)
+          new ScanRuleConfig(
+                  "KhorosAggregateIntoScanRule",
+                  b0 ->
+                      b0.operand(LogicalAggregate.class)
+                          .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
+                  RelFactories.LOGICAL_BUILDER,
+                  AggregateIntoScanRule::new)
+              .toRule();
 
   /**
    * The rules' configuration, as Calcite's {@link RelRule} asks: a description, the operands to
-   * match, the builder factory, and how to make the rule. A plain record, where Calcite's own
-   * rules use generated immutables.
+   * match, the builder factory, and how to make the rule. A plain record, where Calcite's own rules
+   * use generated immutables.
    */
-  public record ScanRuleConfig(String description, RelRule.OperandTransform operandSupplier,
-      RelBuilderFactory relBuilderFactory, Function<ScanRuleConfig, RelOptRule> factory)
+  public record ScanRuleConfig(
+      String description,
+      RelRule.OperandTransform operandSupplier,
+      RelBuilderFactory relBuilderFactory,
+      Function<ScanRuleConfig, RelOptRule> factory)
       implements RelRule.Config {
 
     @Override
@@ -90,7 +112,6 @@ public final class KhorosRules {
       KhorosTableScan withCondition = scan.withCondition(condition);
       call.transformTo(filter.copy(filter.getTraitSet(), withCondition, filter.getCondition()));
     }
-
   }
 
   /** Narrows the scan to the columns a Project above it uses, so only those are requested. */
@@ -115,17 +136,18 @@ public final class KhorosRules {
       List<Integer> positions = used.asList();
       List<RexNode> projects = new ArrayList<>();
       for (RexNode expression : project.getProjects()) {
-        projects.add(expression.accept(new RexShuttle() {
-          @Override
-          public RexNode visitInputRef(RexInputRef ref) {
-            return new RexInputRef(positions.indexOf(ref.getIndex()), ref.getType());
-          }
-        }));
+        projects.add(
+            expression.accept(
+                new RexShuttle() {
+                  @Override
+                  public RexNode visitInputRef(RexInputRef ref) {
+                    return new RexInputRef(positions.indexOf(ref.getIndex()), ref.getType());
+                  }
+                }));
       }
-      call.transformTo(project.copy(project.getTraitSet(), narrowed, projects,
-          project.getRowType()));
+      call.transformTo(
+          project.copy(project.getTraitSet(), narrowed, projects, project.getRowType()));
     }
-
   }
 
   /**
@@ -153,12 +175,14 @@ public final class KhorosRules {
       List<Integer> positions = used.asList();
       for (int i = 0; i < fields.size(); i++) {
         int position = positions.indexOf(i);
-        padded.add(position >= 0
-            ? new RexInputRef(position, fields.get(i).getType())
-            : rexBuilder.makeNullLiteral(fields.get(i).getType()));
+        padded.add(
+            position >= 0
+                ? new RexInputRef(position, fields.get(i).getType())
+                : rexBuilder.makeNullLiteral(fields.get(i).getType()));
       }
-      RelNode project = LogicalProject.create(narrowed, List.of(), padded,
-          scan.getRowType().getFieldNames(), Set.of());
+      RelNode project =
+          LogicalProject.create(
+              narrowed, List.of(), padded, scan.getRowType().getFieldNames(), Set.of());
       call.transformTo(aggregate.copy(aggregate.getTraitSet(), List.of(project)));
     }
   }
@@ -179,11 +203,12 @@ public final class KhorosRules {
 
   /** Rewrites a condition over a scan's fields to the table's full row type. */
   static RexNode toTableColumns(RexNode condition, ImmutableIntList fields) {
-    return condition.accept(new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        return new RexInputRef(fields.get(ref.getIndex()), ref.getType());
-      }
-    });
+    return condition.accept(
+        new RexShuttle() {
+          @Override
+          public RexNode visitInputRef(RexInputRef ref) {
+            return new RexInputRef(fields.get(ref.getIndex()), ref.getType());
+          }
+        });
   }
 }

@@ -6,14 +6,14 @@ import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.export.ExportPlanner;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.QueryControl;
-import io.khorosjdbc.driver.export.SplitPolicy;
 import io.khorosjdbc.driver.export.RunningExport;
+import io.khorosjdbc.driver.export.SplitPolicy;
 import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -31,8 +31,8 @@ import org.apache.calcite.util.ImmutableIntList;
 /**
  * The executable side of a {@link KhorosTableScan}: at bind time it evaluates the values the WHERE
  * clause compares with ({@code ?}, {@code CURRENT_TIMESTAMP - INTERVAL ...}), resolves windows and
- * parameters, plans the exports and starts them all at once (so a join's exports run
- * concurrently), then streams their rows in window order.
+ * parameters, plans the exports and starts them all at once (so a join's exports run concurrently),
+ * then streams their rows in window order.
  */
 public final class KhorosScan {
   private final ReportTable table;
@@ -46,12 +46,17 @@ public final class KhorosScan {
     this.table = table;
     this.fields = fields;
     this.plan = plan;
-    this.values = plan.values().isEmpty() ? null : RexExecutorImpl.getExecutable(rexBuilder,
-        plan.values(), rexBuilder.getTypeFactory().builder().build());
+    this.values =
+        plan.values().isEmpty()
+            ? null
+            : RexExecutorImpl.getExecutable(
+                rexBuilder, plan.values(), rexBuilder.getTypeFactory().builder().build());
     List<ColumnInfo> requested = requestedColumns();
     this.metrics = requested.stream().map(ColumnInfo::name).toList();
-    this.format = requested.stream().anyMatch(ColumnInfo::jsonOnly)
-        ? ReportFormat.JSON : table.context().config().format();
+    this.format =
+        requested.stream().anyMatch(ColumnInfo::jsonOnly)
+            ? ReportFormat.JSON
+            : table.context().config().format();
   }
 
   /** The data columns to request; at least one, so that a COUNT(*) still sees every row. */
@@ -72,8 +77,11 @@ public final class KhorosScan {
   /** Called by generated code when the query binds. */
   public Enumerable<Object> bind(DataContext root) {
     List<PlannedExport> planned = plan(evaluate(root), now(root), QueryWarnings::add);
-    QueryControl control = table.context().exports().newQuery(cancelFlag(root),
-        timeoutMillis(root), RequestBudget.Priority.INTERACTIVE);
+    QueryControl control =
+        table
+            .context()
+            .exports()
+            .newQuery(cancelFlag(root), timeoutMillis(root), RequestBudget.Priority.INTERACTIVE);
     List<RunningExport> started = start(planned, control);
     RowAssembler assembler = new RowAssembler(table, fields, metrics);
     AtomicBoolean firstEnumeration = new AtomicBoolean(true);
@@ -83,8 +91,8 @@ public final class KhorosScan {
         // The first reader uses the exports started at bind time; a plan that reads the scan
         // again (e.g. a nested loop) runs them again, since the first reader may have stopped
         // them early.
-        List<RunningExport> exports = firstEnumeration.getAndSet(false)
-            ? started : start(planned, control);
+        List<RunningExport> exports =
+            firstEnumeration.getAndSet(false) ? started : start(planned, control);
         return new ScanEnumerator(planned, exports, assembler);
       }
     };
@@ -99,25 +107,45 @@ public final class KhorosScan {
   }
 
   private List<PlannedExport> plan(Object[] boundValues, long now, Consumer<String> warnings) {
-    WindowResolver resolver = new WindowResolver(table.report(),
-        table.context().config().defaultWindow());
+    WindowResolver resolver =
+        new WindowResolver(table.report(), table.context().config().defaultWindow());
     List<WindowRequest> windows = resolver.resolve(plan, boundValues, now);
     resolver.assumedWindow().ifPresent(window -> warnings.accept(assumed(window)));
-    return ExportPlanner.plan(table.report(), windows, metrics, format, splitPolicy(),
-        table.context().config().maxTimeBuckets(), table.context().config().apiTimeZone());
+    return ExportPlanner.plan(
+        table.report(),
+        windows,
+        metrics,
+        format,
+        splitPolicy(),
+        table.context().config().maxTimeBuckets(),
+        table.context().config().apiTimeZone());
   }
 
   /** Says which window a query without a time predicate got, and what chooses one. */
   private String assumed(long[] window) {
-    String anchor = table.report().windowRule().semantics(Map.of()).anchorColumn()
-        .map(column -> table.hasDataColumn(column) ? " or " + column
-            : "; the table has no anchor column (your tenant's columns lack " + column
-                + "), so only WINDOW_START/WINDOW_END choose its window")
-        .orElse("");
-    return "table " + table.name() + ": no time predicate, so the default window ["
-        + Instant.ofEpochMilli(window[0]) + ", " + Instant.ofEpochMilli(window[1])
-        + ") was used (defaultWindow=" + table.context().config().defaultWindow()
-            .map(KhorosScan::asProperty).orElse("none") + "); choose one with "
+    String anchor =
+        table
+            .report()
+            .windowRule()
+            .semantics(Map.of())
+            .anchorColumn()
+            .map(
+                column ->
+                    table.hasDataColumn(column)
+                        ? " or " + column
+                        : "; the table has no anchor column (your tenant's columns lack "
+                            + column
+                            + "), so only WINDOW_START/WINDOW_END choose its window")
+            .orElse("");
+    return "table "
+        + table.name()
+        + ": no time predicate, so the default window ["
+        + Instant.ofEpochMilli(window[0])
+        + ", "
+        + Instant.ofEpochMilli(window[1])
+        + ") was used (defaultWindow="
+        + table.context().config().defaultWindow().map(KhorosScan::asProperty).orElse("none")
+        + "); choose one with "
         + "WINDOW_START/WINDOW_END"
         + anchor;
   }
@@ -157,17 +185,35 @@ public final class KhorosScan {
       }
       literals[i] = literalValue(literal);
     }
-    List<PlannedExport> planned = plan(literals, System.currentTimeMillis(), warning -> { });
-    return planned.size() + " job(s): " + planned.stream()
-        .map(p -> p.spec().describe()).collect(Collectors.joining("; "));
+    List<PlannedExport> planned = plan(literals, System.currentTimeMillis(), warning -> {});
+    return planned.size()
+        + " job(s): "
+        + planned.stream().map(p -> p.spec().describe()).collect(Collectors.joining("; "));
   }
 
   private String symbolic() {
-    return plan.disjuncts().size() + " branch(es), windows and parameters known at bind time: "
-        + plan.disjuncts().stream().map(d -> "bounds=" + d.bounds().stream()
-            .map(b -> b.column() + " " + b.op().sql + " " + plan.values().get(b.valueIndex()))
-            .toList() + " parameters=" + d.parameters().keySet())
-        .collect(Collectors.joining("; ")) + " metrics=" + metrics + " format=" + format.apiValue();
+    return plan.disjuncts().size()
+        + " branch(es), windows and parameters known at bind time: "
+        + plan.disjuncts().stream()
+            .map(
+                d ->
+                    "bounds="
+                        + d.bounds().stream()
+                            .map(
+                                b ->
+                                    b.column()
+                                        + " "
+                                        + b.op().sql
+                                        + " "
+                                        + plan.values().get(b.valueIndex()))
+                            .toList()
+                        + " parameters="
+                        + d.parameters().keySet())
+            .collect(Collectors.joining("; "))
+        + " metrics="
+        + metrics
+        + " format="
+        + format.apiValue();
   }
 
   private static Object literalValue(RexLiteral literal) {

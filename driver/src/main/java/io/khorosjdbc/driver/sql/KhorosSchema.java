@@ -7,8 +7,8 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
- * Schema {@code khoros}: one {@link ReportTable} per export. Listing the tables starts no export;
- * a table's columns are discovered the first time a query or a metadata call needs them.
+ * Schema {@code khoros}: one {@link ReportTable} per export. Listing the tables starts no export; a
+ * table's columns are discovered the first time a query or a metadata call needs them.
  */
 public final class KhorosSchema extends AbstractSchema {
   public static final String NAME = "khoros";

@@ -26,16 +26,21 @@ import org.apache.calcite.util.ImmutableIntList;
 /**
  * The relational operator that runs a report table's exports. It carries the columns the query
  * needs ({@code fields}, which become {@code reportMetrics}) and the pushed WHERE clause (which
- * becomes windows and API parameters). EXPLAIN shows the export requests it will make; running
- * it generates a call to {@link KhorosScan#bind}, which starts the exports when the query binds.
+ * becomes windows and API parameters). EXPLAIN shows the export requests it will make; running it
+ * generates a call to {@link KhorosScan#bind}, which starts the exports when the query binds.
  */
 public final class KhorosTableScan extends TableScan implements EnumerableRel {
   private final ReportTable reportTable;
   private final ImmutableIntList fields;
   private final RexNode condition;
 
-  KhorosTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table,
-      ReportTable reportTable, ImmutableIntList fields, RexNode condition) {
+  KhorosTableScan(
+      RelOptCluster cluster,
+      RelTraitSet traitSet,
+      RelOptTable table,
+      ReportTable reportTable,
+      ImmutableIntList fields,
+      RexNode condition) {
     super(cluster, traitSet, List.of(), table);
     this.reportTable = reportTable;
     this.fields = fields;
@@ -66,7 +71,8 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
   @Override
   public RelDataType deriveRowType() {
     List<RelDataTypeField> all = table.getRowType().getFieldList();
-    org.apache.calcite.rel.type.RelDataTypeFactory.Builder builder = getCluster().getTypeFactory().builder();
+    org.apache.calcite.rel.type.RelDataTypeFactory.Builder builder =
+        getCluster().getTypeFactory().builder();
     for (int field : fields) {
       builder.add(all.get(field));
     }
@@ -101,16 +107,16 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        pref.preferArray());
+    PhysType physType =
+        PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     Expression scan = implementor.stash(runtime(), KhorosScan.class);
-    return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(scan, "bind", implementor.getRootExpression())));
+    return implementor.result(
+        physType, Blocks.toBlock(Expressions.call(scan, "bind", implementor.getRootExpression())));
   }
 
   private KhorosScan runtime() {
-    ScanPlan plan = new ScanTranslator(reportTable, getCluster().getRexBuilder())
-        .translate(condition);
+    ScanPlan plan =
+        new ScanTranslator(reportTable, getCluster().getRexBuilder()).translate(condition);
     return new KhorosScan(reportTable, fields, plan, getCluster().getRexBuilder());
   }
 }

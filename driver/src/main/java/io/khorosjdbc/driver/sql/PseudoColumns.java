@@ -6,6 +6,7 @@ public final class PseudoColumns {
 
   /** Start of the export window that produced the row (inclusive). */
   public static final String WINDOW_START = "WINDOW_START";
+
   /** End of the export window that produced the row (exclusive). */
   public static final String WINDOW_END = "WINDOW_END";
 }

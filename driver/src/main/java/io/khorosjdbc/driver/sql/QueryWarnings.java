@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Warnings raised while a query binds its scans, for {@code ResultSet.getWarnings()} and
- * {@code Statement.getWarnings()}. Scans bind deep inside Calcite, on the thread that executes the
+ * Warnings raised while a query binds its scans, for {@code ResultSet.getWarnings()} and {@code
+ * Statement.getWarnings()}. Scans bind deep inside Calcite, on the thread that executes the
  * statement, where the statement is not at hand; so the result set collects what that thread
  * reports while it executes.
  */

@@ -24,8 +24,9 @@ import org.apache.calcite.util.ImmutableIntList;
 
 /**
  * One export as a SQL table: its data columns (what the tenant's files showed, else the built-in
- * catalog; never an export just to describe it), then the WINDOW_START/WINDOW_END pseudo-columns, then the API parameter
- * pseudo-columns the export accepts. Scanning it runs the export, see {@link KhorosTableScan}.
+ * catalog; never an export just to describe it), then the WINDOW_START/WINDOW_END pseudo-columns,
+ * then the API parameter pseudo-columns the export accepts. Scanning it runs the export, see {@link
+ * KhorosTableScan}.
  */
 public final class ReportTable extends AbstractTable implements TranslatableTable {
   private final ReportDefinition report;
@@ -53,8 +54,9 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
   }
 
   /**
-   * The data columns, from local knowledge only (see {@link io.khorosjdbc.driver.catalog.SchemaResolver}),
-   * read again when a query found the tenant's columns differ.
+   * The data columns, from local knowledge only (see {@link
+   * io.khorosjdbc.driver.catalog.SchemaResolver}), read again when a query found the tenant's
+   * columns differ.
    */
   public List<ColumnInfo> dataColumns() {
     long generation = context.schemaResolver().generation();
@@ -63,9 +65,10 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
       synchronized (this) {
         if (dataColumns == null || generation != resolvedGeneration) {
           TableSchema schema = context.schemaResolver().resolve(report);
-          dataColumns = context.config().stringsOnly()
-              ? schema.columns().stream().map(c -> c.withType(ColumnType.VARCHAR)).toList()
-              : schema.columns();
+          dataColumns =
+              context.config().stringsOnly()
+                  ? schema.columns().stream().map(c -> c.withType(ColumnType.VARCHAR)).toList()
+                  : schema.columns();
           schemaSource = schema.source();
           resolvedGeneration = generation;
         }
@@ -85,8 +88,9 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
     return switch (schemaSource()) {
       case SchemaResolver.TENANT -> "Columns: confirmed by your tenant's exports.";
       case SchemaResolver.SCHEMA_FILE -> "Columns: from the schemaFile.";
-      default -> "Columns: from the driver's built-in catalog, not yet confirmed by your tenant "
-          + "(a query that finds one missing corrects them).";
+      default ->
+          "Columns: from the driver's built-in catalog, not yet confirmed by your tenant "
+              + "(a query that finds one missing corrects them).";
     };
   }
 
@@ -110,13 +114,14 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
   }
 
   static RelDataType sqlType(RelDataTypeFactory typeFactory, ColumnType type) {
-    RelDataType sqlType = switch (type) {
-      case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
-      case BIGINT -> typeFactory.createSqlType(SqlTypeName.BIGINT);
-      case DOUBLE -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
-      case BOOLEAN -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
-      case VARCHAR -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
-    };
+    RelDataType sqlType =
+        switch (type) {
+          case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+          case BIGINT -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+          case DOUBLE -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
+          case BOOLEAN -> typeFactory.createSqlType(SqlTypeName.BOOLEAN);
+          case VARCHAR -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
+        };
     return typeFactory.createTypeWithNullability(sqlType, true);
   }
 
@@ -124,8 +129,13 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     RelOptCluster cluster = context.getCluster();
     int fieldCount = relOptTable.getRowType().getFieldCount();
-    return new KhorosTableScan(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE),
-        relOptTable, this, ImmutableIntList.identity(fieldCount), null);
+    return new KhorosTableScan(
+        cluster,
+        cluster.traitSetOf(EnumerableConvention.INSTANCE),
+        relOptTable,
+        this,
+        ImmutableIntList.identity(fieldCount),
+        null);
   }
 
   // Column roles, by index into the full row type.
@@ -148,7 +158,8 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
 
   /** Window pseudo-columns and anchor candidates: columns whose comparisons choose the window. */
   boolean isTimeColumn(int index) {
-    return index == windowStartIndex() || index == windowStartIndex() + 1
+    return index == windowStartIndex()
+        || index == windowStartIndex() + 1
         || isAnchorCandidate(index);
   }
 
@@ -179,7 +190,8 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
       rule.semantics(Map.of()).anchorColumn().ifPresent(a -> found.add(a.toUpperCase()));
       for (ParameterColumn parameter : report.parameters()) {
         for (String value : parameter.allowedValues()) {
-          rule.semantics(Map.of(parameter.name(), value)).anchorColumn()
+          rule.semantics(Map.of(parameter.name(), value))
+              .anchorColumn()
               .ifPresent(a -> found.add(a.toUpperCase()));
         }
       }
@@ -197,9 +209,16 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
     if (column.equalsIgnoreCase(PseudoColumns.WINDOW_END)) {
       return "End of the export window that produced the row (exclusive)";
     }
-    return report.parameter(column).map(ParameterColumn::description)
-        .or(() -> dataColumns().stream().filter(c -> c.name().equalsIgnoreCase(column))
-            .map(ColumnInfo::description).filter(d -> !d.isEmpty()).findFirst())
+    return report
+        .parameter(column)
+        .map(ParameterColumn::description)
+        .or(
+            () ->
+                dataColumns().stream()
+                    .filter(c -> c.name().equalsIgnoreCase(column))
+                    .map(ColumnInfo::description)
+                    .filter(d -> !d.isEmpty())
+                    .findFirst())
         .orElse(null);
   }
 }

@@ -18,8 +18,8 @@ import java.util.Locale;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * Builds the rows a scan returns: each output field is a converted export value, a window tag or
- * an API parameter value. Numbers are read in the connection's {@code apiLocale}; each timestamp
+ * Builds the rows a scan returns: each output field is a converted export value, a window tag or an
+ * API parameter value. Numbers are read in the connection's {@code apiLocale}; each timestamp
  * column's format is detected per export file ({@link #open}), unless {@code dateFormat} gives it.
  * A value that does not convert fails the query with the table, column, row and value.
  */
@@ -34,12 +34,18 @@ final class RowAssembler {
   private final List<String> metrics;
   private final TimestampParser timestamps;
   private final LocaleNumbers numbers;
+
   /** Per output field: the data column, or null for pseudo-columns. */
   private final ColumnInfo[] columns;
+
   /** Per output field: the index of its data column among the requested metrics. */
   private final int[] metricOf;
-  /** Per output field: the converter of a data column that is not a timestamp (they keep no state). */
+
+  /**
+   * Per output field: the converter of a data column that is not a timestamp (they keep no state).
+   */
   private final ValueConverter[] stateless;
+
   private final Source[] sources;
 
   RowAssembler(ReportTable table, ImmutableIntList fields, List<String> metrics) {
@@ -71,8 +77,12 @@ final class RowAssembler {
         sources[i] = (rows, export) -> export.tagEnd();
       } else {
         ParameterColumn parameter = table.parameterColumn(field);
-        sources[i] = (rows, export) -> parameter.sqlValue(export.parameterValues()
-            .getOrDefault(parameter.name(), parameter.defaultValue()));
+        sources[i] =
+            (rows, export) ->
+                parameter.sqlValue(
+                    export
+                        .parameterValues()
+                        .getOrDefault(parameter.name(), parameter.defaultValue()));
       }
     }
   }
@@ -87,8 +97,11 @@ final class RowAssembler {
           detectors[metricOf[i]] = new FormatDetector(timestamps.customFormat());
         }
         FormatDetector detector = detectors[metricOf[i]];
-        converters[i] = new ValueConverter(ColumnType.TIMESTAMP,
-            value -> timestamps.parse(value, detector.formatFor(value)), numbers);
+        converters[i] =
+            new ValueConverter(
+                ColumnType.TIMESTAMP,
+                value -> timestamps.parse(value, detector.formatFor(value)),
+                numbers);
       }
     }
     return new ExportFile(rows, table, metrics, detectors, converters);
@@ -113,9 +126,17 @@ final class RowAssembler {
     } catch (ValueFormatException e) {
       throw new ExportException(e.describe(table, columns[field].name(), rows.rowNumber()), e);
     } catch (RuntimeException e) {
-      throw new ExportException(String.format(Locale.ROOT, "table %s, column %s, row %d: cannot "
-          + "read '%s' (%s); set typeMode=strings to read the column as text", table,
-          columns[field].name(), rows.rowNumber(), raw, e.getMessage()), e);
+      throw new ExportException(
+          String.format(
+              Locale.ROOT,
+              "table %s, column %s, row %d: cannot "
+                  + "read '%s' (%s); set typeMode=strings to read the column as text",
+              table,
+              columns[field].name(),
+              rows.rowNumber(),
+              raw,
+              e.getMessage()),
+          e);
     }
   }
 }

@@ -7,9 +7,8 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Streams the rows of a scan's exports one export after another, in window order. Each export's
- * body is opened only when its turn comes, so at most one download is open per scan. Closing
- * early (a LIMIT, a closed ResultSet) closes the open download and cancels the exports not yet
- * reached.
+ * body is opened only when its turn comes, so at most one download is open per scan. Closing early
+ * (a LIMIT, a closed ResultSet) closes the open download and cancels the exports not yet reached.
  */
 final class ScanEnumerator implements Enumerator<Object> {
   private final List<PlannedExport> planned;
@@ -19,8 +18,7 @@ final class ScanEnumerator implements Enumerator<Object> {
   private ExportFile rows;
   private Object current;
 
-  ScanEnumerator(List<PlannedExport> planned, List<RunningExport> started,
-      RowAssembler assembler) {
+  ScanEnumerator(List<PlannedExport> planned, List<RunningExport> started, RowAssembler assembler) {
     this.planned = planned;
     this.started = started;
     this.assembler = assembler;

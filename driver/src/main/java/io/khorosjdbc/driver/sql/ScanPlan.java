@@ -20,18 +20,25 @@ record ScanPlan(List<Disjunct> disjuncts, List<RexNode> values) {
    * One branch.
    *
    * @param bounds comparisons of window pseudo-columns and anchor candidates with values
-   * @param parameters API pseudo-column name to the indexes of the values it must equal (all must agree)
-   * @param opaqueTimeColumns anchor candidates the branch constrains in a form that cannot choose
-   *     a window (e.g. {@code EXTRACT(YEAR FROM ACTION_TIME) = 2024})
-   * @param contradictory true when the branch can select nothing (e.g. two different values for
-   *     one parameter)
+   * @param parameters API pseudo-column name to the indexes of the values it must equal (all must
+   *     agree)
+   * @param opaqueTimeColumns anchor candidates the branch constrains in a form that cannot choose a
+   *     window (e.g. {@code EXTRACT(YEAR FROM ACTION_TIME) = 2024})
+   * @param contradictory true when the branch can select nothing (e.g. two different values for one
+   *     parameter)
    */
-  record Disjunct(List<TimeBound> bounds, Map<String, List<Integer>> parameters,
-      Set<String> opaqueTimeColumns, boolean contradictory) {
+  record Disjunct(
+      List<TimeBound> bounds,
+      Map<String, List<Integer>> parameters,
+      Set<String> opaqueTimeColumns,
+      boolean contradictory) {
 
     boolean hasWindowBounds() {
-      return bounds.stream().anyMatch(b -> b.column().equals(PseudoColumns.WINDOW_START)
-          || b.column().equals(PseudoColumns.WINDOW_END));
+      return bounds.stream()
+          .anyMatch(
+              b ->
+                  b.column().equals(PseudoColumns.WINDOW_START)
+                      || b.column().equals(PseudoColumns.WINDOW_END));
     }
   }
 }

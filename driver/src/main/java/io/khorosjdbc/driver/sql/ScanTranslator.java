@@ -1,7 +1,9 @@
 package io.khorosjdbc.driver.sql;
 
-import io.khorosjdbc.driver.error.SqlState;
+import com.google.common.collect.BoundType;
+import com.google.common.collect.Range;
 import io.khorosjdbc.driver.error.KhorosException;
+import io.khorosjdbc.driver.error.SqlState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,21 +16,19 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexVisitorImpl;
-import org.apache.calcite.util.Sarg;
-import com.google.common.collect.BoundType;
-import com.google.common.collect.Range;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.Sarg;
 
 /**
  * Reads a scan's pushed-down WHERE clause into a {@link ScanPlan}: which comparisons choose the
  * time window, which equalities choose API parameters. Predicates on data columns stay with
  * Calcite, which re-checks the whole condition on every row; this class only decides what to ask
- * the API for, and refuses (with a message naming the column) predicates on pseudo-columns that
- * the API cannot express, because ignoring them would silently return the wrong rows.
+ * the API for, and refuses (with a message naming the column) predicates on pseudo-columns that the
+ * API cannot express, because ignoring them would silently return the wrong rows.
  */
 final class ScanTranslator {
   /** More branches than this after expanding ORs and INs is almost certainly a mistake. */
@@ -43,7 +43,9 @@ final class ScanTranslator {
     this.rexBuilder = rexBuilder;
   }
 
-  /** @param condition the pushed condition over the table's full row type, or null */
+  /**
+   * @param condition the pushed condition over the table's full row type, or null
+   */
   ScanPlan translate(RexNode condition) {
     List<ScanPlan.Disjunct> disjuncts = new ArrayList<>();
     if (condition == null) {
@@ -54,9 +56,14 @@ final class ScanTranslator {
     RexNode dnf = RexUtil.toDnf(rexBuilder, RexUtil.expandSearch(rexBuilder, null, condition));
     List<RexNode> branches = RelOptUtil.disjunctions(dnf);
     if (branches.size() > MAX_BRANCHES) {
-      throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
-          "the WHERE clause on %s expands to %d separate exports (OR and IN lists multiply); "
-              + "write fewer alternatives or split the query", table.name(), branches.size()));
+      throw new KhorosException(
+          SqlState.UNSUPPORTED,
+          String.format(
+              Locale.ROOT,
+              "the WHERE clause on %s expands to %d separate exports (OR and IN lists multiply); "
+                  + "write fewer alternatives or split the query",
+              table.name(),
+              branches.size()));
     }
     for (RexNode branch : branches) {
       disjuncts.add(branch(RelOptUtil.conjunctions(branch)));
@@ -82,11 +89,14 @@ final class ScanTranslator {
       }
       Comparison comparison = comparison(conjunct);
       if (comparison != null && table.isTimeColumn(comparison.column)) {
-        bounds.add(new TimeBound(table.columnName(comparison.column), comparison.op,
-            value(comparison.value)));
-      } else if (comparison != null && comparison.op == SqlKind.EQUALS
+        bounds.add(
+            new TimeBound(
+                table.columnName(comparison.column), comparison.op, value(comparison.value)));
+      } else if (comparison != null
+          && comparison.op == SqlKind.EQUALS
           && table.isParameterColumn(comparison.column)) {
-        parameters.computeIfAbsent(table.columnName(comparison.column), k -> new ArrayList<>())
+        parameters
+            .computeIfAbsent(table.columnName(comparison.column), k -> new ArrayList<>())
             .add(value(comparison.value));
       } else if (booleanParameter(conjunct, parameters)) {
         continue;
@@ -113,10 +123,9 @@ final class ScanTranslator {
 
   /**
    * The pseudo-column of an {@code IS NOT NULL} conjunct. Calcite writes one where a predicate
-   * repeats inside an OR ({@code API_X = v AND (API_X = v OR ...)} becomes
-   * {@code API_X = v AND (API_X IS NOT NULL OR ...)}); it is then implied by the branch's own
-   * window bound or parameter value, which {@link #branch} checks, and Calcite still evaluates it
-   * on every row.
+   * repeats inside an OR ({@code API_X = v AND (API_X = v OR ...)} becomes {@code API_X = v AND
+   * (API_X IS NOT NULL OR ...)}); it is then implied by the branch's own window bound or parameter
+   * value, which {@link #branch} checks, and Calcite still evaluates it on every row.
    */
   private Integer notNullPseudoColumn(RexNode conjunct) {
     if (conjunct.getKind() != SqlKind.IS_NOT_NULL) {
@@ -128,25 +137,32 @@ final class ScanTranslator {
 
   /**
    * Refuses {@code <>} on a pseudo-column, also where Calcite folded it into a range with a hole
-   * ({@code WINDOW_START >= a AND WINDOW_START <> x} becomes {@code [a, x) or (x, +inf)}): expanded,
-   * it would silently add a second window instead of excluding one.
+   * ({@code WINDOW_START >= a AND WINDOW_START <> x} becomes {@code [a, x) or (x, +inf)}):
+   * expanded, it would silently add a second window instead of excluding one.
    */
   private void refuseExclusions(RexNode condition) {
-    condition.accept(new RexVisitorImpl<Void>(true) {
-      @Override
-      public Void visitCall(RexCall call) {
-        Integer column = call.getOperands().isEmpty() ? null : columnOf(call.getOperands().get(0));
-        boolean pseudo = column != null && table.isPseudoColumn(column);
-        if (pseudo && (call.getKind() == SqlKind.NOT_EQUALS
-            || call.getKind() == SqlKind.SEARCH && hasHole(call.getOperands().get(1)))) {
-          throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
-              "%s.%s cannot be used with <> or NOT IN: the API can only include windows and "
-                  + "values, not exclude them; filter on a data column instead",
-              table.name(), table.columnName(column)));
-        }
-        return super.visitCall(call);
-      }
-    });
+    condition.accept(
+        new RexVisitorImpl<Void>(true) {
+          @Override
+          public Void visitCall(RexCall call) {
+            Integer column =
+                call.getOperands().isEmpty() ? null : columnOf(call.getOperands().get(0));
+            boolean pseudo = column != null && table.isPseudoColumn(column);
+            if (pseudo
+                && (call.getKind() == SqlKind.NOT_EQUALS
+                    || call.getKind() == SqlKind.SEARCH && hasHole(call.getOperands().get(1)))) {
+              throw new KhorosException(
+                  SqlState.UNSUPPORTED,
+                  String.format(
+                      Locale.ROOT,
+                      "%s.%s cannot be used with <> or NOT IN: the API can only include windows and "
+                          + "values, not exclude them; filter on a data column instead",
+                      table.name(),
+                      table.columnName(column)));
+            }
+            return super.visitCall(call);
+          }
+        });
   }
 
   /** A search argument with two ranges meeting at an excluded point: a {@code <>}. */
@@ -157,7 +173,9 @@ final class ScanTranslator {
     Sarg<?> sarg = literal.getValueAs(Sarg.class);
     Range<?> previous = null;
     for (Range<?> range : sarg.rangeSet.asRanges()) {
-      if (previous != null && previous.hasUpperBound() && range.hasLowerBound()
+      if (previous != null
+          && previous.hasUpperBound()
+          && range.hasLowerBound()
           && previous.upperBoundType() == BoundType.OPEN
           && range.lowerBoundType() == BoundType.OPEN
           && previous.upperEndpoint().equals(range.lowerEndpoint())) {
@@ -173,7 +191,8 @@ final class ScanTranslator {
     boolean negated = conjunct.getKind() == SqlKind.NOT;
     RexNode operand = negated ? ((RexCall) conjunct).getOperands().get(0) : conjunct;
     if (operand instanceof RexInputRef ref && table.isParameterColumn(ref.getIndex())) {
-      parameters.computeIfAbsent(table.columnName(ref.getIndex()), k -> new ArrayList<>())
+      parameters
+          .computeIfAbsent(table.columnName(ref.getIndex()), k -> new ArrayList<>())
           .add(value(rexBuilder.makeLiteral(!negated)));
       return true;
     }
@@ -181,12 +200,17 @@ final class ScanTranslator {
   }
 
   private String unsupported(String column) {
-    String allowed = column.startsWith("API_")
-        ? "only = and IN (one export per value) work on API parameter columns"
-        : "it can only be compared directly with a constant or ? parameter "
-            + "(=, <, <=, >, >=, BETWEEN), not used inside a function or other expression";
-    return String.format(Locale.ROOT, "%s.%s cannot be used this way in the WHERE clause: %s",
-        table.name(), column, allowed);
+    String allowed =
+        column.startsWith("API_")
+            ? "only = and IN (one export per value) work on API parameter columns"
+            : "it can only be compared directly with a constant or ? parameter "
+                + "(=, <, <=, >, >=, BETWEEN), not used inside a function or other expression";
+    return String.format(
+        Locale.ROOT,
+        "%s.%s cannot be used this way in the WHERE clause: %s",
+        table.name(),
+        column,
+        allowed);
   }
 
   private int value(RexNode expression) {
@@ -199,8 +223,10 @@ final class ScanTranslator {
 
   private static Comparison comparison(RexNode node) {
     SqlKind kind = node.getKind();
-    if (!(node instanceof RexCall call) || !SqlKind.COMPARISON.contains(kind)
-        || kind == SqlKind.NOT_EQUALS || call.getOperands().size() != 2) {
+    if (!(node instanceof RexCall call)
+        || !SqlKind.COMPARISON.contains(kind)
+        || kind == SqlKind.NOT_EQUALS
+        || call.getOperands().size() != 2) {
       return null;
     }
     RexNode left = call.getOperands().get(0);
@@ -226,7 +252,8 @@ final class ScanTranslator {
   }
 
   private static boolean isBindTimeValue(RexNode node) {
-    return !RexUtil.containsInputRef(node) && !RexUtil.containsCorrelation(node)
+    return !RexUtil.containsInputRef(node)
+        && !RexUtil.containsCorrelation(node)
         && !RexUtil.containsFieldAccess(node);
   }
 }

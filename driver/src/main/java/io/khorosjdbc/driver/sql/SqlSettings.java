@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * What the SQL side needs of a connection's settings; built by the JDBC layer from its
- * properties, so that nothing here depends on how properties are read.
+ * What the SQL side needs of a connection's settings; built by the JDBC layer from its properties,
+ * so that nothing here depends on how properties are read.
  *
  * @param format the export format asked for (JSON-only columns switch an export to JSON)
  * @param stringsOnly {@code typeMode=strings}: every data column is VARCHAR

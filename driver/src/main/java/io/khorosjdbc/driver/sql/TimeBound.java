@@ -11,7 +11,9 @@ import org.apache.calcite.sql.SqlKind;
  */
 record TimeBound(String column, SqlKind op, int valueIndex) {
 
-  /** True when a candidate {@code value} of the column satisfies the comparison with {@code bound}. */
+  /**
+   * True when a candidate {@code value} of the column satisfies the comparison with {@code bound}.
+   */
   boolean admits(long value, long bound) {
     return switch (op) {
       case EQUALS -> value == bound;
@@ -24,7 +26,9 @@ record TimeBound(String column, SqlKind op, int valueIndex) {
   }
 
   boolean isLower() {
-    return op == SqlKind.GREATER_THAN || op == SqlKind.GREATER_THAN_OR_EQUAL || op == SqlKind.EQUALS;
+    return op == SqlKind.GREATER_THAN
+        || op == SqlKind.GREATER_THAN_OR_EQUAL
+        || op == SqlKind.EQUALS;
   }
 
   boolean isUpper() {

@@ -1,10 +1,10 @@
 package io.khorosjdbc.driver.sql;
 
-import io.khorosjdbc.driver.error.SqlState;
-import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.catalog.ReportDefinition;
 import io.khorosjdbc.driver.catalog.WindowRule;
+import io.khorosjdbc.driver.error.KhorosException;
+import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +17,8 @@ import java.util.Optional;
 import org.apache.calcite.util.NlsString;
 
 /**
- * Gives each branch of a {@link ScanPlan} its concrete window and parameters once bind-time
- * values are known.
+ * Gives each branch of a {@link ScanPlan} its concrete window and parameters once bind-time values
+ * are known.
  *
  * <p>The rows of a window carry it in WINDOW_START/WINDOW_END, so the window chosen is the widest
  * one whose own values satisfy the query's predicates on those columns: {@code WINDOW_START >= a}
@@ -29,6 +29,7 @@ import org.apache.calcite.util.NlsString;
 final class WindowResolver {
   private final ReportDefinition report;
   private final Optional<Duration> defaultWindow;
+
   /** The default window a branch without a time predicate got, if one did. */
   private long[] assumedWindow;
 
@@ -81,26 +82,43 @@ final class WindowResolver {
         }
       }
     }
-    if (anchor.isPresent() && anchorStart == null && anchorEnd == null && windowStart == null
-        && windowEnd == null && disjunct.opaqueTimeColumns().contains(anchor.get())) {
-      throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
-          "the export window of %s cannot be derived from the predicate on %s; compare %s "
-              + "directly, e.g. %s >= TIMESTAMP '2024-01-01 00:00:00' AND %s < TIMESTAMP "
-              + "'2024-02-01 00:00:00'", report.table(), anchor.get(), anchor.get(),
-          anchor.get(), anchor.get()));
+    if (anchor.isPresent()
+        && anchorStart == null
+        && anchorEnd == null
+        && windowStart == null
+        && windowEnd == null
+        && disjunct.opaqueTimeColumns().contains(anchor.get())) {
+      throw new KhorosException(
+          SqlState.UNSUPPORTED,
+          String.format(
+              Locale.ROOT,
+              "the export window of %s cannot be derived from the predicate on %s; compare %s "
+                  + "directly, e.g. %s >= TIMESTAMP '2024-01-01 00:00:00' AND %s < TIMESTAMP "
+                  + "'2024-02-01 00:00:00'",
+              report.table(),
+              anchor.get(),
+              anchor.get(),
+              anchor.get(),
+              anchor.get()));
     }
     Long start = windowStart != null ? windowStart : anchorStart;
     Long end = windowEnd != null ? windowEnd : anchorEnd;
     if (start == null && end == null) {
-      Duration window = defaultWindow.orElseThrow(() -> new KhorosException(SqlState.UNSUPPORTED,
-          noWindowMessage()));
+      Duration window =
+          defaultWindow.orElseThrow(
+              () -> new KhorosException(SqlState.UNSUPPORTED, noWindowMessage()));
       start = now - window.toMillis();
       end = now;
       assumedWindow = new long[] {start, end};
     } else if (start == null) {
-      throw new KhorosException(SqlState.UNSUPPORTED, String.format(Locale.ROOT,
-          "the time window of %s has an end but no start; add e.g. WINDOW_START >= TIMESTAMP "
-              + "'%s'", report.table(), sqlTimestamp(end - Duration.ofDays(7).toMillis())));
+      throw new KhorosException(
+          SqlState.UNSUPPORTED,
+          String.format(
+              Locale.ROOT,
+              "the time window of %s has an end but no start; add e.g. WINDOW_START >= TIMESTAMP "
+                  + "'%s'",
+              report.table(),
+              sqlTimestamp(end - Duration.ofDays(7).toMillis())));
     } else if (end == null) {
       end = now;
     }
@@ -108,24 +126,32 @@ final class WindowResolver {
       return Optional.empty();
     }
     if (start >= end) {
-      throw new KhorosException(SqlState.INVALID_VALUE, String.format(Locale.ROOT,
-          "the time window of %s is empty: it starts at %s but ends at %s; WINDOW_START must be"
-              + " before WINDOW_END", report.table(), sqlTimestamp(start), sqlTimestamp(end)));
+      throw new KhorosException(
+          SqlState.INVALID_VALUE,
+          String.format(
+              Locale.ROOT,
+              "the time window of %s is empty: it starts at %s but ends at %s; WINDOW_START must be"
+                  + " before WINDOW_END",
+              report.table(),
+              sqlTimestamp(start),
+              sqlTimestamp(end)));
     }
     long exportStart = anchorStart == null ? start : Math.max(start, anchorStart);
     // Values as of the window's end would change if the export ended earlier: Calcite's filter
     // applies the anchor's upper bound instead.
-    long exportEnd = anchorEnd == null || semantics.valuesAsOfEnd() ? end : Math.min(end, anchorEnd);
+    long exportEnd =
+        anchorEnd == null || semantics.valuesAsOfEnd() ? end : Math.min(end, anchorEnd);
     if (exportStart >= exportEnd) {
       return Optional.empty();
     }
-    return Optional.of(new WindowRequest(start, end, exportStart, exportEnd, parameters.get(),
-        disjunct.hasWindowBounds()));
+    return Optional.of(
+        new WindowRequest(
+            start, end, exportStart, exportEnd, parameters.get(), disjunct.hasWindowBounds()));
   }
 
   /** Every predicate on WINDOW_START/WINDOW_END holds for the chosen tags (else no row would). */
-  private static boolean admitsTags(ScanPlan.Disjunct disjunct, Object[] values, long start,
-      long end) {
+  private static boolean admitsTags(
+      ScanPlan.Disjunct disjunct, Object[] values, long start, long end) {
     for (TimeBound bound : disjunct.bounds()) {
       long value = (Long) millis(values[bound.valueIndex()], bound.column());
       if (bound.column().equals(PseudoColumns.WINDOW_START) && !bound.admits(start, value)
@@ -166,7 +192,8 @@ final class WindowResolver {
   }
 
   private String noWindowMessage() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%s needs a time window (defaultWindow=none): add e.g. WHERE WINDOW_START >= "
             + "TIMESTAMP '2024-01-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2024-01-08 00:00:00'",
         report.table());
@@ -186,8 +213,8 @@ final class WindowResolver {
     if (value instanceof java.util.Date date) {
       return date.getTime();
     }
-    throw new KhorosException(SqlState.INVALID_VALUE, column + " must be compared with a TIMESTAMP, not '"
-        + value + "'");
+    throw new KhorosException(
+        SqlState.INVALID_VALUE, column + " must be compared with a TIMESTAMP, not '" + value + "'");
   }
 
   private static String sqlTimestamp(long millis) {

@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class ConcurrentStatementRegistry {
   private static final String FIELD = "statementMap";
 
-  private ConcurrentStatementRegistry() {
-  }
+  private ConcurrentStatementRegistry() {}
 
   /** Replaces the registry of a Calcite connection; other connections are left alone. */
   public static void install(CalciteConnection connection) {
@@ -33,8 +32,15 @@ public final class ConcurrentStatementRegistry {
         registry.set(server, new ConcurrentHashMap<>(map));
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("cannot make Calcite's statement registry thread-safe "
-          + "(has " + server.getClass().getName() + "." + FIELD + " changed?): " + e, e);
+      throw new IllegalStateException(
+          "cannot make Calcite's statement registry thread-safe "
+              + "(has "
+              + server.getClass().getName()
+              + "."
+              + FIELD
+              + " changed?): "
+              + e,
+          e);
     }
   }
 }

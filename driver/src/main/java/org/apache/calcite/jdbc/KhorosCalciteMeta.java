@@ -10,15 +10,17 @@ import org.apache.calcite.avatica.AvaticaConnection;
  *       Calcite's own throw an unchecked UnsupportedOperationException that tools (Spark,
  *       connection pools) log or fail on;
  *   <li>statements of one connection can be created from several threads at once: Calcite numbers
- *       them with a plain {@code statementCount++}, so two threads could get the same id (see
- *       also {@link ConcurrentStatementRegistry}).
+ *       them with a plain {@code statementCount++}, so two threads could get the same id (see also
+ *       {@link ConcurrentStatementRegistry}).
  * </ul>
  *
  * <p>It lives in Calcite's package because the connection type its constructor needs is
  * package-private there; the driver is loaded from the class path, where that is allowed.
  */
 public final class KhorosCalciteMeta extends CalciteMetaImpl {
-  public KhorosCalciteMeta(AvaticaConnection connection, CalciteMetaTableFactory tables,
+  public KhorosCalciteMeta(
+      AvaticaConnection connection,
+      CalciteMetaTableFactory tables,
       CalciteMetaColumnFactory columns) {
     super((CalciteConnectionImpl) connection, tables, columns);
   }

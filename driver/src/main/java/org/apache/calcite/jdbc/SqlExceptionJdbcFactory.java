@@ -19,13 +19,12 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Calcite's JDBC object factory with two changes, delegating the rest to Calcite's own:
- * result sets whose {@code next()} reports a failure of the rows' source (an export that breaks
- * off while rows are being read) as the {@link SQLException} JDBC promises, not as the unchecked
- * exception Calcite lets through; and result sets and statements whose {@code getWarnings()}
- * return what the query's scans reported ({@link QueryWarnings}, e.g. an assumed time window)
- * instead of Avatica's constant null. It lives in Calcite's package because the constructors it
- * calls are package-private.
+ * Calcite's JDBC object factory with two changes, delegating the rest to Calcite's own: result sets
+ * whose {@code next()} reports a failure of the rows' source (an export that breaks off while rows
+ * are being read) as the {@link SQLException} JDBC promises, not as the unchecked exception Calcite
+ * lets through; and result sets and statements whose {@code getWarnings()} return what the query's
+ * scans reported ({@link QueryWarnings}, e.g. an assumed time window) instead of Avatica's constant
+ * null. It lives in Calcite's package because the constructors it calls are package-private.
  */
 public class SqlExceptionJdbcFactory extends CalciteFactory {
   private final CalciteJdbc41Factory calcite = new CalciteJdbc41Factory();
@@ -35,8 +34,13 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
   }
 
   @Override
-  public AvaticaConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory,
-      String url, Properties info, CalciteSchema rootSchema, JavaTypeFactory typeFactory) {
+  public AvaticaConnection newConnection(
+      UnregisteredDriver driver,
+      AvaticaFactory factory,
+      String url,
+      Properties info,
+      CalciteSchema rootSchema,
+      JavaTypeFactory typeFactory) {
     return calcite.newConnection(driver, factory, url, info, rootSchema, typeFactory);
   }
 
@@ -46,42 +50,64 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
   }
 
   @Override
-  public AvaticaStatement newStatement(AvaticaConnection connection, Meta.StatementHandle h,
-      int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
-    return new WarningStatement((CalciteConnectionImpl) connection, h, resultSetType,
-        resultSetConcurrency, resultSetHoldability);
+  public AvaticaStatement newStatement(
+      AvaticaConnection connection,
+      Meta.StatementHandle h,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability) {
+    return new WarningStatement(
+        (CalciteConnectionImpl) connection,
+        h,
+        resultSetType,
+        resultSetConcurrency,
+        resultSetHoldability);
   }
 
   @Override
-  public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
-      Meta.StatementHandle h, Meta.Signature signature, int resultSetType,
-      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return calcite.newPreparedStatement(connection, h, signature, resultSetType,
-        resultSetConcurrency, resultSetHoldability);
+  public AvaticaPreparedStatement newPreparedStatement(
+      AvaticaConnection connection,
+      Meta.StatementHandle h,
+      Meta.Signature signature,
+      int resultSetType,
+      int resultSetConcurrency,
+      int resultSetHoldability)
+      throws SQLException {
+    return calcite.newPreparedStatement(
+        connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
   }
 
   @Override
-  public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
-      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+  public CalciteResultSet newResultSet(
+      AvaticaStatement statement,
+      QueryState state,
+      Meta.Signature signature,
+      TimeZone timeZone,
+      Meta.Frame firstFrame)
+      throws SQLException {
     ResultSetMetaData metaData = newResultSetMetaData(statement, signature);
-    return new CheckedResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature,
-        metaData, timeZone, firstFrame);
+    return new CheckedResultSet(
+        statement, (CalcitePrepare.CalciteSignature<?>) signature, metaData, timeZone, firstFrame);
   }
 
   @Override
-  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement,
-      Meta.Signature signature) {
+  public ResultSetMetaData newResultSetMetaData(
+      AvaticaStatement statement, Meta.Signature signature) {
     return calcite.newResultSetMetaData(statement, signature);
   }
 
   /**
-   * A statement whose warnings are those of its current result set, and whose failures carry
-   * their SQLState (Avatica reports any failure as a plain SQLException without one; a timeout
-   * becomes a {@link java.sql.SQLTimeoutException}).
+   * A statement whose warnings are those of its current result set, and whose failures carry their
+   * SQLState (Avatica reports any failure as a plain SQLException without one; a timeout becomes a
+   * {@link java.sql.SQLTimeoutException}).
    */
   static final class WarningStatement extends CalciteStatement {
-    WarningStatement(CalciteConnectionImpl connection, Meta.StatementHandle h, int type,
-        int concurrency, int holdability) {
+    WarningStatement(
+        CalciteConnectionImpl connection,
+        Meta.StatementHandle h,
+        int type,
+        int concurrency,
+        int holdability) {
       super(connection, h, type, concurrency, holdability);
     }
 
@@ -121,8 +147,12 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
   static final class CheckedResultSet extends CalciteResultSet {
     private SQLWarning warnings;
 
-    CheckedResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
-        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame)
+    CheckedResultSet(
+        AvaticaStatement statement,
+        CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData,
+        TimeZone timeZone,
+        Meta.Frame firstFrame)
         throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
     }

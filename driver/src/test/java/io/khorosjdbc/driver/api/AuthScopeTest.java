@@ -11,24 +11,29 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Server-supplied URLs are followed verbatim, so credentials must be scoped to the configured origin. */
+/**
+ * Server-supplied URLs are followed verbatim, so credentials must be scoped to the configured
+ * origin.
+ */
 class AuthScopeTest {
 
-    @RegisterExtension
-    static final WireMockExtension api = Fixtures.server();
+  @RegisterExtension static final WireMockExtension api = Fixtures.server();
 
-    @RegisterExtension
-    static final WireMockExtension elsewhere = Fixtures.server();
+  @RegisterExtension static final WireMockExtension elsewhere = Fixtures.server();
 
-    @Test
-    void aStatusUrlOnAnotherOriginGetsNoCredentials() throws IOException {
-        elsewhere.stubFor(get(urlPathEqualTo("/status")).willReturn(pass(
-                "{\"jobInfo\":{},\"result\":{\"runnerState\":\"RUNNING\",\"detail\":\"\"}}")));
+  @Test
+  void aStatusUrlOnAnotherOriginGetsNoCredentials() throws IOException {
+    elsewhere.stubFor(
+        get(urlPathEqualTo("/status"))
+            .willReturn(
+                pass("{\"jobInfo\":{},\"result\":{\"runnerState\":\"RUNNING\",\"detail\":\"\"}}")));
 
-        try (AnalyticsClient client = Fixtures.client(api)) {
-            client.status(new ExportHandle("w", "r", elsewhere.baseUrl() + "/status?analyticsAccessToken=t", null));
-        }
-
-        elsewhere.verify(getRequestedFor(urlPathEqualTo("/status")).withHeader("Authorization", absent()));
+    try (AnalyticsClient client = Fixtures.client(api)) {
+      client.status(
+          new ExportHandle("w", "r", elsewhere.baseUrl() + "/status?analyticsAccessToken=t", null));
     }
+
+    elsewhere.verify(
+        getRequestedFor(urlPathEqualTo("/status")).withHeader("Authorization", absent()));
+  }
 }

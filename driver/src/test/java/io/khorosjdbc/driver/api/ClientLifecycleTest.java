@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class ClientLifecycleTest {
 
-    @Test
-    void closingAClientBuiltOnASharedBaseLeavesTheBaseUsable() throws ApiException {
-        OkHttpClient shared = new OkHttpClient();
+  @Test
+  void closingAClientBuiltOnASharedBaseLeavesTheBaseUsable() throws ApiException {
+    OkHttpClient shared = new OkHttpClient();
 
-        new AnalyticsClient(Fixtures.settings("http://localhost:1"), shared).close();
+    new AnalyticsClient(Fixtures.settings("http://localhost:1"), shared).close();
 
-        assertFalse(shared.dispatcher().executorService().isShutdown());
-    }
+    assertFalse(shared.dispatcher().executorService().isShutdown());
+  }
 }

@@ -25,17 +25,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Against a server that allows 20 API requests a minute per company (the documented limit, or a
- * scaled window), the driver stays inside the budget, never gets a 429 it could have avoided,
- * pays for each export once, and still returns exact answers.
+ * scaled window), the driver stays inside the budget, never gets a 429 it could have avoided, pays
+ * for each export once, and still returns exact answers.
  */
 @Tag("slow")
 class UnderTheRateLimitTest {
-  private static final String DEMO = "SELECT STATUS, COUNT(*) AS conversations FROM conversation "
-      + "WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-      + "'2019-05-01 00:00:00' GROUP BY STATUS ORDER BY STATUS";
+  private static final String DEMO =
+      "SELECT STATUS, COUNT(*) AS conversations FROM conversation "
+          + "WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+          + "'2019-05-01 00:00:00' GROUP BY STATUS ORDER BY STATUS";
+
   /** Starts of four different 30-day windows. */
-  private static final List<String> MONTHS = List.of("2019-01-01", "2019-01-31", "2019-03-02",
-      "2019-04-01");
+  private static final List<String> MONTHS =
+      List.of("2019-01-01", "2019-01-31", "2019-03-02", "2019-04-01");
 
   /** The same world without any limit: what every answer must equal. */
   private static EmulatorFixture unlimited;
@@ -51,15 +53,21 @@ class UnderTheRateLimitTest {
   }
 
   private static EmulatorFixture world(RateLimit limit, long jobLatencyMillis) {
-    return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(500)
-        .jobLatencyMillis(jobLatencyMillis).rateLimit(limit));
+    return new EmulatorFixture(
+        KhorosEmulator.builder()
+            .seed(42)
+            .rowsPerDay(500)
+            .jobLatencyMillis(jobLatencyMillis)
+            .rateLimit(limit));
   }
 
   /** Conversations by priority in the 30 days from {@code start}. */
   private static String month(String start) {
     return "SELECT PRIORITY, COUNT(*) FROM conversation WHERE WINDOW_START >= TIMESTAMP '"
-        + start + " 00:00:00' AND WINDOW_END <= TIMESTAMP '"
-        + LocalDate.parse(start).plusDays(30) + " 00:00:00' GROUP BY PRIORITY ORDER BY PRIORITY";
+        + start
+        + " 00:00:00' AND WINDOW_END <= TIMESTAMP '"
+        + LocalDate.parse(start).plusDays(30)
+        + " 00:00:00' GROUP BY PRIORITY ORDER BY PRIORITY";
   }
 
   private static List<String> rows(Connection connection, String sql) {
@@ -77,8 +85,8 @@ class UnderTheRateLimitTest {
   }
 
   /** Runs the four months at once, each on a connection of its own, and checks every answer. */
-  private static void eachMonthOnItsOwnConnectionAtOnceIsExact(EmulatorFixture emu,
-      String... properties) throws Exception {
+  private static void eachMonthOnItsOwnConnectionAtOnceIsExact(
+      EmulatorFixture emu, String... properties) throws Exception {
     List<Connection> connections = new ArrayList<>();
     List<CompletableFuture<List<String>>> answers = new ArrayList<>();
     try {
@@ -101,7 +109,7 @@ class UnderTheRateLimitTest {
   void theReadmeDemoOnAnEmptyCacheStaysWithinTwentyRequestsAMinuteWithoutA429()
       throws SQLException {
     try (EmulatorFixture emu = world(RateLimit.DOCUMENTED, 5_000);
-         Connection connection = emu.connect("requestBudget=20/1m", "pollInitialDelay=1s")) {
+        Connection connection = emu.connect("requestBudget=20/1m", "pollInitialDelay=1s")) {
       assertEquals(expected(DEMO), rows(connection, DEMO));
 
       List<JournalEntry> api = Journals.apiRequests(emu.emulator().journal());
@@ -131,8 +139,9 @@ class UnderTheRateLimitTest {
       eachMonthOnItsOwnConnectionAtOnceIsExact(emu, "requestBudget=20/1s", "maxRetries=8");
       List<JournalEntry> api = Journals.apiRequests(emu.emulator().journal());
       assertTrue(Journals.throttled(api) >= 1, "the server had to refuse some: " + api);
-      assertEquals(MONTHS.size(), api.stream()
-          .filter(e -> e.route().equals("create") && e.status() == 200).count(),
+      assertEquals(
+          MONTHS.size(),
+          api.stream().filter(e -> e.route().equals("create") && e.status() == 200).count(),
           "a refused create was sent again, and each export was created once");
     }
   }
@@ -141,18 +150,20 @@ class UnderTheRateLimitTest {
   void aQueryCancelledWhileItsExportRunsAttachesToTheSameJobWhenRunAgain() throws Exception {
     String sql = month(MONTHS.get(2));
     try (EmulatorFixture emu = world(RateLimit.OFF, 1_500);
-         Connection connection = emu.connect()) {
+        Connection connection = emu.connect()) {
       Statement statement = connection.createStatement();
-      CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
-        while (emu.creates().isEmpty()) {
-          Thread.onSpinWait();
-        }
-        try {
-          statement.cancel();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> cancel =
+          CompletableFuture.runAsync(
+              () -> {
+                while (emu.creates().isEmpty()) {
+                  Thread.onSpinWait();
+                }
+                try {
+                  statement.cancel();
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       SQLException cancelled = assertThrows(SQLException.class, () -> Rows.query(statement, sql));
       assertTrue(cancelled.getMessage().contains("cancel"), cancelled.getMessage());
       cancel.get(5, TimeUnit.SECONDS);
@@ -160,8 +171,9 @@ class UnderTheRateLimitTest {
       assertEquals(expected(sql), rows(connection, sql));
       try (Connection another = emu.connect()) {
         assertEquals(expected(sql), rows(another, sql));
-        assertEquals(List.of("NEW", "SHARED", "SHARED"), rows(another,
-            "SELECT ATTACHED FROM khoros_meta.exports ORDER BY JOB_ID"));
+        assertEquals(
+            List.of("NEW", "SHARED", "SHARED"),
+            rows(another, "SELECT ATTACHED FROM khoros_meta.exports ORDER BY JOB_ID"));
       }
       assertEquals(1, emu.creates().size(), "one job, whoever asks");
     }
@@ -171,15 +183,15 @@ class UnderTheRateLimitTest {
   void aQueryRunAgainFromANewJvmAttachesToTheJobTheCancelledOneStarted() throws Exception {
     String sql = month(MONTHS.get(3));
     try (EmulatorFixture emu = world(RateLimit.OFF, 2_000)) {
-      try (Connection connection = emu.connect(); Statement statement =
-          connection.createStatement()) {
+      try (Connection connection = emu.connect();
+          Statement statement = connection.createStatement()) {
         statement.setQueryTimeout(1);
         assertThrows(SQLException.class, () -> Rows.query(statement, sql));
       }
       assertEquals(1, emu.creates().size());
 
-      Process next = QueryProcess.start(emu.url(), emu.emulator().user(),
-          emu.emulator().password(), sql);
+      Process next =
+          QueryProcess.start(emu.url(), emu.emulator().user(), emu.emulator().password(), sql);
       assertEquals(expected(sql), QueryProcess.rows(next));
       assertEquals(1, emu.creates().size(), "the new JVM attached to the saved job");
     }
@@ -192,8 +204,10 @@ class UnderTheRateLimitTest {
       String url = emu.url("requestBudget=12/3s");
       String user = emu.emulator().user();
       String password = emu.emulator().password();
-      Process first = QueryProcess.start(url, user, password, month(MONTHS.get(0)), month(MONTHS.get(1)));
-      Process second = QueryProcess.start(url, user, password, month(MONTHS.get(2)), month(MONTHS.get(3)));
+      Process first =
+          QueryProcess.start(url, user, password, month(MONTHS.get(0)), month(MONTHS.get(1)));
+      Process second =
+          QueryProcess.start(url, user, password, month(MONTHS.get(2)), month(MONTHS.get(3)));
       List<String> firstRows = QueryProcess.rows(first);
       List<String> secondRows = QueryProcess.rows(second);
 

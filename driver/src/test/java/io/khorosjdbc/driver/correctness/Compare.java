@@ -9,9 +9,9 @@ import java.util.Objects;
 
 /**
  * Compares the driver's rows with the oracle's: as multisets, or as lists when ORDER BY orders
- * every output column. Integers, strings, booleans and timestamps must be equal; only the
- * results of SUM over DOUBLE and of AVG may differ, by at most {@link #RELATIVE_TOLERANCE}
- * relative to the larger magnitude (floating sums depend on the order of addition).
+ * every output column. Integers, strings, booleans and timestamps must be equal; only the results
+ * of SUM over DOUBLE and of AVG may differ, by at most {@link #RELATIVE_TOLERANCE} relative to the
+ * larger magnitude (floating sums depend on the order of addition).
  */
 final class Compare {
   static final double RELATIVE_TOLERANCE = 1e-9;
@@ -45,16 +45,22 @@ final class Compare {
       return null;
     }
     List<String> multiset = ordered ? List.of() : multisetDiff(e, a, approx);
-    return "oracle " + e.size() + " rows, driver " + a.size() + " rows"
-        + (ordered ? " (ordered)" : " (as multisets)") + "\n"
-        + (multiset.isEmpty() ? "" : String.join("\n", multiset.subList(0,
-            Math.min(30, multiset.size()))) + "\n")
-        + "first differing positions:\n" + String.join("\n", lines.subList(0,
-            Math.min(10, lines.size())));
+    return "oracle "
+        + e.size()
+        + " rows, driver "
+        + a.size()
+        + " rows"
+        + (ordered ? " (ordered)" : " (as multisets)")
+        + "\n"
+        + (multiset.isEmpty()
+            ? ""
+            : String.join("\n", multiset.subList(0, Math.min(30, multiset.size()))) + "\n")
+        + "first differing positions:\n"
+        + String.join("\n", lines.subList(0, Math.min(10, lines.size())));
   }
 
-  private static List<String> multisetDiff(List<List<Object>> e, List<List<Object>> a,
-      boolean[] approx) {
+  private static List<String> multisetDiff(
+      List<List<Object>> e, List<List<Object>> a, boolean[] approx) {
     List<List<Object>> onlyE = new ArrayList<>(e);
     List<List<Object>> onlyA = new ArrayList<>();
     for (List<Object> row : a) {
@@ -87,8 +93,8 @@ final class Compare {
       if (i < approx.length && approx[i] && u instanceof Number p && v instanceof Number q) {
         double d1 = p.doubleValue();
         double d2 = q.doubleValue();
-        if (Math.abs(d1 - d2) > RELATIVE_TOLERANCE * Math.max(1, Math.max(Math.abs(d1),
-            Math.abs(d2)))) {
+        if (Math.abs(d1 - d2)
+            > RELATIVE_TOLERANCE * Math.max(1, Math.max(Math.abs(d1), Math.abs(d2)))) {
           return false;
         }
       } else if (!Objects.equals(u, v)) {
@@ -115,8 +121,10 @@ final class Compare {
             }
             continue;
           }
-          int c = u.getClass() == v.getClass() ? ((Comparable) u).compareTo(v)
-              : u.getClass().getName().compareTo(v.getClass().getName());
+          int c =
+              u.getClass() == v.getClass()
+                  ? ((Comparable) u).compareTo(v)
+                  : u.getClass().getName().compareTo(v.getClass().getName());
           if (c != 0) {
             return c;
           }

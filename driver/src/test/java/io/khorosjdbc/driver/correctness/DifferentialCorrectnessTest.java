@@ -22,16 +22,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential correctness: thousands of generated queries, each run through the driver and
- * through an independent oracle (plain HTTP downloads of whole exports, tagged and loaded into
- * DuckDB); every answer must be equal. See docs/correctness.md.
+ * Differential correctness: thousands of generated queries, each run through the driver and through
+ * an independent oracle (plain HTTP downloads of whole exports, tagged and loaded into DuckDB);
+ * every answer must be equal. See docs/correctness.md.
  *
  * <pre>
  * mvn -B test -pl driver -Dtest='io.khorosjdbc.driver.correctness.**' -Dcorrectness.queries=20000
  * </pre>
+ *
  * System properties: correctness.queries (default 1200), correctness.seed, correctness.base
- * (yyyy-MM-dd, the Monday the windows start from; default two weeks ago),
- * correctness.emulatorSeed.
+ * (yyyy-MM-dd, the Monday the windows start from; default two weeks ago), correctness.emulatorSeed.
  */
 @Tag("slow")
 class DifferentialCorrectnessTest {
@@ -39,8 +39,10 @@ class DifferentialCorrectnessTest {
   static final int QUERIES = Integer.getInteger("correctness.queries", 1200);
   // (a query is one execution: prepared statements run once more per rebinding)
   static final int THREADS = Integer.getInteger("correctness.threads", 6);
+
   /** Extra executions of each prepared statement with shifted windows. */
   private static final int REBINDS = 4;
+
   private static final int BATCH = 100;
   private static final int PRINTED_FAILURES = 8;
 
@@ -62,8 +64,8 @@ class DifferentialCorrectnessTest {
   }
 
   /**
-   * Runs {@code queries} generated queries through the suite's driver targets and its oracle,
-   * and fails with shrunk reports of the discrepancies.
+   * Runs {@code queries} generated queries through the suite's driver targets and its oracle, and
+   * fails with shrunk reports of the discrepancies.
    */
   static void agreesWithTheOracle(Suite suite, int queries) throws Exception {
     Generator generator = new Generator(suite.world, SEED);
@@ -100,9 +102,12 @@ class DifferentialCorrectnessTest {
         for (int i = batch; i < Math.min(tasks.size(), batch + BATCH); i++) {
           List<Query> variants = tasks.get(i);
           Target target = chosen.get(i);
-          futures.add(pool.submit(() -> variants.size() == 1
-              ? List.of(suite.harness.run(variants.get(0), target, false))
-              : suite.harness.runPrepared(variants, target)));
+          futures.add(
+              pool.submit(
+                  () ->
+                      variants.size() == 1
+                          ? List.of(suite.harness.run(variants.get(0), target, false))
+                          : suite.harness.runPrepared(variants, target)));
         }
         List<List<Outcome>> outcomes = new ArrayList<>();
         for (Future<List<Outcome>> f : futures) {
@@ -120,8 +125,13 @@ class DifferentialCorrectnessTest {
               if (alone.verdict() != Verdict.MATCH) {
                 o = alone;
               } else {
-                note = "(fails only as execution " + (v + 1) + " of one prepared statement; "
-                    + "alone: " + alone.verdict() + ")\n";
+                note =
+                    "(fails only as execution "
+                        + (v + 1)
+                        + " of one prepared statement; "
+                        + "alone: "
+                        + alone.verdict()
+                        + ")\n";
               }
             }
             verdicts.merge(o.verdict(), 1, Integer::sum);
@@ -131,20 +141,39 @@ class DifferentialCorrectnessTest {
             } else if (o.rejectionKind() != null) {
               if (o.verdict() == Verdict.DRIVER_REJECTED) {
                 // documented, so not a failure; but the oracle thought the query valid
-                System.out.println("=== DRIVER_REJECTED query #" + index + ": " + o.driverSql()
-                    + " " + o.parameters().stream().map(Sql::inline).toList() + "\n    "
-                    + o.detail().lines().findFirst().orElse(""));
+                System.out.println(
+                    "=== DRIVER_REJECTED query #"
+                        + index
+                        + ": "
+                        + o.driverSql()
+                        + " "
+                        + o.parameters().stream().map(Sql::inline).toList()
+                        + "\n    "
+                        + o.detail().lines().findFirst().orElse(""));
               }
-              rejections.merge(o.verdict() + " " + o.rejectionKind()
-                  + (o.answer().rejected() != null ? " (oracle: " + o.answer().rejected().kind
-                      + ")" : " (oracle: valid)"), 1, Integer::sum);
+              rejections.merge(
+                  o.verdict()
+                      + " "
+                      + o.rejectionKind()
+                      + (o.answer().rejected() != null
+                          ? " (oracle: " + o.answer().rejected().kind + ")"
+                          : " (oracle: valid)"),
+                  1,
+                  Integer::sum);
             }
             if (o.driverRows() != null) {
               rows += o.driverRows().size();
             }
             if (o.verdict().failure) {
-              failures.add(note + failure(suite, index, q, target, o,
-                  note.isEmpty() && failures.size() < PRINTED_FAILURES));
+              failures.add(
+                  note
+                      + failure(
+                          suite,
+                          index,
+                          q,
+                          target,
+                          o,
+                          note.isEmpty() && failures.size() < PRINTED_FAILURES));
             }
             index++;
           }
@@ -154,39 +183,64 @@ class DifferentialCorrectnessTest {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    String summary = String.format(
-        "correctness: %d queries (%d statements planned; seed %d, base %s, emulator seed %d, %d"
-            + " threads) in %.1f s "
-            + "(driver %.1f s, oracle %.1f s summed over threads): %s; known driver bugs %s; "
-            + "targets %s; rejections %s; %d driver rows; %d ground-truth downloads",
-        index, planned, SEED, Sql.timestamp(suite.base), Suite.EMULATOR_SEED, THREADS, seconds,
-        suite.harness.driverNanos.get() / 1e9, suite.harness.oracleNanos.get() / 1e9, verdicts,
-        known, byTarget, rejections, rows, suite.truth.downloads.get());
+    String summary =
+        String.format(
+            "correctness: %d queries (%d statements planned; seed %d, base %s, emulator seed %d, %d"
+                + " threads) in %.1f s "
+                + "(driver %.1f s, oracle %.1f s summed over threads): %s; known driver bugs %s; "
+                + "targets %s; rejections %s; %d driver rows; %d ground-truth downloads",
+            index,
+            planned,
+            SEED,
+            Sql.timestamp(suite.base),
+            Suite.EMULATOR_SEED,
+            THREADS,
+            seconds,
+            suite.harness.driverNanos.get() / 1e9,
+            suite.harness.oracleNanos.get() / 1e9,
+            verdicts,
+            known,
+            byTarget,
+            rejections,
+            rows,
+            suite.truth.downloads.get());
     System.out.println(summary);
-    int valid = verdicts.getOrDefault(Verdict.MATCH, 0) + verdicts.getOrDefault(Verdict.MISMATCH, 0)
-        + verdicts.getOrDefault(Verdict.KNOWN_DRIVER_BUG, 0);
-    assertTrue(valid >= queries * 0.85, "the generator must mostly produce valid queries: "
-        + summary);
-    assertTrue(failures.isEmpty(), failures.size() + " discrepancies; " + summary + "\n"
-        + String.join("\n\n", failures.subList(0, Math.min(PRINTED_FAILURES, failures.size()))));
+    int valid =
+        verdicts.getOrDefault(Verdict.MATCH, 0)
+            + verdicts.getOrDefault(Verdict.MISMATCH, 0)
+            + verdicts.getOrDefault(Verdict.KNOWN_DRIVER_BUG, 0);
+    assertTrue(
+        valid >= queries * 0.85, "the generator must mostly produce valid queries: " + summary);
+    assertTrue(
+        failures.isEmpty(),
+        failures.size()
+            + " discrepancies; "
+            + summary
+            + "\n"
+            + String.join(
+                "\n\n", failures.subList(0, Math.min(PRINTED_FAILURES, failures.size()))));
   }
 
   /** The report of one discrepancy; the first few are shrunk to a minimal query. */
-  private static String failure(Suite suite, int i, Query q, Target target, Outcome o,
-      boolean shrink) throws Exception {
+  private static String failure(
+      Suite suite, int i, Query q, Target target, Outcome o, boolean shrink) throws Exception {
     String report = report(suite, i, q, target, o);
     if (shrink) {
-      Query small = Shrinker.shrink(q, c -> {
-        try {
-          Outcome co = suite.harness.run(c, target, true);
-          return co.verdict() == o.verdict()
-              && (co.answer().rejected() == null) == (o.answer().rejected() == null);
-        } catch (Exception e) {
-          return false;
-        }
-      });
-      report += "\n--- shrunk to:\n" + report(suite, i, small, target,
-          suite.harness.run(small, target, true));
+      Query small =
+          Shrinker.shrink(
+              q,
+              c -> {
+                try {
+                  Outcome co = suite.harness.run(c, target, true);
+                  return co.verdict() == o.verdict()
+                      && (co.answer().rejected() == null) == (o.answer().rejected() == null);
+                } catch (Exception e) {
+                  return false;
+                }
+              });
+      report +=
+          "\n--- shrunk to:\n"
+              + report(suite, i, small, target, suite.harness.run(small, target, true));
       System.out.println(report);
     } else {
       System.out.println("=== " + o.verdict() + " query #" + i + ": " + o.driverSql());
@@ -196,26 +250,46 @@ class DifferentialCorrectnessTest {
 
   static String report(Suite suite, int index, Query q, Target target, Outcome o) {
     StringBuilder sb = new StringBuilder();
-    sb.append("=== ").append(o.verdict()).append(" query #").append(index).append(" (seed ")
-        .append(SEED).append(", base ").append(Sql.timestamp(suite.base)).append(", target ")
-        .append(target.name()).append(")\n");
+    sb.append("=== ")
+        .append(o.verdict())
+        .append(" query #")
+        .append(index)
+        .append(" (seed ")
+        .append(SEED)
+        .append(", base ")
+        .append(Sql.timestamp(suite.base))
+        .append(", target ")
+        .append(target.name())
+        .append(")\n");
     sb.append("driver SQL: ").append(o.driverSql()).append('\n');
     if (!o.parameters().isEmpty()) {
-      sb.append("parameters: ").append(o.parameters().stream().map(Sql::inline).toList())
+      sb.append("parameters: ")
+          .append(o.parameters().stream().map(Sql::inline).toList())
           .append('\n');
     }
     sb.append("oracle combinations: ");
-    o.answer().combos().forEach((alias, combos) -> {
-      sb.append(alias).append("=[");
-      combos.forEach(c -> sb.append("[").append(Sql.timestamp(c.start())).append(", ")
-          .append(Sql.timestamp(c.end())).append(") ").append(nonNull(c.values())).append("; "));
-      sb.append("] ");
-    });
+    o.answer()
+        .combos()
+        .forEach(
+            (alias, combos) -> {
+              sb.append(alias).append("=[");
+              combos.forEach(
+                  c ->
+                      sb.append("[")
+                          .append(Sql.timestamp(c.start()))
+                          .append(", ")
+                          .append(Sql.timestamp(c.end()))
+                          .append(") ")
+                          .append(nonNull(c.values()))
+                          .append("; "));
+              sb.append("] ");
+            });
     sb.append('\n');
     if (o.answer().sql() != null) {
       sb.append("oracle SQL: ").append(o.answer().sql()).append('\n');
     }
-    sb.append("export requests (emulator journal):\n").append(Harness.describeJournal(o.journal()))
+    sb.append("export requests (emulator journal):\n")
+        .append(Harness.describeJournal(o.journal()))
         .append('\n');
     sb.append(o.detail());
     return sb.toString();
@@ -223,11 +297,12 @@ class DifferentialCorrectnessTest {
 
   private static Map<String, String> nonNull(Map<String, String> values) {
     Map<String, String> out = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (v != null) {
-        out.put(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (v != null) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 }

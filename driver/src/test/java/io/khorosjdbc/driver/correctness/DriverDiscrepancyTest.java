@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Minimal reproductions of the driver discrepancies the differential run found (all fixed since):
- * regression tests. A new finding goes here as a failing test marked
- * {@code @Disabled("driver bug: ...")}, with an entry in {@link KnownDriverBugs}.
+ * regression tests. A new finding goes here as a failing test marked {@code @Disabled("driver bug:
+ * ...")}, with an entry in {@link KnownDriverBugs}.
  */
 class DriverDiscrepancyTest {
   private static Suite suite;
@@ -40,7 +40,8 @@ class DriverDiscrepancyTest {
   }
 
   private static long scalar(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -48,7 +49,8 @@ class DriverDiscrepancyTest {
 
   private static List<String> column(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -63,11 +65,20 @@ class DriverDiscrepancyTest {
   @Test
   void oneWindowWithAnAnchorBoundInAnOrCountsEveryEventOnce() throws SQLException {
     long start = suite.base + 19 * World.HOUR;
-    String window = " FROM response WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
-        + ts(start + 2 * World.HOUR);
+    String window =
+        " FROM response WHERE WINDOW_START >= "
+            + ts(start)
+            + " AND WINDOW_END <= "
+            + ts(start + 2 * World.HOUR);
     long expected = scalar(suite.csv.connection(), "SELECT COUNT(*)" + window);
-    long actual = scalar(suite.csv.connection(), "SELECT COUNT(*)" + window
-        + " AND (RESPONSE_TIME >= " + ts(start + World.HOUR) + " OR RESPONSE_ID IS NOT NULL)");
+    long actual =
+        scalar(
+            suite.csv.connection(),
+            "SELECT COUNT(*)"
+                + window
+                + " AND (RESPONSE_TIME >= "
+                + ts(start + World.HOUR)
+                + " OR RESPONSE_ID IS NOT NULL)");
     assertEquals(expected, actual, "every response of the window has an id");
   }
 
@@ -75,23 +86,35 @@ class DriverDiscrepancyTest {
   @Test
   void aNonLatin1StringLiteralFiltersRows() throws SQLException {
     long start = suite.base + 10 * World.HOUR;
-    String window = " FROM response WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
-        + ts(start + 4 * World.HOUR);
-    List<String> names = column(suite.csv.connection(),
-        "SELECT DISTINCT AGENT_NAME" + window + " ORDER BY 1");
-    String name = names.stream().filter(n -> !java.nio.charset.StandardCharsets.ISO_8859_1
-        .newEncoder().canEncode(n)).findFirst().orElse("Łukasz Smith");
+    String window =
+        " FROM response WHERE WINDOW_START >= "
+            + ts(start)
+            + " AND WINDOW_END <= "
+            + ts(start + 4 * World.HOUR);
+    List<String> names =
+        column(suite.csv.connection(), "SELECT DISTINCT AGENT_NAME" + window + " ORDER BY 1");
+    String name =
+        names.stream()
+            .filter(n -> !java.nio.charset.StandardCharsets.ISO_8859_1.newEncoder().canEncode(n))
+            .findFirst()
+            .orElse("Łukasz Smith");
     long expected;
-    try (PreparedStatement ps = suite.csv.connection().prepareStatement(
-        "SELECT COUNT(*)" + window + " AND AGENT_NAME = ?")) {
+    try (PreparedStatement ps =
+        suite
+            .csv
+            .connection()
+            .prepareStatement("SELECT COUNT(*)" + window + " AND AGENT_NAME = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         expected = rs.getLong(1);
       }
     }
-    assertEquals(expected, scalar(suite.csv.connection(), "SELECT COUNT(*)" + window
-        + " AND AGENT_NAME = '" + name + "'"));
+    assertEquals(
+        expected,
+        scalar(
+            suite.csv.connection(),
+            "SELECT COUNT(*)" + window + " AND AGENT_NAME = '" + name + "'"));
   }
 
   /**
@@ -101,8 +124,11 @@ class DriverDiscrepancyTest {
   @Test
   void aOneColumnCsvExportKeepsRowsWithoutAValue() throws SQLException {
     long start = suite.windowWithAnAbsentHandleTime();
-    String sql = "SELECT HANDLE_MILLIS_AVG FROM team_performance_interval WHERE WINDOW_START >= "
-        + ts(start) + " AND WINDOW_END <= " + ts(start + 2 * World.HOUR + 1);
+    String sql =
+        "SELECT HANDLE_MILLIS_AVG FROM team_performance_interval WHERE WINDOW_START >= "
+            + ts(start)
+            + " AND WINDOW_END <= "
+            + ts(start + 2 * World.HOUR + 1);
     List<String> json = column(suite.json.connection(), sql);
     assertEquals(true, json.contains(null), "the JSON answer has a team without handle time");
     List<String> csv = column(suite.csv.connection(), sql);
@@ -110,39 +136,58 @@ class DriverDiscrepancyTest {
   }
 
   /**
-   * {@code WINDOW_START <> x} is documented as an error, and is one alone; next to a range on
-   * the same column Calcite folds both into a range set that the driver accepts, and it exports
-   * an extra window [x + 1 ms, end) whose rows come back a second time.
+   * {@code WINDOW_START <> x} is documented as an error, and is one alone; next to a range on the
+   * same column Calcite folds both into a range set that the driver accepts, and it exports an
+   * extra window [x + 1 ms, end) whose rows come back a second time.
    */
   @Test
   void notEqualsOnAWindowColumnIsRefusedEvenNextToARange() {
     long start = suite.base + 21 * World.HOUR;
-    assertThrows(SQLException.class, () -> scalar(suite.csv.connection(),
-        "SELECT COUNT(*) FROM response_approval WHERE WINDOW_START >= " + ts(start)
-            + " AND WINDOW_END <= " + ts(start + 2 * World.HOUR) + " AND WINDOW_START <> "
-            + ts(start + World.HOUR)));
+    assertThrows(
+        SQLException.class,
+        () ->
+            scalar(
+                suite.csv.connection(),
+                "SELECT COUNT(*) FROM response_approval WHERE WINDOW_START >= "
+                    + ts(start)
+                    + " AND WINDOW_END <= "
+                    + ts(start + 2 * World.HOUR)
+                    + " AND WINDOW_START <> "
+                    + ts(start + World.HOUR)));
   }
 
   /**
    * An explicit default value ({@code API_BUSINESS_HOURS = 'ALL'}, {@code NOT
-   * API_INCLUDE_DISABLED}, {@code API_CONVERSATION_REPORT_TYPE = 'OPEN_AT_END'}) ORed with a
-   * branch that leaves the parameter alone runs the same export twice, tagged alike.
+   * API_INCLUDE_DISABLED}, {@code API_CONVERSATION_REPORT_TYPE = 'OPEN_AT_END'}) ORed with a branch
+   * that leaves the parameter alone runs the same export twice, tagged alike.
    */
   @Test
   void anExplicitDefaultInAnOrCountsEveryRowOnce() throws SQLException {
     long start = suite.base + 10 * World.HOUR;
-    String window = " WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
-        + ts(start + 3 * World.HOUR);
+    String window =
+        " WHERE WINDOW_START >= " + ts(start) + " AND WINDOW_END <= " + ts(start + 3 * World.HOUR);
     Connection c = suite.csv.connection();
-    assertEquals(scalar(c, "SELECT COUNT(*) FROM response" + window),
-        scalar(c, "SELECT COUNT(*) FROM response" + window
-            + " AND (API_BUSINESS_HOURS = 'ALL' OR RESPONSE_ID IS NOT NULL)"));
-    assertEquals(scalar(c, "SELECT COUNT(*) FROM conversation" + window),
-        scalar(c, "SELECT COUNT(*) FROM conversation" + window
-            + " AND (API_CONVERSATION_REPORT_TYPE = 'OPEN_AT_END' OR STATUS IS NOT NULL)"));
-    assertEquals(scalar(c, "SELECT COUNT(*) FROM response_approval" + window),
-        scalar(c, "SELECT COUNT(*) FROM response_approval" + window
-            + " AND (NOT API_INCLUDE_DISABLED OR APPROVAL_ID IS NOT NULL)"));
+    assertEquals(
+        scalar(c, "SELECT COUNT(*) FROM response" + window),
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM response"
+                + window
+                + " AND (API_BUSINESS_HOURS = 'ALL' OR RESPONSE_ID IS NOT NULL)"));
+    assertEquals(
+        scalar(c, "SELECT COUNT(*) FROM conversation" + window),
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM conversation"
+                + window
+                + " AND (API_CONVERSATION_REPORT_TYPE = 'OPEN_AT_END' OR STATUS IS NOT NULL)"));
+    assertEquals(
+        scalar(c, "SELECT COUNT(*) FROM response_approval" + window),
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM response_approval"
+                + window
+                + " AND (NOT API_INCLUDE_DISABLED OR APPROVAL_ID IS NOT NULL)"));
   }
 
   /**
@@ -155,20 +200,37 @@ class DriverDiscrepancyTest {
     List<String> differing = new ArrayList<>();
     for (int h = 8; h < 60; h += 4) {
       long start = suite.base + h * World.HOUR;
-      Sql.Query q = new Sql.Query(List.of(new Sql.From("conversation", "t1")), List.of(),
-          new Sql.And(List.of(
-              new Sql.Cmp(">=", col("WINDOW_START", Sql.Type.TIMESTAMP), time(start)),
-              new Sql.Cmp("<=", col("WINDOW_END", Sql.Type.TIMESTAMP),
-                  time(start + 4 * World.HOUR)),
-              new Sql.Cmp("=", col("API_CONVERSATION_REPORT_TYPE", Sql.Type.VARCHAR),
-                  new Sql.Lit("CREATED", Sql.Type.VARCHAR, false)),
-              new Sql.Cmp(">=", col("CREATED_TIME", Sql.Type.TIMESTAMP), time(start)),
-              new Sql.Cmp("<", col("CREATED_TIME", Sql.Type.TIMESTAMP),
-                  time(start + World.HOUR)))),
-          List.of(new Sql.Item(new Sql.Agg("COUNT", col("FIRST_RESPONSE_TIME",
-              Sql.Type.TIMESTAMP), false), "c1"), new Sql.Item(new Sql.Agg("COUNT",
-              col("CLOSED_TIME", Sql.Type.TIMESTAMP), false), "c2")),
-          false, List.of(), null, List.of(), null, null, false);
+      Sql.Query q =
+          new Sql.Query(
+              List.of(new Sql.From("conversation", "t1")),
+              List.of(),
+              new Sql.And(
+                  List.of(
+                      new Sql.Cmp(">=", col("WINDOW_START", Sql.Type.TIMESTAMP), time(start)),
+                      new Sql.Cmp(
+                          "<=",
+                          col("WINDOW_END", Sql.Type.TIMESTAMP),
+                          time(start + 4 * World.HOUR)),
+                      new Sql.Cmp(
+                          "=",
+                          col("API_CONVERSATION_REPORT_TYPE", Sql.Type.VARCHAR),
+                          new Sql.Lit("CREATED", Sql.Type.VARCHAR, false)),
+                      new Sql.Cmp(">=", col("CREATED_TIME", Sql.Type.TIMESTAMP), time(start)),
+                      new Sql.Cmp(
+                          "<", col("CREATED_TIME", Sql.Type.TIMESTAMP), time(start + World.HOUR)))),
+              List.of(
+                  new Sql.Item(
+                      new Sql.Agg("COUNT", col("FIRST_RESPONSE_TIME", Sql.Type.TIMESTAMP), false),
+                      "c1"),
+                  new Sql.Item(
+                      new Sql.Agg("COUNT", col("CLOSED_TIME", Sql.Type.TIMESTAMP), false), "c2")),
+              false,
+              List.of(),
+              null,
+              List.of(),
+              null,
+              null,
+              false);
       Harness.Outcome o = suite.harness.compare(q, suite.csv, true);
       if (o.verdict() != Harness.Verdict.MATCH) {
         differing.add(o.driverSql() + "\n" + o.detail());
@@ -184,18 +246,27 @@ class DriverDiscrepancyTest {
   @Test
   void theUserExportsDatesDoNotDependOnApiTimeZone() throws SQLException {
     long start = suite.base + 10 * World.HOUR;
-    String sql = "SELECT AGENT_ID, CREATED_DATE, LAST_LOGIN_TIME FROM \"user\" WHERE WINDOW_START >= "
-        + ts(start) + " AND WINDOW_END <= " + ts(start + World.HOUR) + " ORDER BY 1";
+    String sql =
+        "SELECT AGENT_ID, CREATED_DATE, LAST_LOGIN_TIME FROM \"user\" WHERE WINDOW_START >= "
+            + ts(start)
+            + " AND WINDOW_END <= "
+            + ts(start + World.HOUR)
+            + " ORDER BY 1";
     assertEquals(rows(suite.csv.connection(), sql), rows(suite.zoned.connection(), sql));
   }
 
   private static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
-        out.add(rs.getString(1) + "|" + rs.getTimestamp(2, utc).getTime() + "|"
-            + (rs.getTimestamp(3, utc) == null ? null : rs.getTimestamp(3, utc).getTime()));
+        out.add(
+            rs.getString(1)
+                + "|"
+                + rs.getTimestamp(2, utc).getTime()
+                + "|"
+                + (rs.getTimestamp(3, utc) == null ? null : rs.getTimestamp(3, utc).getTime()));
       }
     }
     return out;
@@ -211,8 +282,8 @@ class DriverDiscrepancyTest {
 
   /**
    * A branch with WINDOW_* bounds and an anchor-only branch that denote the same window and
-   * parameters are two exports with identical tags: every event twice. (Found after the fix of
-   * the first duplicate bug, which merges only tagged with tagged and untagged with untagged.)
+   * parameters are two exports with identical tags: every event twice. (Found after the fix of the
+   * first duplicate bug, which merges only tagged with tagged and untagged with untagged.)
    */
   @Test
   void aWindowAndTheSameAnchorRangeInAnOrCountEveryEventOnce() throws SQLException {
@@ -220,9 +291,17 @@ class DriverDiscrepancyTest {
     long end = start + 3 * World.HOUR + 44 * 60_000L;
     Connection c = suite.json.connection();
     String window = "WINDOW_START >= " + ts(start) + " AND WINDOW_END <= " + ts(end);
-    assertEquals(scalar(c, "SELECT COUNT(*) FROM combined WHERE " + window),
-        scalar(c, "SELECT COUNT(*) FROM combined WHERE (" + window + ") OR (MESSAGE_TIME >= "
-            + ts(start) + " AND MESSAGE_TIME < " + ts(end) + ")"));
+    assertEquals(
+        scalar(c, "SELECT COUNT(*) FROM combined WHERE " + window),
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM combined WHERE ("
+                + window
+                + ") OR (MESSAGE_TIME >= "
+                + ts(start)
+                + " AND MESSAGE_TIME < "
+                + ts(end)
+                + ")"));
   }
 
   /**
@@ -233,25 +312,41 @@ class DriverDiscrepancyTest {
   @Test
   void aPseudoColumnPredicateRepeatedInAnOrIsAccepted() throws SQLException {
     long start = suite.base + 16 * World.HOUR;
-    String window = "WINDOW_START >= " + ts(start) + " AND WINDOW_END <= "
-        + ts(start + 2 * World.HOUR);
+    String window =
+        "WINDOW_START >= " + ts(start) + " AND WINDOW_END <= " + ts(start + 2 * World.HOUR);
     Connection c = suite.csv.connection();
-    assertEquals(scalar(c, "SELECT COUNT(*) FROM response WHERE " + window
-            + " AND API_BUSINESS_HOURS = 'INSIDE'"),
-        scalar(c, "SELECT COUNT(*) FROM response WHERE " + window + " AND (API_BUSINESS_HOURS = "
-            + "'INSIDE' OR RESPONSE_ID > '8') AND API_BUSINESS_HOURS = 'INSIDE'"));
-    assertEquals(scalar(c, "SELECT COUNT(*) FROM response WHERE " + window),
-        scalar(c, "SELECT COUNT(*) FROM response WHERE " + window + " AND (WINDOW_START >= "
-            + ts(start) + " OR RESPONSE_ID > '8')"));
+    assertEquals(
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM response WHERE " + window + " AND API_BUSINESS_HOURS = 'INSIDE'"),
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM response WHERE "
+                + window
+                + " AND (API_BUSINESS_HOURS = "
+                + "'INSIDE' OR RESPONSE_ID > '8') AND API_BUSINESS_HOURS = 'INSIDE'"));
+    assertEquals(
+        scalar(c, "SELECT COUNT(*) FROM response WHERE " + window),
+        scalar(
+            c,
+            "SELECT COUNT(*) FROM response WHERE "
+                + window
+                + " AND (WINDOW_START >= "
+                + ts(start)
+                + " OR RESPONSE_ID > '8')"));
   }
 
   /** The same non-Latin-1 value as a ? parameter. */
   @Test
   void aNonLatin1ValueWorksAsAParameter() throws SQLException {
     long start = suite.base + 10 * World.HOUR;
-    try (PreparedStatement ps = suite.csv.connection().prepareStatement(
-        "SELECT COUNT(*) FROM response WHERE WINDOW_START >= ? AND WINDOW_END <= ? "
-            + "AND AGENT_NAME <> ?")) {
+    try (PreparedStatement ps =
+        suite
+            .csv
+            .connection()
+            .prepareStatement(
+                "SELECT COUNT(*) FROM response WHERE WINDOW_START >= ? AND WINDOW_END <= ? "
+                    + "AND AGENT_NAME <> ?")) {
       Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
       ps.setTimestamp(1, new java.sql.Timestamp(start), utc);
       ps.setTimestamp(2, new java.sql.Timestamp(start + World.HOUR), utc);

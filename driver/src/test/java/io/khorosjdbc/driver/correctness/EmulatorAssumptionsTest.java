@@ -31,8 +31,8 @@ class EmulatorAssumptionsTest {
     suite.close();
   }
 
-  private static GroundTruth.Export export(String table, long start, long end,
-      Map<String, String> params) {
+  private static GroundTruth.Export export(
+      String table, long start, long end, Map<String, String> params) {
     return suite.truth.export(Reports.ALL.get(table), start, end, params);
   }
 
@@ -47,8 +47,9 @@ class EmulatorAssumptionsTest {
       long b = suite.base + 10 * World.HOUR + 17_000;
       long c = suite.base + 12 * World.HOUR;
       int union = export(r.table(), a, c, Map.of()).rows().size();
-      int parts = export(r.table(), a, b, Map.of()).rows().size()
-          + export(r.table(), b, c, Map.of()).rows().size();
+      int parts =
+          export(r.table(), a, b, Map.of()).rows().size()
+              + export(r.table(), b, c, Map.of()).rows().size();
       assertEquals(union, parts, r.table());
     }
   }
@@ -58,16 +59,18 @@ class EmulatorAssumptionsTest {
   void anExplicitDefaultEqualsTheAbsentParameter() {
     long a = suite.base + 9 * World.HOUR;
     long b = a + 3 * World.HOUR;
-    assertEquals(rows(export("response_approval", a, b, Map.of())),
+    assertEquals(
+        rows(export("response_approval", a, b, Map.of())),
         rows(export("response_approval", a, b, Map.of("includeDisabled", "false"))));
-    assertEquals(rows(export("conversation", a, b, Map.of())),
+    assertEquals(
+        rows(export("conversation", a, b, Map.of())),
         rows(export("conversation", a, b, Map.of("conversationReportType", "OPEN_AT_END"))));
   }
 
   /**
-   * CSV and JSON exports hold the same rows, an empty CSV field being JSON null; but a CSV file
-   * of a single column writes an absent value as an empty line (not {@code ""}), which a reader
-   * that skips blank lines loses.
+   * CSV and JSON exports hold the same rows, an empty CSV field being JSON null; but a CSV file of
+   * a single column writes an absent value as an empty line (not {@code ""}), which a reader that
+   * skips blank lines loses.
    */
   @Test
   void aOneColumnCsvWritesAnAbsentValueAsAnEmptyLine() {
@@ -90,13 +93,23 @@ class EmulatorAssumptionsTest {
     boolean differs = false;
     for (int h = 8; h < 60 && !differs; h += 4) {
       long start = suite.base + h * World.HOUR;
-      GroundTruth.Export early = export("conversation", start, start + World.HOUR,
-          Map.of("conversationReportType", "CREATED"));
-      GroundTruth.Export late = export("conversation", start, start + 4 * World.HOUR,
-          Map.of("conversationReportType", "CREATED"));
-      List<String> inFirstHour = late.rows().stream()
-          .filter(r -> early.rows().stream().anyMatch(e -> e[0].equals(r[0])))
-          .map(Arrays::toString).toList();
+      GroundTruth.Export early =
+          export(
+              "conversation",
+              start,
+              start + World.HOUR,
+              Map.of("conversationReportType", "CREATED"));
+      GroundTruth.Export late =
+          export(
+              "conversation",
+              start,
+              start + 4 * World.HOUR,
+              Map.of("conversationReportType", "CREATED"));
+      List<String> inFirstHour =
+          late.rows().stream()
+              .filter(r -> early.rows().stream().anyMatch(e -> e[0].equals(r[0])))
+              .map(Arrays::toString)
+              .toList();
       assertEquals(early.rows().size(), inFirstHour.size(), "the same conversations");
       differs = !rows(early).equals(inFirstHour);
     }

@@ -31,28 +31,32 @@ import java.util.Random;
 
 /**
  * Generates random queries within what docs/sql-reference.md supports: every table, projections,
- * data predicates (=, <>, <, BETWEEN, IN, LIKE, IS NULL, AND/OR/NOT), windows on exact
- * boundaries and across hour and day boundaries, anchor ranges (alone, ORed, narrowing a window),
- * API_* parameters (=, IN, booleans), GROUP BY with aggregates, DISTINCT, fully ordered ORDER BY
- * with LIMIT/OFFSET, joins on ids, and prepared statements. About one query in twenty is invalid
- * on purpose (a documented error). Same seed, same queries.
+ * data predicates (=, <>, <, BETWEEN, IN, LIKE, IS NULL, AND/OR/NOT), windows on exact boundaries
+ * and across hour and day boundaries, anchor ranges (alone, ORed, narrowing a window), API_*
+ * parameters (=, IN, booleans), GROUP BY with aggregates, DISTINCT, fully ordered ORDER BY with
+ * LIMIT/OFFSET, joins on ids, and prepared statements. About one query in twenty is invalid on
+ * purpose (a documented error). Same seed, same queries.
  */
 final class Generator {
-  private static final List<String> TIME_INTERVALS = List.of("900000", "1800000", "3600000",
-      "7200000", "14400000", "86400000");
+  private static final List<String> TIME_INTERVALS =
+      List.of("900000", "1800000", "3600000", "7200000", "14400000", "86400000");
 
   record JoinPair(String left, String leftColumn, String right, String rightColumn) {}
 
-  static final List<JoinPair> JOINS = List.of(
-      new JoinPair("response", "CONVERSATION_ID", "conversation_actions", "CONVERSATION_ID"),
-      new JoinPair("response", "RESPONSE_ID", "response_approval", "RESPONSE_ID"),
-      new JoinPair("combined", "MESSAGE_ID", "response", "RESPONSE_ID"),
-      new JoinPair("incoming_post", "POST_ID", "combined", "MESSAGE_ID"),
-      new JoinPair("conversation", "CONVERSATION_ID", "response", "CONVERSATION_ID"),
-      new JoinPair("incoming_post", "CONVERSATION_ID", "raw_expert_help", "CONVERSATION_ID"),
-      new JoinPair("response", "AGENT_ID", "user", "AGENT_ID"),
-      new JoinPair("conversation_actions", "CONVERSATION_ID", "conversation_actions",
-          "CONVERSATION_ID"));
+  static final List<JoinPair> JOINS =
+      List.of(
+          new JoinPair("response", "CONVERSATION_ID", "conversation_actions", "CONVERSATION_ID"),
+          new JoinPair("response", "RESPONSE_ID", "response_approval", "RESPONSE_ID"),
+          new JoinPair("combined", "MESSAGE_ID", "response", "RESPONSE_ID"),
+          new JoinPair("incoming_post", "POST_ID", "combined", "MESSAGE_ID"),
+          new JoinPair("conversation", "CONVERSATION_ID", "response", "CONVERSATION_ID"),
+          new JoinPair("incoming_post", "CONVERSATION_ID", "raw_expert_help", "CONVERSATION_ID"),
+          new JoinPair("response", "AGENT_ID", "user", "AGENT_ID"),
+          new JoinPair(
+              "conversation_actions",
+              "CONVERSATION_ID",
+              "conversation_actions",
+              "CONVERSATION_ID"));
 
   private final World w;
   private final Random r;
@@ -73,8 +77,8 @@ final class Generator {
       JoinPair p = JOINS.get(r.nextInt(JOINS.size()));
       from.add(new From(p.left(), "t1"));
       from.add(new From(p.right(), "t2"));
-      on.add(new Cmp("=", col("t1", p.left(), p.leftColumn()),
-          col("t2", p.right(), p.rightColumn())));
+      on.add(
+          new Cmp("=", col("t1", p.left(), p.leftColumn()), col("t2", p.right(), p.rightColumn())));
     } else {
       List<String> tables = new ArrayList<>(Reports.ALL.keySet());
       from.add(new From(tables.get(r.nextInt(tables.size())), "t1"));
@@ -82,19 +86,41 @@ final class Generator {
     for (From f : from) {
       where.addAll(aliasPredicates(Reports.ALL.get(f.table()), f.alias(), join));
     }
-    Query q = new Query(from, on, where.isEmpty() ? null : new And(where), List.of(), false,
-        List.of(), null, List.of(), null, null, false);
+    Query q =
+        new Query(
+            from,
+            on,
+            where.isEmpty() ? null : new And(where),
+            List.of(),
+            false,
+            List.of(),
+            null,
+            List.of(),
+            null,
+            null,
+            false);
     q = projection(q);
     if (r.nextInt(100) < 40) {
-      q = new Query(q.from(), q.on(), markParams(q.where()), q.select(), q.distinct(),
-          q.groupBy(), q.having(), q.orderBy(), q.limit(), q.offset(), true);
+      q =
+          new Query(
+              q.from(),
+              q.on(),
+              markParams(q.where()),
+              q.select(),
+              q.distinct(),
+              q.groupBy(),
+              q.having(),
+              q.orderBy(),
+              q.limit(),
+              q.offset(),
+              true);
     }
     return q;
   }
 
   /**
-   * The same prepared statement with other values: every TIMESTAMP parameter moved by one
-   * random shift, so one plan is executed again with new windows.
+   * The same prepared statement with other values: every TIMESTAMP parameter moved by one random
+   * shift, so one plan is executed again with new windows.
    */
   Query rebind(Query q) {
     long[] shifts = {HOUR, 2 * HOUR, 5 * HOUR, World.DAY, -HOUR, -3 * HOUR, 30 * 60_000L, 1};
@@ -110,8 +136,7 @@ final class Generator {
     } else if (e instanceof Between b) {
       return new Between(b.expr(), shift(b.low(), by), shift(b.high(), by), b.negated());
     } else if (e instanceof In in) {
-      return new In(in.expr(), in.items().stream().map(i -> shift(i, by)).toList(),
-          in.negated());
+      return new In(in.expr(), in.items().stream().map(i -> shift(i, by)).toList(), in.negated());
     } else if (e instanceof And a) {
       return new And(a.items().stream().map(i -> shift(i, by)).toList());
     } else if (e instanceof Or o) {
@@ -132,13 +157,19 @@ final class Generator {
       int pick = r.nextInt(4);
       if (pick > 0) {
         String type = List.of("OPEN_AT_END", "CLOSED", "CREATED").get(pick - 1);
-        params.add(new Cmp("=", pcol(alias, "API_CONVERSATION_REPORT_TYPE", Type.VARCHAR),
-            lit(type, Type.VARCHAR)));
-        anchor = type.equals("CLOSED") ? "CLOSED_TIME" : type.equals("CREATED") ? "CREATED_TIME"
-            : null;
+        params.add(
+            new Cmp(
+                "=",
+                pcol(alias, "API_CONVERSATION_REPORT_TYPE", Type.VARCHAR),
+                lit(type, Type.VARCHAR)));
+        anchor =
+            type.equals("CLOSED") ? "CLOSED_TIME" : type.equals("CREATED") ? "CREATED_TIME" : null;
       } else if (r.nextInt(5) == 0) {
-        params.add(new In(pcol(alias, "API_CONVERSATION_REPORT_TYPE", Type.VARCHAR),
-            List.of(lit("OPEN_AT_END", Type.VARCHAR), lit("CREATED", Type.VARCHAR)), false));
+        params.add(
+            new In(
+                pcol(alias, "API_CONVERSATION_REPORT_TYPE", Type.VARCHAR),
+                List.of(lit("OPEN_AT_END", Type.VARCHAR), lit("CREATED", Type.VARCHAR)),
+                false));
       }
     }
     boolean invalid = invalidAllowed;
@@ -173,8 +204,9 @@ final class Generator {
         return windowPredicate(alias, win[0], win[1]);
       }
       long[] other = related(win);
-      return new Or(List.of(windowPredicate(alias, win[0], win[1]),
-          windowPredicate(alias, other[0], other[1])));
+      return new Or(
+          List.of(
+              windowPredicate(alias, win[0], win[1]), windowPredicate(alias, other[0], other[1])));
     }
     Type ts = Type.TIMESTAMP;
     Col a = col(alias, rep.table(), anchor);
@@ -183,14 +215,16 @@ final class Generator {
       return windowPredicate(alias, win[0], win[1]);
     } else if (k < 45) {
       long[] other = related(win);
-      return new Or(List.of(windowPredicate(alias, win[0], win[1]),
-          windowPredicate(alias, other[0], other[1])));
+      return new Or(
+          List.of(
+              windowPredicate(alias, win[0], win[1]), windowPredicate(alias, other[0], other[1])));
     } else if (k < 62) {
       return anchorRange(a, win[0], win[1]);
     } else if (k < 72) {
       long[] other = related(win);
-      List<Expr> ranges = new ArrayList<>(List.of(anchorRange(a, win[0], win[1]),
-          anchorRange(a, other[0], other[1])));
+      List<Expr> ranges =
+          new ArrayList<>(
+              List.of(anchorRange(a, win[0], win[1]), anchorRange(a, other[0], other[1])));
       if (r.nextInt(3) == 0) {
         long[] third = related(other);
         ranges.add(anchorRange(a, third[0], third[1]));
@@ -198,24 +232,30 @@ final class Generator {
       return new Or(ranges);
     } else if (k < 82) {
       long[] inner = narrowing(win);
-      return new And(List.of(windowPredicate(alias, win[0], win[1]),
-          anchorRange(a, inner[0], inner[1])));
+      return new And(
+          List.of(windowPredicate(alias, win[0], win[1]), anchorRange(a, inner[0], inner[1])));
     } else if (k < 88) {
       long cut = point(win[0], win[1]);
       Expr data = dataPredicate(rep, alias, 1);
       Expr bound = new Cmp(r.nextBoolean() ? "<" : ">=", a, lit(cut, ts));
-      return new And(List.of(windowPredicate(alias, win[0], win[1]),
-          new Or(data == null ? List.of(bound) : List.of(bound, data))));
+      return new And(
+          List.of(
+              windowPredicate(alias, win[0], win[1]),
+              new Or(data == null ? List.of(bound) : List.of(bound, data))));
     } else if (k < 94) {
       long x = point(win[0], win[1]);
       long y = point(win[0], win[1]);
-      return new And(List.of(windowPredicate(alias, win[0], win[1]),
-          new Or(List.of(new Cmp("<", a, lit(Math.max(x, y), ts)),
-              new Cmp(">=", a, lit(Math.min(x, y), ts))))));
+      return new And(
+          List.of(
+              windowPredicate(alias, win[0], win[1]),
+              new Or(
+                  List.of(
+                      new Cmp("<", a, lit(Math.max(x, y), ts)),
+                      new Cmp(">=", a, lit(Math.min(x, y), ts))))));
     } else {
       long[] other = related(win);
-      return new Or(List.of(windowPredicate(alias, win[0], win[1]),
-          anchorRange(a, other[0], other[1])));
+      return new Or(
+          List.of(windowPredicate(alias, win[0], win[1]), anchorRange(a, other[0], other[1])));
     }
   }
 
@@ -224,25 +264,49 @@ final class Generator {
     Type ts = Type.TIMESTAMP;
     return switch (r.nextInt(6)) {
       case 0 -> new Cmp("<=", pcol(alias, "WINDOW_END", ts), lit(win[1], ts)); // end, no start
-      case 1 -> new And(List.of(new Cmp(">=", pcol(alias, "WINDOW_START", ts), lit(win[1], ts)),
-          new Cmp("<=", pcol(alias, "WINDOW_END", ts), lit(win[0], ts)))); // reversed
+      case 1 ->
+          new And(
+              List.of(
+                  new Cmp(">=", pcol(alias, "WINDOW_START", ts), lit(win[1], ts)),
+                  new Cmp("<=", pcol(alias, "WINDOW_END", ts), lit(win[0], ts)))); // reversed
       // not next to WINDOW_START = a, which the planner would keep alone (a <> b is implied)
-      case 2 -> new And(List.of(new Cmp(">=", pcol(alias, "WINDOW_START", ts), lit(win[0], ts)),
-          new Cmp("<=", pcol(alias, "WINDOW_END", ts), lit(win[1], ts)),
-          new Cmp("<>", pcol(alias, "WINDOW_START", ts), lit(win[0] + HOUR, ts))));
-      case 3 -> anchor != null
-          ? new IsNull(col(alias, rep.table(), anchor), true) // opaque anchor only
-          : new Cmp("<", pcol(alias, "WINDOW_START", ts), lit(win[0], ts)); // no start
-      case 4 -> rep.param("API_PRIORITY").isPresent()
-          ? new And(List.of(windowPredicate(alias, win[0], win[1]),
-              new Cmp(">", pcol(alias, "API_PRIORITY", Type.BIGINT), lit(2L, Type.BIGINT))))
-          : new Cmp("<", pcol(alias, "WINDOW_END", ts), lit(win[1], ts));
-      default -> rep.param("API_PRIORITY").isPresent()
-          ? new And(List.of(windowPredicate(alias, win[0], win[1]),
-              new Cmp("=", pcol(alias, "API_PRIORITY", Type.BIGINT), lit(9L, Type.BIGINT))))
-          : new And(List.of(windowPredicate(alias, win[0], win[1]),
-              new Like(pcol(alias, rep.params().stream().filter(p -> p.type() == Type.VARCHAR)
-                  .findFirst().orElseThrow().name(), Type.VARCHAR), "1%", false)));
+      case 2 ->
+          new And(
+              List.of(
+                  new Cmp(">=", pcol(alias, "WINDOW_START", ts), lit(win[0], ts)),
+                  new Cmp("<=", pcol(alias, "WINDOW_END", ts), lit(win[1], ts)),
+                  new Cmp("<>", pcol(alias, "WINDOW_START", ts), lit(win[0] + HOUR, ts))));
+      case 3 ->
+          anchor != null
+              ? new IsNull(col(alias, rep.table(), anchor), true) // opaque anchor only
+              : new Cmp("<", pcol(alias, "WINDOW_START", ts), lit(win[0], ts)); // no start
+      case 4 ->
+          rep.param("API_PRIORITY").isPresent()
+              ? new And(
+                  List.of(
+                      windowPredicate(alias, win[0], win[1]),
+                      new Cmp(">", pcol(alias, "API_PRIORITY", Type.BIGINT), lit(2L, Type.BIGINT))))
+              : new Cmp("<", pcol(alias, "WINDOW_END", ts), lit(win[1], ts));
+      default ->
+          rep.param("API_PRIORITY").isPresent()
+              ? new And(
+                  List.of(
+                      windowPredicate(alias, win[0], win[1]),
+                      new Cmp("=", pcol(alias, "API_PRIORITY", Type.BIGINT), lit(9L, Type.BIGINT))))
+              : new And(
+                  List.of(
+                      windowPredicate(alias, win[0], win[1]),
+                      new Like(
+                          pcol(
+                              alias,
+                              rep.params().stream()
+                                  .filter(p -> p.type() == Type.VARCHAR)
+                                  .findFirst()
+                                  .orElseThrow()
+                                  .name(),
+                              Type.VARCHAR),
+                          "1%",
+                          false)));
     };
   }
 
@@ -335,8 +399,10 @@ final class Generator {
     List<Expr> parts = new ArrayList<>();
     int lo = r.nextInt(10);
     if (lo < 7) {
-      parts.add(r.nextInt(6) == 0 ? new Cmp("<=", lit(start, ts), ws)
-          : new Cmp(">=", ws, lit(start, ts)));
+      parts.add(
+          r.nextInt(6) == 0
+              ? new Cmp("<=", lit(start, ts), ws)
+              : new Cmp(">=", ws, lit(start, ts)));
     } else if (lo < 8) {
       parts.add(new Cmp("=", ws, lit(start, ts)));
     } else {
@@ -363,16 +429,18 @@ final class Generator {
     Type ts = Type.TIMESTAMP;
     return switch (r.nextInt(6)) {
       case 0 -> new Between(a, lit(start, ts), lit(end - 1, ts), false);
-      case 1 -> new And(List.of(new Cmp(">", a, lit(start - 1, ts)),
-          new Cmp("<=", a, lit(end - 1, ts))));
+      case 1 ->
+          new And(List.of(new Cmp(">", a, lit(start - 1, ts)), new Cmp("<=", a, lit(end - 1, ts))));
       case 2 -> new And(List.of(new Cmp("<", a, lit(end, ts)), new Cmp(">=", a, lit(start, ts))));
       default -> new And(List.of(new Cmp(">=", a, lit(start, ts)), new Cmp("<", a, lit(end, ts))));
     };
   }
 
   private Expr paramPredicate(Report rep, String alias) {
-    List<Param> params = rep.params().stream()
-        .filter(p -> !p.name().equals("API_CONVERSATION_REPORT_TYPE")).toList();
+    List<Param> params =
+        rep.params().stream()
+            .filter(p -> !p.name().equals("API_CONVERSATION_REPORT_TYPE"))
+            .toList();
     if (params.isEmpty()) {
       return new Cmp("=", lit(1L, Type.BIGINT), lit(1L, Type.BIGINT));
     }
@@ -439,8 +507,10 @@ final class Generator {
   }
 
   private Expr atom(Report rep, String alias) {
-    List<String> cols = w.columns.get(rep.table()).stream()
-        .filter(c -> rep.anchorCandidates().stream().noneMatch(c::equalsIgnoreCase)).toList();
+    List<String> cols =
+        w.columns.get(rep.table()).stream()
+            .filter(c -> rep.anchorCandidates().stream().noneMatch(c::equalsIgnoreCase))
+            .toList();
     String name = cols.get(r.nextInt(cols.size()));
     Type t = Reports.typeOf(name);
     Col c = col(alias, rep.table(), name);
@@ -461,37 +531,46 @@ final class Generator {
         switch (r.nextInt(7)) {
           case 0:
             return new Cmp("<>", c, lit(v, t));
-          case 1: {
-            List<Expr> items = new ArrayList<>();
-            for (int i = 0; i < 1 + r.nextInt(3); i++) {
-              items.add(lit(samples.get(r.nextInt(samples.size())), t));
+          case 1:
+            {
+              List<Expr> items = new ArrayList<>();
+              for (int i = 0; i < 1 + r.nextInt(3); i++) {
+                items.add(lit(samples.get(r.nextInt(samples.size())), t));
+              }
+              if (r.nextInt(4) == 0) {
+                items.add(lit("no such value", t));
+              }
+              return new In(c, items, r.nextInt(5) == 0);
             }
-            if (r.nextInt(4) == 0) {
-              items.add(lit("no such value", t));
+          case 2:
+            {
+              String s = (String) v;
+              String pattern =
+                  switch (r.nextInt(3)) {
+                    case 0 -> s.substring(0, Math.min(s.length(), 1 + r.nextInt(3))) + "%";
+                    case 1 ->
+                        "%"
+                            + s.substring(s.length() / 2, Math.min(s.length(), s.length() / 2 + 2))
+                            + "%";
+                    default -> s.length() > 1 ? "_" + s.substring(1) : s;
+                  };
+              if (pattern.contains("\\")) {
+                pattern = "%";
+              }
+              return new Like(c, pattern, r.nextInt(5) == 0);
             }
-            return new In(c, items, r.nextInt(5) == 0);
-          }
-          case 2: {
-            String s = (String) v;
-            String pattern = switch (r.nextInt(3)) {
-              case 0 -> s.substring(0, Math.min(s.length(), 1 + r.nextInt(3))) + "%";
-              case 1 -> "%" + s.substring(s.length() / 2, Math.min(s.length(), s.length() / 2 + 2))
-                  + "%";
-              default -> s.length() > 1 ? "_" + s.substring(1) : s;
-            };
-            if (pattern.contains("\\")) {
-              pattern = "%";
-            }
-            return new Like(c, pattern, r.nextInt(5) == 0);
-          }
           case 3:
             return new Cmp(r.nextBoolean() ? "<" : ">=", c, lit(v, t));
-          case 4: {
-            String a = (String) v;
-            String b = (String) v2;
-            return new Between(c, lit(a.compareTo(b) <= 0 ? a : b, t),
-                lit(a.compareTo(b) <= 0 ? b : a, t), false);
-          }
+          case 4:
+            {
+              String a = (String) v;
+              String b = (String) v2;
+              return new Between(
+                  c,
+                  lit(a.compareTo(b) <= 0 ? a : b, t),
+                  lit(a.compareTo(b) <= 0 ? b : a, t),
+                  false);
+            }
           default:
             return new Cmp("=", c, lit(v, t));
         }
@@ -500,8 +579,10 @@ final class Generator {
           case 0 -> new Cmp("=", c, lit(v, t));
           case 1 -> new Cmp("<>", c, lit(v, t));
           case 2 -> new Cmp(r.nextBoolean() ? "<" : ">=", c, lit(v, t));
-          case 3 -> t == Type.TIMESTAMP ? new Cmp(">", c, lit(v, t))
-              : new In(c, List.of(lit(v, t), lit(v2, t)), false);
+          case 3 ->
+              t == Type.TIMESTAMP
+                  ? new Cmp(">", c, lit(v, t))
+                  : new In(c, List.of(lit(v, t), lit(v2, t)), false);
           default -> {
             boolean ordered = ((Comparable<Object>) v).compareTo(v2) <= 0;
             yield new Between(c, lit(ordered ? v : v2, t), lit(ordered ? v2 : v, t), false);
@@ -573,14 +654,17 @@ final class Generator {
         offset = r.nextInt(10);
       }
     }
-    return new Query(q.from(), q.on(), q.where(), select, distinct, groupBy, having, order, limit,
-        offset, false);
+    return new Query(
+        q.from(), q.on(), q.where(), select, distinct, groupBy, having, order, limit, offset,
+        false);
   }
 
   private Col pick(List<Col> available, boolean lowCardinality) {
     for (int i = 0; i < 4; i++) {
       Col c = available.get(r.nextInt(available.size()));
-      if (!lowCardinality || c.type() != Type.TIMESTAMP || c.name().startsWith("WINDOW")
+      if (!lowCardinality
+          || c.type() != Type.TIMESTAMP
+          || c.name().startsWith("WINDOW")
           || r.nextInt(4) == 0) {
         return c;
       }
@@ -596,8 +680,10 @@ final class Generator {
       case 2 -> c.type() == Type.BOOLEAN ? new Agg("COUNT", c, false) : new Agg("MIN", c, false);
       case 3 -> c.type() == Type.BOOLEAN ? new Agg("COUNT", null, false) : new Agg("MAX", c, false);
       default -> {
-        List<Col> numeric = available.stream()
-            .filter(x -> x.type() == Type.BIGINT || x.type() == Type.DOUBLE).toList();
+        List<Col> numeric =
+            available.stream()
+                .filter(x -> x.type() == Type.BIGINT || x.type() == Type.DOUBLE)
+                .toList();
         if (numeric.isEmpty()) {
           yield new Agg("COUNT", null, false);
         }
@@ -618,8 +704,7 @@ final class Generator {
     } else if (e instanceof Between b) {
       return new Between(b.expr(), markParams(b.low()), markParams(b.high()), b.negated());
     } else if (e instanceof In in) {
-      return new In(in.expr(), in.items().stream().map(this::markParams).toList(),
-          in.negated());
+      return new In(in.expr(), in.items().stream().map(this::markParams).toList(), in.negated());
     } else if (e instanceof And a) {
       return new And(a.items().stream().map(this::markParams).toList());
     } else if (e instanceof Or o) {
@@ -643,8 +728,8 @@ final class Generator {
     return new Lit(v, t, false);
   }
 
-  private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern(
-      "yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter SQL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   /** A value of the API's text, typed like docs/sql-reference.md "Types" (timestamps in UTC). */
   static Object parse(Type t, String v) {

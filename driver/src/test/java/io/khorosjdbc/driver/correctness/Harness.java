@@ -28,8 +28,12 @@ import java.util.stream.Collectors;
 /** Runs one query through the driver and through the oracle and classifies the outcome. */
 final class Harness {
   enum Verdict {
-    MATCH(false), BOTH_REJECTED(false), DRIVER_REJECTED(false), MISMATCH(true),
-    ACCEPTED_INVALID(true), DRIVER_ERROR(true),
+    MATCH(false),
+    BOTH_REJECTED(false),
+    DRIVER_REJECTED(false),
+    MISMATCH(true),
+    ACCEPTED_INVALID(true),
+    DRIVER_ERROR(true),
     /** A discrepancy of a known, reported driver bug (see {@link KnownDriverBugs}). */
     KNOWN_DRIVER_BUG(false),
     /**
@@ -47,8 +51,14 @@ final class Harness {
     }
   }
 
-  record Outcome(Verdict verdict, String detail, String driverSql, List<Lit> parameters,
-      DuckOracle.Answer answer, List<List<Object>> driverRows, List<JournalEntry> journal,
+  record Outcome(
+      Verdict verdict,
+      String detail,
+      String driverSql,
+      List<Lit> parameters,
+      DuckOracle.Answer answer,
+      List<List<Object>> driverRows,
+      List<JournalEntry> journal,
       String rejectionKind) {}
 
   /** A named driver connection: csv, json, or csv with another apiTimeZone. */
@@ -58,8 +68,10 @@ final class Harness {
 
   private final EmulatorFixture emu;
   private final DuckOracle oracle;
-  final java.util.concurrent.atomic.AtomicLong oracleNanos = new java.util.concurrent.atomic.AtomicLong();
-  final java.util.concurrent.atomic.AtomicLong driverNanos = new java.util.concurrent.atomic.AtomicLong();
+  final java.util.concurrent.atomic.AtomicLong oracleNanos =
+      new java.util.concurrent.atomic.AtomicLong();
+  final java.util.concurrent.atomic.AtomicLong driverNanos =
+      new java.util.concurrent.atomic.AtomicLong();
 
   Harness(EmulatorFixture emu, DuckOracle oracle) {
     this.emu = emu;
@@ -72,25 +84,47 @@ final class Harness {
   }
 
   /**
-   * @param journal true: reset the emulator first and keep the query's requests (only when no
-   *     other query runs); false: leave the journal alone (concurrent runs)
+   * @param journal true: reset the emulator first and keep the query's requests (only when no other
+   *     query runs); false: leave the journal alone (concurrent runs)
    */
   Outcome run(Query q, Target target, boolean journal) throws SQLException {
     Outcome o = compare(q, target, journal);
-    if (o.verdict() == Verdict.ACCEPTED_INVALID && journal
+    if (o.verdict() == Verdict.ACCEPTED_INVALID
+        && journal
         && o.journal().stream().noneMatch(e -> e.route().equals("create"))) {
-      return new Outcome(Verdict.PLANNER_EMPTY, o.detail(), o.driverSql(), o.parameters(),
-          o.answer(), o.driverRows(), o.journal(), null);
+      return new Outcome(
+          Verdict.PLANNER_EMPTY,
+          o.detail(),
+          o.driverSql(),
+          o.parameters(),
+          o.answer(),
+          o.driverRows(),
+          o.journal(),
+          null);
     }
     if (o.answer().rejected() != null && o.answer().rejected().kind.equals("oracle-needs-end")) {
-      return new Outcome(Verdict.SKIPPED, o.detail(), o.driverSql(), o.parameters(),
-          o.answer(), o.driverRows(), o.journal(), null);
+      return new Outcome(
+          Verdict.SKIPPED,
+          o.detail(),
+          o.driverSql(),
+          o.parameters(),
+          o.answer(),
+          o.driverRows(),
+          o.journal(),
+          null);
     }
     if (o.verdict().failure && !KnownDriverBugs.STRICT && journal) {
       String bug = KnownDriverBugs.classify(q, o);
       if (bug != null) {
-        return new Outcome(Verdict.KNOWN_DRIVER_BUG, bug + "\n" + o.detail(), o.driverSql(),
-            o.parameters(), o.answer(), o.driverRows(), o.journal(), bug);
+        return new Outcome(
+            Verdict.KNOWN_DRIVER_BUG,
+            bug + "\n" + o.detail(),
+            o.driverSql(),
+            o.parameters(),
+            o.answer(),
+            o.driverRows(),
+            o.journal(),
+            bug);
       }
     }
     return o;
@@ -101,8 +135,8 @@ final class Harness {
    * PreparedStatement, so the plan is made once and executed with each binding.
    */
   List<Outcome> runPrepared(List<Query> variants, Target target) throws SQLException {
-    Sql.Rendered first = Sql.render(variants.get(0), Sql.Dialect.DRIVER,
-        f -> Reports.ALL.get(f.table()).sqlName());
+    Sql.Rendered first =
+        Sql.render(variants.get(0), Sql.Dialect.DRIVER, f -> Reports.ALL.get(f.table()).sqlName());
     PreparedStatement ps;
     long t0 = System.nanoTime();
     try {
@@ -129,8 +163,13 @@ final class Harness {
     return compare(q, target, withJournal, null, null);
   }
 
-  private Outcome compare(Query q, Target target, boolean withJournal, Exception prepareError,
-      PreparedStatement prepared) throws SQLException {
+  private Outcome compare(
+      Query q,
+      Target target,
+      boolean withJournal,
+      Exception prepareError,
+      PreparedStatement prepared)
+      throws SQLException {
     long t0 = System.nanoTime();
     DuckOracle.Answer answer;
     synchronized (oracle) {
@@ -138,8 +177,8 @@ final class Harness {
     }
     long t1 = System.nanoTime();
     oracleNanos.addAndGet(t1 - t0);
-    Sql.Rendered rendered = Sql.render(q, Sql.Dialect.DRIVER,
-        f -> Reports.ALL.get(f.table()).sqlName());
+    Sql.Rendered rendered =
+        Sql.render(q, Sql.Dialect.DRIVER, f -> Reports.ALL.get(f.table()).sqlName());
     if (withJournal) {
       emu.emulator().reset();
     }
@@ -148,35 +187,65 @@ final class Harness {
       if (prepareError != null) {
         throw prepareError;
       }
-      rows = prepared != null ? executePrepared(prepared, rendered)
-          : execute(target.connection(), rendered);
+      rows =
+          prepared != null
+              ? executePrepared(prepared, rendered)
+              : execute(target.connection(), rendered);
     } catch (Exception e) {
       driverNanos.addAndGet(System.nanoTime() - t1);
       List<JournalEntry> journal = withJournal ? emu.emulator().journal() : List.of();
       String kind = documentedKind(e);
       String message = messages(e);
       if (kind == null) {
-        return new Outcome(Verdict.DRIVER_ERROR, message, rendered.sql(), rendered.parameters(),
-            answer, null, journal, null);
+        return new Outcome(
+            Verdict.DRIVER_ERROR,
+            message,
+            rendered.sql(),
+            rendered.parameters(),
+            answer,
+            null,
+            journal,
+            null);
       }
-      return new Outcome(answer.rejected() != null ? Verdict.BOTH_REJECTED
-          : Verdict.DRIVER_REJECTED, kind + ": " + message, rendered.sql(),
-          rendered.parameters(), answer, null, journal, kind);
+      return new Outcome(
+          answer.rejected() != null ? Verdict.BOTH_REJECTED : Verdict.DRIVER_REJECTED,
+          kind + ": " + message,
+          rendered.sql(),
+          rendered.parameters(),
+          answer,
+          null,
+          journal,
+          kind);
     }
     driverNanos.addAndGet(System.nanoTime() - t1);
     List<JournalEntry> journal = withJournal ? emu.emulator().journal() : List.of();
     if (answer.rejected() != null) {
-      return new Outcome(Verdict.ACCEPTED_INVALID, "the oracle expected " + answer.rejected()
-          .getMessage(), rendered.sql(), rendered.parameters(), answer, rows, journal, null);
+      return new Outcome(
+          Verdict.ACCEPTED_INVALID,
+          "the oracle expected " + answer.rejected().getMessage(),
+          rendered.sql(),
+          rendered.parameters(),
+          answer,
+          rows,
+          journal,
+          null);
     }
     String diff = Compare.diff(q, answer.rows(), rows);
-    return new Outcome(diff == null ? Verdict.MATCH : Verdict.MISMATCH, diff, rendered.sql(),
-        rendered.parameters(), answer, rows, journal, null);
+    return new Outcome(
+        diff == null ? Verdict.MATCH : Verdict.MISMATCH,
+        diff,
+        rendered.sql(),
+        rendered.parameters(),
+        answer,
+        rows,
+        journal,
+        null);
   }
 
   static List<List<Object>> execute(Connection c, Sql.Rendered rendered) throws SQLException {
     if (rendered.parameters().isEmpty()) {
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(rendered.sql())) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(rendered.sql())) {
         return read(rs);
       }
     }
@@ -196,8 +265,8 @@ final class Harness {
           case BIGINT -> ps.setLong(i, (Long) l.value());
           case DOUBLE -> ps.setDouble(i, (Double) l.value());
           case BOOLEAN -> ps.setBoolean(i, (Boolean) l.value());
-          case TIMESTAMP -> ps.setTimestamp(i, new Timestamp((Long) l.value()),
-              (Calendar) UTC.clone());
+          case TIMESTAMP ->
+              ps.setTimestamp(i, new Timestamp((Long) l.value()), (Calendar) UTC.clone());
         }
         i++;
       }
@@ -213,26 +282,28 @@ final class Harness {
     while (rs.next()) {
       List<Object> row = new ArrayList<>();
       for (int i = 1; i <= m.getColumnCount(); i++) {
-        Object v = switch (m.getColumnType(i)) {
-          case Types.TIMESTAMP -> {
-            Timestamp t = rs.getTimestamp(i, (Calendar) UTC.clone());
-            yield t == null ? null
-                : LocalDateTime.ofInstant(Instant.ofEpochMilli(t.getTime()), ZoneOffset.UTC);
-          }
-          case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> {
-            long v2 = rs.getLong(i);
-            yield rs.wasNull() ? null : v2;
-          }
-          case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL -> {
-            double d = rs.getDouble(i);
-            yield rs.wasNull() ? null : d;
-          }
-          case Types.BOOLEAN -> {
-            boolean b = rs.getBoolean(i);
-            yield rs.wasNull() ? null : b;
-          }
-          default -> rs.getString(i);
-        };
+        Object v =
+            switch (m.getColumnType(i)) {
+              case Types.TIMESTAMP -> {
+                Timestamp t = rs.getTimestamp(i, (Calendar) UTC.clone());
+                yield t == null
+                    ? null
+                    : LocalDateTime.ofInstant(Instant.ofEpochMilli(t.getTime()), ZoneOffset.UTC);
+              }
+              case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> {
+                long v2 = rs.getLong(i);
+                yield rs.wasNull() ? null : v2;
+              }
+              case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL -> {
+                double d = rs.getDouble(i);
+                yield rs.wasNull() ? null : d;
+              }
+              case Types.BOOLEAN -> {
+                boolean b = rs.getBoolean(i);
+                yield rs.wasNull() ? null : b;
+              }
+              default -> rs.getString(i);
+            };
         row.add(v);
       }
       rows.add(row);
@@ -243,15 +314,16 @@ final class Harness {
   /** The documented error family of a driver failure (docs/sql-reference.md "Errors"), or null. */
   static String documentedKind(Throwable e) {
     String m = messages(e);
-    Map<String, String> kinds = Map.of(
-        "needs a time window", "no-window",
-        "has an end but no start", "end-without-start",
-        "is empty: it starts at", "empty-window",
-        "cannot be used this way in the WHERE clause", "unsupported-predicate",
-        "cannot be used with <> or NOT IN", "unsupported-predicate",
-        "does not accept", "parameter-value",
-        "cannot be derived from the predicate", "opaque-anchor",
-        "separate exports (OR and IN lists multiply)", "too-many-branches");
+    Map<String, String> kinds =
+        Map.of(
+            "needs a time window", "no-window",
+            "has an end but no start", "end-without-start",
+            "is empty: it starts at", "empty-window",
+            "cannot be used this way in the WHERE clause", "unsupported-predicate",
+            "cannot be used with <> or NOT IN", "unsupported-predicate",
+            "does not accept", "parameter-value",
+            "cannot be derived from the predicate", "opaque-anchor",
+            "separate exports (OR and IN lists multiply)", "too-many-branches");
     for (Map.Entry<String, String> k : kinds.entrySet()) {
       if (m.contains(k.getKey())) {
         return k.getValue();
@@ -269,11 +341,19 @@ final class Harness {
   }
 
   static String describeJournal(List<JournalEntry> journal) {
-    return journal.stream().filter(e -> e.route().equals("create"))
-        .map(e -> "  create " + e.exportId() + " " + e.parameters().entrySet().stream()
-            .filter(p -> !p.getKey().equals("companyKey"))
-            .map(p -> p.getKey() + "=" + String.join(",", p.getValue()))
-            .collect(Collectors.joining("&")) + " -> " + e.status())
+    return journal.stream()
+        .filter(e -> e.route().equals("create"))
+        .map(
+            e ->
+                "  create "
+                    + e.exportId()
+                    + " "
+                    + e.parameters().entrySet().stream()
+                        .filter(p -> !p.getKey().equals("companyKey"))
+                        .map(p -> p.getKey() + "=" + String.join(",", p.getValue()))
+                        .collect(Collectors.joining("&"))
+                    + " -> "
+                    + e.status())
         .collect(Collectors.joining("\n"));
   }
 }

@@ -9,21 +9,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Driver bugs this harness found and reported but that are not fixed yet (each with a failing,
- * @Disabled test in {@link DriverDiscrepancyTest}): their discrepancies count as
- * KNOWN_DRIVER_BUG so the suite stays green; {@code -Dcorrectness.strict=true} turns them back
- * into failures. Remove an entry when the driver is fixed. The journal-based detectors below
- * recognised the bugs of the first run (all fixed in the driver since) and are kept for reuse.
+ * Driver bugs this harness found and reported but that are not fixed yet (each with a
+ * failing, @Disabled test in {@link DriverDiscrepancyTest}): their discrepancies count as
+ * KNOWN_DRIVER_BUG so the suite stays green; {@code -Dcorrectness.strict=true} turns them back into
+ * failures. Remove an entry when the driver is fixed. The journal-based detectors below recognised
+ * the bugs of the first run (all fixed in the driver since) and are kept for reuse.
  */
 final class KnownDriverBugs {
   static final boolean STRICT = Boolean.getBoolean("correctness.strict");
 
-
   private KnownDriverBugs() {}
 
   /**
-   * The known bug that explains a discrepancy, or null. None is open: add a case here (e.g.
-   * {@code o.verdict() == Verdict.MISMATCH && overlappingExports(o)}) with its repro.
+   * The known bug that explains a discrepancy, or null. None is open: add a case here (e.g. {@code
+   * o.verdict() == Verdict.MISMATCH && overlappingExports(o)}) with its repro.
    */
   static String classify(Query q, Outcome o) {
     return null;
@@ -31,20 +30,23 @@ final class KnownDriverBugs {
 
   /**
    * Two export requests of one report with the same parameters (explicit defaults aside) whose
-   * windows overlap inside one window the oracle denotes: the same events downloaded twice with
-   * the same tags.
+   * windows overlap inside one window the oracle denotes: the same events downloaded twice with the
+   * same tags.
    */
   static boolean overlappingExports(Outcome o) {
-    List<JournalEntry> creates = o.journal().stream().filter(e -> e.route().equals("create"))
-        .toList();
+    List<JournalEntry> creates =
+        o.journal().stream().filter(e -> e.route().equals("create")).toList();
     for (int i = 0; i < creates.size(); i++) {
       for (int j = i + 1; j < creates.size(); j++) {
         JournalEntry a = creates.get(i);
         JournalEntry b = creates.get(j);
-        if (a.exportId().equals(b.exportId()) && rest(a).equals(rest(b))
+        if (a.exportId().equals(b.exportId())
+            && rest(a).equals(rest(b))
             && first(a, "startTime") < first(b, "endTime")
             && first(b, "startTime") < first(a, "endTime")
-            && oneCombination(o, Math.min(first(a, "startTime"), first(b, "startTime")),
+            && oneCombination(
+                o,
+                Math.min(first(a, "startTime"), first(b, "startTime")),
                 Math.max(first(a, "endTime"), first(b, "endTime")))) {
           return true;
         }
@@ -55,21 +57,26 @@ final class KnownDriverBugs {
 
   /**
    * An export request that ends before the window whose rows it delivers (anchor narrowing or
-   * splitting): exports whose values are "as of endTime" (conversation state, expert-help
-   * status) then differ from the window's.
+   * splitting): exports whose values are "as of endTime" (conversation state, expert-help status)
+   * then differ from the window's.
    */
   static boolean narrowedEnd(Outcome o) {
-    return o.journal().stream().filter(e -> e.route().equals("create")).anyMatch(e -> {
-      long start = first(e, "startTime");
-      long end = first(e, "endTime");
-      return o.answer().combos().values().stream().flatMap(List::stream)
-          .anyMatch(c -> c.start() <= start && start < c.end() && end < c.end());
-    });
+    return o.journal().stream()
+        .filter(e -> e.route().equals("create"))
+        .anyMatch(
+            e -> {
+              long start = first(e, "startTime");
+              long end = first(e, "endTime");
+              return o.answer().combos().values().stream()
+                  .flatMap(List::stream)
+                  .anyMatch(c -> c.start() <= start && start < c.end() && end < c.end());
+            });
   }
 
   /** Some window the oracle denotes holds both requests: they carry the same tags. */
   private static boolean oneCombination(Outcome o, long start, long end) {
-    return o.answer().combos().values().stream().flatMap(List::stream)
+    return o.answer().combos().values().stream()
+        .flatMap(List::stream)
         .anyMatch(c -> c.start() <= start && end <= c.end() + 1);
   }
 

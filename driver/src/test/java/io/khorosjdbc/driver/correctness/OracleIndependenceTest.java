@@ -16,16 +16,23 @@ class OracleIndependenceTest {
     Path dir = Path.of("src/test/java/io/khorosjdbc/driver/correctness/oracle");
     List<String> offending;
     try (Stream<Path> files = Files.list(dir)) {
-      offending = files.flatMap(f -> {
-        try {
-          return Files.readAllLines(f).stream()
-              .filter(l -> l.startsWith("import ") && l.contains("io.khorosjdbc.")
-                  && !l.contains("io.khorosjdbc.driver.correctness.oracle."))
-              .map(l -> f.getFileName() + ": " + l);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
+      offending =
+          files
+              .flatMap(
+                  f -> {
+                    try {
+                      return Files.readAllLines(f).stream()
+                          .filter(
+                              l ->
+                                  l.startsWith("import ")
+                                      && l.contains("io.khorosjdbc.")
+                                      && !l.contains("io.khorosjdbc.driver.correctness.oracle."))
+                          .map(l -> f.getFileName() + ": " + l);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .toList();
     }
     assertEquals(List.of(), offending);
   }

@@ -74,7 +74,8 @@ final class Shrinker {
         Item removed = items.remove(i);
         List<Expr> groupBy = new ArrayList<>(q.groupBy());
         groupBy.remove(removed.expr());
-        if (!groupBy.isEmpty() || items.stream().anyMatch(it -> it.expr() instanceof Agg)
+        if (!groupBy.isEmpty()
+            || items.stream().anyMatch(it -> it.expr() instanceof Agg)
             || q.groupBy().isEmpty()) {
           out.add(renumber(q.withSelect(items, groupBy)));
         }
@@ -107,41 +108,41 @@ final class Shrinker {
   static List<Expr> smaller(Expr e) {
     List<Expr> out = new ArrayList<>();
     if (e instanceof And a) {
-        for (int i = 0; i < a.items().size(); i++) {
-          List<Expr> rest = new ArrayList<>(a.items());
-          rest.remove(i);
-          if (!rest.isEmpty()) {
-            out.add(rest.size() == 1 && !(e == null) ? wrap(rest) : new And(rest));
-          }
+      for (int i = 0; i < a.items().size(); i++) {
+        List<Expr> rest = new ArrayList<>(a.items());
+        rest.remove(i);
+        if (!rest.isEmpty()) {
+          out.add(rest.size() == 1 && !(e == null) ? wrap(rest) : new And(rest));
         }
-        for (int i = 0; i < a.items().size(); i++) {
-          for (Expr s : smaller(a.items().get(i))) {
-            List<Expr> items = new ArrayList<>(a.items());
-            items.set(i, s);
-            out.add(new And(items));
-          }
+      }
+      for (int i = 0; i < a.items().size(); i++) {
+        for (Expr s : smaller(a.items().get(i))) {
+          List<Expr> items = new ArrayList<>(a.items());
+          items.set(i, s);
+          out.add(new And(items));
         }
+      }
     } else if (e instanceof Or o) {
-        out.addAll(o.items());
-        for (int i = 0; i < o.items().size(); i++) {
-          List<Expr> rest = new ArrayList<>(o.items());
-          rest.remove(i);
-          if (rest.size() > 1) {
-            out.add(new Or(rest));
-          }
+      out.addAll(o.items());
+      for (int i = 0; i < o.items().size(); i++) {
+        List<Expr> rest = new ArrayList<>(o.items());
+        rest.remove(i);
+        if (rest.size() > 1) {
+          out.add(new Or(rest));
         }
-        for (int i = 0; i < o.items().size(); i++) {
-          for (Expr s : smaller(o.items().get(i))) {
-            List<Expr> items = new ArrayList<>(o.items());
-            items.set(i, s);
-            out.add(new Or(items));
-          }
+      }
+      for (int i = 0; i < o.items().size(); i++) {
+        for (Expr s : smaller(o.items().get(i))) {
+          List<Expr> items = new ArrayList<>(o.items());
+          items.set(i, s);
+          out.add(new Or(items));
         }
+      }
     } else if (e instanceof Not n) {
-        out.add(n.expr());
-        for (Expr s : smaller(n.expr())) {
-          out.add(new Not(s));
-        }
+      out.add(n.expr());
+      for (Expr s : smaller(n.expr())) {
+        out.add(new Not(s));
+      }
     }
     return out;
   }

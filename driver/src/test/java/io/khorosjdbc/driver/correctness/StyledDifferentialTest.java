@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The differential run against the oracle, once per way a tenant may format its files: the
- * driver reads an emulator in that style while the oracle reads the same world in the canonical
- * one. A subset of queries per style (correctness.styledQueries, 300 by default).
+ * The differential run against the oracle, once per way a tenant may format its files: the driver
+ * reads an emulator in that style while the oracle reads the same world in the canonical one. A
+ * subset of queries per style (correctness.styledQueries, 300 by default).
  */
 @Tag("slow")
 class StyledDifferentialTest {
@@ -28,17 +28,18 @@ class StyledDifferentialTest {
   static Stream<Arguments> styles() {
     return Stream.of(
         style("--csv-header display", new Style(b -> b.csvHeader(CsvHeaderStyle.DISPLAY))),
-        style("--json-keys camel, format=json",
+        style(
+            "--json-keys camel, format=json",
             new Style(b -> b.jsonKeys(JsonKeyStyle.CAMEL), "format=json")),
         style("--date-format us", new Style(b -> b.dateFormat(DateFormatStyle.US))),
         style("--date-format iso", new Style(b -> b.dateFormat(DateFormatStyle.ISO))),
         // Day first with dots: decidable on any calendar day (a slash day-first style needs a
         // day above 12 in the window, which the generated windows do not always have).
         style("--date-format dmy-dot", new Style(b -> b.dateFormat(DateFormatStyle.DMY_DOT))),
-        style("--number-format locale, apiLocale=de_DE",
+        style(
+            "--number-format locale, apiLocale=de_DE",
             new Style(b -> b.numberFormat(NumberFormatStyle.LOCALE), "apiLocale=de_DE")),
-        style("--status-shape documented",
-            new Style(b -> b.statusShape(StatusShape.DOCUMENTED))));
+        style("--status-shape documented", new Style(b -> b.statusShape(StatusShape.DOCUMENTED))));
   }
 
   private static Arguments style(String name, Style style) {

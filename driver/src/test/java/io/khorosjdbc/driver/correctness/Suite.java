@@ -8,9 +8,9 @@ import io.khorosjdbc.emulator.RateLimit;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.List;
 
 /**
  * One emulator, one oracle and one driver connection per target for a whole test class. The
@@ -21,8 +21,10 @@ final class Suite implements AutoCloseable {
   static final long EMULATOR_SEED = Long.getLong("correctness.emulatorSeed", 42L);
 
   final EmulatorFixture emu;
+
   /** Serves the oracle's ground truth: the same world as {@link #emu}, in the canonical style. */
   private final EmulatorFixture canonical;
+
   final GroundTruth truth;
   final DuckOracle oracle;
   final World world;
@@ -38,14 +40,16 @@ final class Suite implements AutoCloseable {
 
   /**
    * A suite whose driver reads an emulator that formats its files in another {@code style} (a
-   * tenant's header spelling, date pattern, locale...), while the oracle reads the same world
-   * from a second emulator in the canonical style; {@code driverProperties} go to every target.
+   * tenant's header spelling, date pattern, locale...), while the oracle reads the same world from
+   * a second emulator in the canonical style; {@code driverProperties} go to every target.
    */
   Suite(UnaryOperator<KhorosEmulator.Builder> style, String... driverProperties)
       throws SQLException {
     String baseDate = System.getProperty("correctness.base");
-    base = baseDate == null || baseDate.isBlank() ? World.defaultBase()
-        : LocalDate.parse(baseDate).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    base =
+        baseDate == null || baseDate.isBlank()
+            ? World.defaultBase()
+            : LocalDate.parse(baseDate).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     emu = new EmulatorFixture(style.apply(world()));
     canonical = new EmulatorFixture(world());
     truth = new GroundTruth(canonical.emulator().baseUrl(), canonical.emulator().companyKey());
@@ -53,26 +57,39 @@ final class Suite implements AutoCloseable {
     world = new World(base, truth, oracle);
     harness = new Harness(emu, oracle);
     // no client-side rate or job limits: the emulator is local and the run is long
-    String[] common = Stream.concat(Stream.of("pollInitialDelay=1ms", "pollMaxDelay=5ms",
-        "defaultWindow=none", "requestBudget=off", "maxJobsPerTenant=0"),
-        Stream.of(driverProperties)).toArray(String[]::new);
+    String[] common =
+        Stream.concat(
+                Stream.of(
+                    "pollInitialDelay=1ms",
+                    "pollMaxDelay=5ms",
+                    "defaultWindow=none",
+                    "requestBudget=off",
+                    "maxJobsPerTenant=0"),
+                Stream.of(driverProperties))
+            .toArray(String[]::new);
     csv = new Harness.Target("csv", emu.connect(common));
     json = new Harness.Target("json", emu.connect(concat(common, "format=json")));
-    zoned = new Harness.Target("csv+apiTimeZone=Asia/Kolkata",
-        emu.connect(concat(common, "apiTimeZone=Asia/Kolkata")));
+    zoned =
+        new Harness.Target(
+            "csv+apiTimeZone=Asia/Kolkata",
+            emu.connect(concat(common, "apiTimeZone=Asia/Kolkata")));
   }
 
   private static KhorosEmulator.Builder world() {
-    return KhorosEmulator.builder().seed(EMULATOR_SEED).rowsPerDay(500).jobLatencyMillis(2)
+    return KhorosEmulator.builder()
+        .seed(EMULATOR_SEED)
+        .rowsPerDay(500)
+        .jobLatencyMillis(2)
         .rateLimit(RateLimit.OFF);
   }
 
   /**
-   * The start of a two-hour team_performance_interval window (daily buckets) in which some team
-   * has no HANDLE_MILLIS_AVG: its one-column CSV export holds an empty line.
+   * The start of a two-hour team_performance_interval window (daily buckets) in which some team has
+   * no HANDLE_MILLIS_AVG: its one-column CSV export holds an empty line.
    */
   long windowWithAnAbsentHandleTime() {
-    for (long start = base + World.HOUR; start < base + World.SPAN - 3 * World.HOUR;
+    for (long start = base + World.HOUR;
+        start < base + World.SPAN - 3 * World.HOUR;
         start += World.HOUR + 7_000) {
       String body = truth.raw(handleTimeExport(start, "json")).body();
       if (body.contains("null")) {
@@ -83,9 +100,14 @@ final class Suite implements AutoCloseable {
   }
 
   String handleTimeExport(long start, String format) {
-    return "/_emulator/export/team_performance_interval?companyKey=" + truth.companyKey()
-        + "&startTime=" + start + "&endTime=" + (start + 2 * World.HOUR + 1)
-        + "&timeInterval=86400000&reportMetrics=HANDLE_MILLIS_AVG&reportFormat=" + format;
+    return "/_emulator/export/team_performance_interval?companyKey="
+        + truth.companyKey()
+        + "&startTime="
+        + start
+        + "&endTime="
+        + (start + 2 * World.HOUR + 1)
+        + "&timeInterval=86400000&reportMetrics=HANDLE_MILLIS_AVG&reportFormat="
+        + format;
   }
 
   List<Harness.Target> targets() {

@@ -28,23 +28,27 @@ import java.util.regex.Pattern;
 final class World {
   static final long HOUR = 3_600_000L;
   static final long DAY = 24 * HOUR;
+
   /** Queries look at [base, base + SPAN). */
   static final long SPAN = 3 * DAY;
 
   final long base;
   final Map<String, List<String>> columns = new HashMap<>();
+
   /** table -> column -> distinct sample values (typed: String, Long, Double, Boolean, millis). */
   final Map<String, Map<String, List<Object>>> samples = new HashMap<>();
+
   /** Event times (anchor values) per table, sorted. */
   final Map<String, List<Long>> eventTimes = new HashMap<>();
+
   final Map<String, List<String>> paramValues = new HashMap<>();
 
   World(long base, GroundTruth truth, DuckOracle oracle) {
     this.base = base;
     for (Report r : Reports.ALL.values()) {
       columns.put(r.table(), oracle.columns(r.table()));
-      Map<String, String> params = r.param("API_TIME_INTERVAL").isPresent()
-          ? Map.of("timeInterval", "86400000") : Map.of();
+      Map<String, String> params =
+          r.param("API_TIME_INTERVAL").isPresent() ? Map.of("timeInterval", "86400000") : Map.of();
       GroundTruth.Export pool = truth.export(r, base, base + SPAN, params);
       Map<String, List<Object>> byColumn = new HashMap<>();
       for (int i = 0; i < pool.columns().size(); i++) {
@@ -88,14 +92,26 @@ final class World {
   }
 
   private List<String> strings(String table, String column) {
-    return samples.get(table).getOrDefault(column, List.of()).stream().map(String::valueOf)
-        .distinct().sorted().toList();
+    return samples.get(table).getOrDefault(column, List.of()).stream()
+        .map(String::valueOf)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** The emulator lists its smart views in the error for an unknown one. */
   private List<String> smartViews(GroundTruth truth) {
-    String body = truth.raw("/_emulator/export/response?companyKey=" + truth.companyKey() + "&startTime=" + base
-        + "&endTime=" + (base + HOUR) + "&smartViewId=none").body();
+    String body =
+        truth
+            .raw(
+                "/_emulator/export/response?companyKey="
+                    + truth.companyKey()
+                    + "&startTime="
+                    + base
+                    + "&endTime="
+                    + (base + HOUR)
+                    + "&smartViewId=none")
+            .body();
     Matcher m = Pattern.compile("known: ([0-9, ]+)").matcher(body);
     if (!m.find()) {
       throw new IllegalStateException("cannot list smart views: " + body);
@@ -105,8 +121,10 @@ final class World {
 
   /** The Monday at least two weeks before today, 00:00 UTC: recent enough for Raw Author. */
   static long defaultBase() {
-    LocalDate d = LocalDate.now(ZoneOffset.UTC).minusDays(14)
-        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate d =
+        LocalDate.now(ZoneOffset.UTC)
+            .minusDays(14)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }
 }

@@ -28,14 +28,21 @@ class ExportPlannerTest {
   }
 
   private static List<PlannedExport> plan(String table, long split, WindowRequest... requests) {
-    return ExportPlanner.plan(report(table), List.of(requests), List.of("ACTION_ID"),
-        ReportFormat.CSV, new SplitPolicy.Fixed(split));
+    return ExportPlanner.plan(
+        report(table),
+        List.of(requests),
+        List.of("ACTION_ID"),
+        ReportFormat.CSV,
+        new SplitPolicy.Fixed(split));
   }
 
   @Test
   void overlappingUntaggedWindowsBecomeOneExportSoNoEventIsCountedTwice() {
-    List<PlannedExport> planned = plan("conversation_actions",
-        untagged(0, 10 * DAY, Map.of()), untagged(5 * DAY, 20 * DAY, Map.of()));
+    List<PlannedExport> planned =
+        plan(
+            "conversation_actions",
+            untagged(0, 10 * DAY, Map.of()),
+            untagged(5 * DAY, 20 * DAY, Map.of()));
 
     assertEquals(1, planned.size());
     assertEquals(0, planned.get(0).spec().start());
@@ -44,17 +51,20 @@ class ExportPlannerTest {
 
   @Test
   void touchingUntaggedWindowsAreMergedButDistantOnesAreNot() {
-    assertEquals(1, plan("response", untagged(0, DAY, Map.of()),
-        untagged(DAY, 2 * DAY, Map.of())).size());
-    assertEquals(2, plan("response", untagged(0, DAY, Map.of()),
-        untagged(3 * DAY, 4 * DAY, Map.of())).size());
+    assertEquals(
+        1, plan("response", untagged(0, DAY, Map.of()), untagged(DAY, 2 * DAY, Map.of())).size());
+    assertEquals(
+        2,
+        plan("response", untagged(0, DAY, Map.of()), untagged(3 * DAY, 4 * DAY, Map.of())).size());
   }
 
   @Test
   void windowsWithDifferentParametersStaySeparateAndCarryTheirValues() {
-    List<PlannedExport> planned = plan("response",
-        untagged(0, DAY, Map.of("API_PRIORITY", "1")),
-        untagged(0, DAY, Map.of("API_PRIORITY", "2")));
+    List<PlannedExport> planned =
+        plan(
+            "response",
+            untagged(0, DAY, Map.of("API_PRIORITY", "1")),
+            untagged(0, DAY, Map.of("API_PRIORITY", "2")));
 
     assertEquals(2, planned.size());
     assertEquals(Map.of("priorities", List.of("1")), planned.get(0).spec().parameters());
@@ -72,11 +82,12 @@ class ExportPlannerTest {
 
   @Test
   void businessHoursBecomeTheTwoDocumentedParameters() {
-    PlannedExport planned = plan("response",
-        untagged(0, DAY, Map.of("API_BUSINESS_HOURS", "OUTSIDE"))).get(0);
+    PlannedExport planned =
+        plan("response", untagged(0, DAY, Map.of("API_BUSINESS_HOURS", "OUTSIDE"))).get(0);
 
-    assertEquals(Map.of("enableBusinessHour", List.of("true"),
-        "businessHourType", List.of("false")), planned.spec().parameters());
+    assertEquals(
+        Map.of("enableBusinessHour", List.of("true"), "businessHourType", List.of("false")),
+        planned.spec().parameters());
   }
 
   @Test
@@ -93,12 +104,13 @@ class ExportPlannerTest {
   @Test
   void eventExportsAreCutIntoPiecesAlignedToTheSplitSize() {
     long start = 10 * DAY + 5 * HOUR;
-    List<PlannedExport> planned = plan("response", DAY,
-        untagged(start, 12 * DAY + 2 * HOUR, Map.of()));
+    List<PlannedExport> planned =
+        plan("response", DAY, untagged(start, 12 * DAY + 2 * HOUR, Map.of()));
 
-    assertEquals(List.of(start, 11 * DAY, 12 * DAY),
-        planned.stream().map(p -> p.spec().start()).toList());
-    assertEquals(List.of(11 * DAY, 12 * DAY, 12 * DAY + 2 * HOUR),
+    assertEquals(
+        List.of(start, 11 * DAY, 12 * DAY), planned.stream().map(p -> p.spec().start()).toList());
+    assertEquals(
+        List.of(11 * DAY, 12 * DAY, 12 * DAY + 2 * HOUR),
         planned.stream().map(p -> p.spec().end()).toList());
     planned.forEach(p -> assertEquals(start, p.tagStart()));
   }
@@ -112,8 +124,13 @@ class ExportPlannerTest {
 
   @Test
   void eventExportsWhoseValuesAreAsOfTheWindowsEndAreNotCut() {
-    assertEquals(1, plan("conversation", DAY, untagged(0, 3 * DAY,
-        Map.of("API_CONVERSATION_REPORT_TYPE", "CLOSED"))).size());
+    assertEquals(
+        1,
+        plan(
+                "conversation",
+                DAY,
+                untagged(0, 3 * DAY, Map.of("API_CONVERSATION_REPORT_TYPE", "CLOSED")))
+            .size());
     assertEquals(1, plan("raw_expert_help", DAY, untagged(0, 3 * DAY, Map.of())).size());
   }
 
@@ -148,8 +165,12 @@ class ExportPlannerTest {
 
   @Test
   void aParameterValueEqualToTheApisDefaultIsNotSent() {
-    PlannedExport planned = plan("response_approval", untagged(0, DAY,
-        Map.of("API_INCLUDE_DISABLED", "false", "API_BUSINESS_HOURS", "ALL"))).get(0);
+    PlannedExport planned =
+        plan(
+                "response_approval",
+                untagged(
+                    0, DAY, Map.of("API_INCLUDE_DISABLED", "false", "API_BUSINESS_HOURS", "ALL")))
+            .get(0);
 
     assertEquals(Map.of(), planned.spec().parameters());
   }

@@ -1,12 +1,12 @@
 package io.khorosjdbc.driver.export;
 
-import io.khorosjdbc.driver.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.export.JobDurations.Estimate;
 import io.khorosjdbc.driver.export.JobDurations.Model;
+import io.khorosjdbc.driver.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JobDurationsTest {
   private static final String REPORT = "conversation";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final MutableClock clock = new MutableClock(1_750_000_000_000L);
 
@@ -39,7 +38,8 @@ class JobDurationsTest {
   }
 
   private static void assertWithin(double expected, double actual, double fraction) {
-    assertTrue(Math.abs(actual - expected) <= fraction * Math.abs(expected),
+    assertTrue(
+        Math.abs(actual - expected) <= fraction * Math.abs(expected),
         actual + " is not within " + fraction * 100 + "% of " + expected);
   }
 
@@ -55,7 +55,8 @@ class JobDurationsTest {
     JobDurations durations = durations();
     record(durations, REPORT, 7, 42_000);
 
-    assertEquals(Optional.of(new Estimate(42_000, JobDurations.SINGLE_SAMPLE_SPREAD, 1)),
+    assertEquals(
+        Optional.of(new Estimate(42_000, JobDurations.SINGLE_SAMPLE_SPREAD, 1)),
         durations.estimate(REPORT, 30));
   }
 
@@ -67,7 +68,8 @@ class JobDurationsTest {
     }
 
     for (double window : new double[] {0.5, 7, 30, 365}) {
-      assertEquals(new Estimate(60_000, JobDurations.MIN_SPREAD, 6),
+      assertEquals(
+          new Estimate(60_000, JobDurations.MIN_SPREAD, 6),
           durations.estimate(REPORT, window).orElseThrow());
     }
   }
@@ -99,8 +101,8 @@ class JobDurationsTest {
     assertWithin(10_000, model.fixedMillis(), 0.05);
     assertWithin(2_000, model.millisPerDay(), 0.05);
     assertEquals(3, model.samples());
-    assertWithin(10_000 + 2_000 * 90, durations.estimate(REPORT, 90).orElseThrow()
-        .expectedMillis(), 0.05);
+    assertWithin(
+        10_000 + 2_000 * 90, durations.estimate(REPORT, 90).orElseThrow().expectedMillis(), 0.05);
   }
 
   @Test
@@ -184,7 +186,8 @@ class JobDurationsTest {
       record(durations, REPORT, 7, 20_000);
     }
 
-    assertEquals(new Estimate(20_000, JobDurations.MIN_SPREAD, JobDurations.KEPT_PER_REPORT),
+    assertEquals(
+        new Estimate(20_000, JobDurations.MIN_SPREAD, JobDurations.KEPT_PER_REPORT),
         durations().estimate(REPORT, 7).orElseThrow());
   }
 
@@ -203,8 +206,14 @@ class JobDurationsTest {
     record(durations(), REPORT, 7, 30_000);
 
     String json = Files.readString(file());
-    for (String field : List.of("\"format\" : 1", "\"reports\" : {", "\"conversation\" : [",
-        "\"days\" : 7.0", "\"millis\" : 30000", "\"at\" : " + clock.millis())) {
+    for (String field :
+        List.of(
+            "\"format\" : 1",
+            "\"reports\" : {",
+            "\"conversation\" : [",
+            "\"days\" : 7.0",
+            "\"millis\" : 30000",
+            "\"at\" : " + clock.millis())) {
       assertTrue(json.contains(field), field + " in " + json);
     }
   }

@@ -18,16 +18,16 @@ import java.time.ZoneOffset;
  * <p>Arguments: file, prefix, count, nowMillis.
  */
 public final class SavedJobsOtherProcess {
-  private SavedJobsOtherProcess() {
-  }
+  private SavedJobsOtherProcess() {}
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     String prefix = args[1];
     int count = Integer.parseInt(args[2]);
     long now = Long.parseLong(args[3]);
-    SavedJobs jobs = new SavedJobs(file, Duration.ofHours(23),
-        Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC));
+    SavedJobs jobs =
+        new SavedJobs(
+            file, Duration.ofHours(23), Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC));
     System.out.println("ready");
     System.out.flush();
     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

@@ -1,12 +1,12 @@
 package io.khorosjdbc.driver.export;
 
-import io.khorosjdbc.driver.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.khorosjdbc.driver.export.SavedJobs.SavedJob;
+import io.khorosjdbc.driver.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,8 +37,7 @@ class SavedJobsTest {
   private static final Duration MAX_RUNNING = Duration.ofHours(2);
   private static final long START = 1_750_000_000_000L;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final MutableClock clock = new MutableClock(START);
 
@@ -52,15 +51,24 @@ class SavedJobsTest {
   }
 
   static SavedJob running(String key, long createdAt) {
-    return new SavedJob(key, "wf-" + key, "run+/=" + key,
-        "https://api.example/status/" + key + "?analyticsAccessToken=secret-" + key, null,
-        createdAt, 0);
+    return new SavedJob(
+        key,
+        "wf-" + key,
+        "run+/=" + key,
+        "https://api.example/status/" + key + "?analyticsAccessToken=secret-" + key,
+        null,
+        createdAt,
+        0);
   }
 
   static SavedJob completed(String key, long createdAt, long completedAt) {
-    return new SavedJob(key, "wf-" + key, "run+/=" + key,
+    return new SavedJob(
+        key,
+        "wf-" + key,
+        "run+/=" + key,
         "https://api.example/status/" + key + "?analyticsAccessToken=secret-" + key,
-        "https://files.example/" + key + ".csv?X-Amz-Signature=secret-" + key, createdAt,
+        "https://files.example/" + key + ".csv?X-Amz-Signature=secret-" + key,
+        createdAt,
         completedAt);
   }
 
@@ -147,7 +155,8 @@ class SavedJobsTest {
       ledger.save(running("k" + i, START - 5 + i));
     }
 
-    assertEquals(List.of("k2", "k3", "k4"),
+    assertEquals(
+        List.of("k2", "k3", "k4"),
         ledger.all().stream().map(SavedJob::key).collect(Collectors.toList()));
   }
 
@@ -172,15 +181,20 @@ class SavedJobsTest {
 
   @Test
   void aDamagedEntryIsSkippedAndTheOthersAreKept() throws IOException {
-    Files.writeString(file(), "{\"format\": 1, \"jobs\": ["
-        + "{\"key\": \"no-status-url\", \"workflowId\": \"w\", \"runId\": \"r\","
-        + " \"createdAt\": " + START + "},"
-        + "{\"key\": \"k1\", \"workflowId\": \"w1\", \"runId\": \"r1\","
-        + " \"statusUrl\": \"https://s/1\", \"downloadUrl\": null, \"createdAt\": " + START
-        + ", \"completedAt\": 0, \"addedByANewerDriver\": true}]}");
+    Files.writeString(
+        file(),
+        "{\"format\": 1, \"jobs\": ["
+            + "{\"key\": \"no-status-url\", \"workflowId\": \"w\", \"runId\": \"r\","
+            + " \"createdAt\": "
+            + START
+            + "},"
+            + "{\"key\": \"k1\", \"workflowId\": \"w1\", \"runId\": \"r1\","
+            + " \"statusUrl\": \"https://s/1\", \"downloadUrl\": null, \"createdAt\": "
+            + START
+            + ", \"completedAt\": 0, \"addedByANewerDriver\": true}]}");
 
-    assertEquals(List.of(new SavedJob("k1", "w1", "r1", "https://s/1", null, START, 0)),
-        ledger().all());
+    assertEquals(
+        List.of(new SavedJob("k1", "w1", "r1", "https://s/1", null, START, 0)), ledger().all());
   }
 
   @Test
@@ -188,10 +202,17 @@ class SavedJobsTest {
     ledger().save(completed("k1", START, START + 1));
 
     String json = Files.readString(file());
-    for (String field : List.of("\"format\" : 1", "\"jobs\" : [", "\"key\" : \"k1\"",
-        "\"workflowId\" : \"wf-k1\"", "\"runId\" : \"run+/=k1\"", "\"statusUrl\" : \"https://",
-        "\"downloadUrl\" : \"https://", "\"createdAt\" : " + START,
-        "\"completedAt\" : " + (START + 1))) {
+    for (String field :
+        List.of(
+            "\"format\" : 1",
+            "\"jobs\" : [",
+            "\"key\" : \"k1\"",
+            "\"workflowId\" : \"wf-k1\"",
+            "\"runId\" : \"run+/=k1\"",
+            "\"statusUrl\" : \"https://",
+            "\"downloadUrl\" : \"https://",
+            "\"createdAt\" : " + START,
+            "\"completedAt\" : " + (START + 1))) {
       assertTrue(json.contains(field), field + " in " + json);
     }
     assertFalse(json.contains("completed\" :"), json);
@@ -208,8 +229,8 @@ class SavedJobsTest {
     ledger.remove("k2");
     assertEquals(Optional.of(job), ledger.find("k1", MAX_RUNNING));
     assertEquals(List.of(job), ledger.all());
-    assertEquals(List.of(),
-        new SavedJobs(notADirectory.resolve("saved-jobs.json"), LINK_LIFE, clock).all());
+    assertEquals(
+        List.of(), new SavedJobs(notADirectory.resolve("saved-jobs.json"), LINK_LIFE, clock).all());
   }
 
   @Test
@@ -232,8 +253,7 @@ class SavedJobsTest {
     Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-rw-r--"));
 
     ledger().save(running("k1", START));
-    assertEquals("rw-------",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
   }
 
   @Test
@@ -260,25 +280,29 @@ class SavedJobsTest {
       for (int t = 0; t < threads; t++) {
         SavedJobs ledger = t % 2 == 0 ? first : second;
         String prefix = "t" + t;
-        writers.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            ledger.save(running(prefix + "-" + i, START));
-          }
-          return null;
-        }));
+        writers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    ledger.save(running(prefix + "-" + i, START));
+                  }
+                  return null;
+                }));
       }
       // A reader never sees half a file: the anchor is always there.
-      Future<Integer> reader = pool.submit(() -> {
-        start.await();
-        int reads = 0;
-        while (writing.get()) {
-          assertEquals(Optional.of(anchor), ledger().find("anchor", MAX_RUNNING));
-          reads++;
-          Thread.sleep(1);
-        }
-        return reads;
-      });
+      Future<Integer> reader =
+          pool.submit(
+              () -> {
+                start.await();
+                int reads = 0;
+                while (writing.get()) {
+                  assertEquals(Optional.of(anchor), ledger().find("anchor", MAX_RUNNING));
+                  reads++;
+                  Thread.sleep(1);
+                }
+                return reads;
+              });
       start.countDown();
       for (Future<?> writer : writers) {
         writer.get();
@@ -302,16 +326,21 @@ class SavedJobsTest {
   @Timeout(120)
   void anotherProcessSavingAtTheSameTimeLosesNoJob() throws Exception {
     int count = 60;
-    Process other = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        SavedJobsOtherProcess.class.getName(),
-        file().toString(), "child", Integer.toString(count), Long.toString(START))
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SavedJobsOtherProcess.class.getName(),
+                file().toString(),
+                "child",
+                Integer.toString(count),
+                Long.toString(START))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("ready", out.readLine());
       OutputStream in = other.getOutputStream();
       in.write("go\n".getBytes(StandardCharsets.UTF_8));

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** A window is cut only when the tenant's jobs show that pieces pay for their requests. */
 class SplitPolicyTest {
   private static final long DAY = 86_400_000L;
-  private static final ReportDefinition RESPONSE = ReportCatalog.builtIn().report("response")
-      .orElseThrow();
+  private static final ReportDefinition RESPONSE =
+      ReportCatalog.builtIn().report("response").orElseThrow();
 
   /** At 20 requests a minute. */
   private static SplitPolicy.Auto auto(JobDurations durations) {

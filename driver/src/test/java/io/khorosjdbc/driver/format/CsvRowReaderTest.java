@@ -16,184 +16,222 @@ import org.junit.jupiter.api.Test;
 
 class CsvRowReaderTest {
 
-    private static InputStream utf8(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
+  private static InputStream utf8(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
 
-    /** All rows as lists of the requested columns' values. */
-    private static List<List<String>> read(String csv, String... columns) throws IOException {
-        return readAll(new CsvRowReader(utf8(csv), List.of(columns), "conversation"), columns.length);
-    }
+  /** All rows as lists of the requested columns' values. */
+  private static List<List<String>> read(String csv, String... columns) throws IOException {
+    return readAll(new CsvRowReader(utf8(csv), List.of(columns), "conversation"), columns.length);
+  }
 
-    static List<List<String>> readAll(RowReader reader, int width) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (reader) {
-            while (reader.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 0; i < width; i++) {
-                    row.add(reader.get(i));
-                }
-                rows.add(row);
-            }
+  static List<List<String>> readAll(RowReader reader, int width) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (reader) {
+      while (reader.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+          row.add(reader.get(i));
         }
-        return rows;
+        rows.add(row);
+      }
     }
+    return rows;
+  }
 
-    @Test
-    void readsRequestedColumnsInRequestedOrder() throws IOException {
-        assertEquals(List.of(List.of("OPEN", "c1"), List.of("CLOSED", "c2")),
-                read("CONVERSATION_ID,STATUS\nc1,OPEN\nc2,CLOSED\n", "STATUS", "CONVERSATION_ID"));
+  @Test
+  void readsRequestedColumnsInRequestedOrder() throws IOException {
+    assertEquals(
+        List.of(List.of("OPEN", "c1"), List.of("CLOSED", "c2")),
+        read("CONVERSATION_ID,STATUS\nc1,OPEN\nc2,CLOSED\n", "STATUS", "CONVERSATION_ID"));
+  }
+
+  @Test
+  void skipsALeadingByteOrderMark() throws IOException {
+    assertEquals(List.of(List.of("c1")), read("\uFEFFCONVERSATION_ID\nc1\n", "CONVERSATION_ID"));
+  }
+
+  @Test
+  void givesTheHeaderAsWrittenWithoutTheByteOrderMark() throws IOException {
+    try (CsvRowReader reader =
+        new CsvRowReader(
+            utf8("\uFEFFConversation Id,agent_name\nc1,Ann\n"), List.of(), "conversation")) {
+      assertEquals(List.of("Conversation Id", "agent_name"), reader.header());
     }
+  }
 
-    @Test
-    void skipsALeadingByteOrderMark() throws IOException {
-        assertEquals(List.of(List.of("c1")), read("\uFEFFCONVERSATION_ID\nc1\n", "CONVERSATION_ID"));
+  @Test
+  void readsQuotedCommasQuotesAndLineBreaks() throws IOException {
+    String csv =
+        "ID,TEXT\r\n1,\"a, b\"\r\n2,\"she said \"\"hi\"\"\"\r\n3,\"line one\nline two\"\r\n";
+
+    assertEquals(
+        List.of(List.of("a, b"), List.of("she said \"hi\""), List.of("line one\nline two")),
+        read(csv, "TEXT"));
+  }
+
+  @Test
+  void acceptsLfAndCrlfLineEnds() throws IOException {
+    assertEquals(List.of(List.of("1"), List.of("2")), read("ID\r\n1\n2\r\n", "ID"));
+  }
+
+  @Test
+  void readsNonAsciiText() throws IOException {
+    assertEquals(
+        List.of(List.of("Zoë Ünal 日本 🎉")), read("AGENT_NAME\nZoë Ünal 日本 🎉\n", "AGENT_NAME"));
+  }
+
+  @Test
+  void readsAOneMegabyteField() throws IOException {
+    String big = "x".repeat(1 << 20);
+
+    assertEquals(big, read("ID,BODY\n1,\"" + big + "\"\n", "BODY").get(0).get(0));
+  }
+
+  @Test
+  void matchesDisplayNameHeadersToApiNames() throws IOException {
+    assertEquals(
+        List.of(List.of("c1", "Ann")),
+        read("Conversation Id,Agent Name\nc1,Ann\n", "CONVERSATION_ID", "agent_name"));
+  }
+
+  @Test
+  void readsAHeaderOfUiNamesIncludingOnesThatDifferBeyondSpelling() throws IOException {
+    assertEquals(
+        List.of(List.of("c1", "a-7", "Europe/Paris")),
+        read(
+            "Conversation ID,Assignee ID,Time Zone\nc1,a-7,Europe/Paris\n",
+            "CONVERSATION_ID",
+            "ASSIGNED_AGENT_DISPLAY_ID",
+            "TIME_ZONE"));
+  }
+
+  @Test
+  void readsACamelCaseHeader() throws IOException {
+    assertEquals(
+        List.of(List.of("Ann", "r1", "https://x/1")),
+        read(
+            "responseId,respondingAgentName,postURL\nr1,Ann,https://x/1\n",
+            "RESPONDING_AGENT_NAME",
+            "RESPONSE_ID",
+            "POST_URL"));
+  }
+
+  @Test
+  void readsAHeaderThatMixesSpellings() throws IOException {
+    assertEquals(
+        List.of(List.of("c1", "OPEN", "3")),
+        read(
+            "conversationID,Status,priority_level\nc1,OPEN,3\n",
+            "CONVERSATION_ID",
+            "STATUS",
+            "PRIORITY_LEVEL"));
+  }
+
+  @Test
+  void twoHeaderFieldsThatNameOneColumnAreAnErrorNamingBoth() {
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> read("Conversation ID,STATUS,conversation_id\nc1,OPEN,c2\n", "CONVERSATION_ID"));
+
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "conversation: the header fields 'Conversation ID' and 'conversation_id' "
+                    + "both name column CONVERSATION_ID"),
+        e.getMessage());
+  }
+
+  @Test
+  void twoHeaderFieldsForAColumnNobodyAskedForAreNoError() throws IOException {
+    assertEquals(
+        List.of(List.of("OPEN")),
+        read("Conversation ID,STATUS,conversation_id\nc1,OPEN,c2\n", "STATUS"));
+  }
+
+  @Test
+  void aHeaderFieldThatSpellsTheColumnWinsOverAUiNameOfIt() throws IOException {
+    assertEquals(
+        List.of(List.of("d-1")),
+        read("Assignee ID,ASSIGNED_AGENT_DISPLAY_ID\nx,d-1\n", "ASSIGNED_AGENT_DISPLAY_ID"));
+  }
+
+  @Test
+  void mapsEmptyValuesToNull() throws IOException {
+    List<String> row = read("A,B\n,\"\"\n", "A", "B").get(0);
+
+    assertNull(row.get(0));
+    assertNull(row.get(1));
+  }
+
+  @Test
+  void countsDataRows() throws IOException {
+    try (RowReader reader = new CsvRowReader(utf8("ID\n1\n2\n"), List.of("ID"), "conversation")) {
+      assertEquals(0, reader.rowNumber());
+      reader.next();
+      reader.next();
+      assertEquals(2, reader.rowNumber());
+      assertFalse(reader.next());
     }
+  }
 
-    @Test
-    void givesTheHeaderAsWrittenWithoutTheByteOrderMark() throws IOException {
-        try (CsvRowReader reader = new CsvRowReader(utf8("\uFEFFConversation Id,agent_name\nc1,Ann\n"),
-                List.of(), "conversation")) {
-            assertEquals(List.of("Conversation Id", "agent_name"), reader.header());
-        }
+  @Test
+  void anEmptyFileHasNoRows() throws IOException {
+    assertEquals(List.of(), read("", "ID"));
+  }
+
+  @Test
+  void aMissingColumnNamesTheSourceTheColumnAndTheHeader() {
+    MissingColumnsException e =
+        assertThrows(
+            MissingColumnsException.class,
+            () -> read("CONVERSATION_ID,STATUS\n", "PRIORITY", "STATUS", "TEAM_ID"));
+
+    assertEquals(
+        "conversation: column(s) [PRIORITY, TEAM_ID] missing from the file's header [CONVERSATION_ID, STATUS]",
+        e.getMessage());
+    assertEquals(List.of("PRIORITY", "TEAM_ID"), e.missing());
+    assertEquals(List.of("CONVERSATION_ID", "STATUS"), e.header());
+  }
+
+  @Test
+  void aRowWithTheWrongNumberOfFieldsNamesTheRow() {
+    IOException e = assertThrows(IOException.class, () -> read("A,B\n1,2\n3,4,5\n", "A"));
+
+    assertTrue(e.getMessage().startsWith("conversation: row 2 "), e.getMessage());
+    assertTrue(e.getMessage().contains("has 3 fields but the header has 2"), e.getMessage());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreAnError() {
+    byte[] latin1 = "NAME\nZo\u00eb\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                readAll(
+                    new CsvRowReader(new ByteArrayInputStream(latin1), List.of("NAME"), "author"),
+                    1));
+
+    assertEquals(
+        "author: cannot read CSV after row 0: the file is not valid UTF-8", e.getMessage());
+  }
+
+  @Test
+  void streamsALargeBody() throws IOException {
+    int rows = 200_000;
+    InputStream body =
+        GeneratedInput.of("ID,NAME,TEXT\n", rows, i -> i + ",agent " + i + ",\"some, text\"\n", "");
+
+    long count = 0;
+    try (RowReader reader = new CsvRowReader(body, List.of("TEXT", "ID"), "conversation")) {
+      while (reader.next()) {
+        count++;
+      }
+      assertEquals(Integer.toString(rows - 1), reader.get(1));
     }
-
-    @Test
-    void readsQuotedCommasQuotesAndLineBreaks() throws IOException {
-        String csv = "ID,TEXT\r\n1,\"a, b\"\r\n2,\"she said \"\"hi\"\"\"\r\n3,\"line one\nline two\"\r\n";
-
-        assertEquals(List.of(List.of("a, b"), List.of("she said \"hi\""), List.of("line one\nline two")),
-                read(csv, "TEXT"));
-    }
-
-    @Test
-    void acceptsLfAndCrlfLineEnds() throws IOException {
-        assertEquals(List.of(List.of("1"), List.of("2")), read("ID\r\n1\n2\r\n", "ID"));
-    }
-
-    @Test
-    void readsNonAsciiText() throws IOException {
-        assertEquals(List.of(List.of("Zoë Ünal 日本 🎉")), read("AGENT_NAME\nZoë Ünal 日本 🎉\n", "AGENT_NAME"));
-    }
-
-    @Test
-    void readsAOneMegabyteField() throws IOException {
-        String big = "x".repeat(1 << 20);
-
-        assertEquals(big, read("ID,BODY\n1,\"" + big + "\"\n", "BODY").get(0).get(0));
-    }
-
-    @Test
-    void matchesDisplayNameHeadersToApiNames() throws IOException {
-        assertEquals(List.of(List.of("c1", "Ann")),
-                read("Conversation Id,Agent Name\nc1,Ann\n", "CONVERSATION_ID", "agent_name"));
-    }
-
-    @Test
-    void readsAHeaderOfUiNamesIncludingOnesThatDifferBeyondSpelling() throws IOException {
-        assertEquals(List.of(List.of("c1", "a-7", "Europe/Paris")),
-                read("Conversation ID,Assignee ID,Time Zone\nc1,a-7,Europe/Paris\n",
-                        "CONVERSATION_ID", "ASSIGNED_AGENT_DISPLAY_ID", "TIME_ZONE"));
-    }
-
-    @Test
-    void readsACamelCaseHeader() throws IOException {
-        assertEquals(List.of(List.of("Ann", "r1", "https://x/1")),
-                read("responseId,respondingAgentName,postURL\nr1,Ann,https://x/1\n",
-                        "RESPONDING_AGENT_NAME", "RESPONSE_ID", "POST_URL"));
-    }
-
-    @Test
-    void readsAHeaderThatMixesSpellings() throws IOException {
-        assertEquals(List.of(List.of("c1", "OPEN", "3")),
-                read("conversationID,Status,priority_level\nc1,OPEN,3\n", "CONVERSATION_ID", "STATUS", "PRIORITY_LEVEL"));
-    }
-
-    @Test
-    void twoHeaderFieldsThatNameOneColumnAreAnErrorNamingBoth() {
-        IOException e = assertThrows(IOException.class,
-                () -> read("Conversation ID,STATUS,conversation_id\nc1,OPEN,c2\n", "CONVERSATION_ID"));
-
-        assertTrue(e.getMessage().startsWith("conversation: the header fields 'Conversation ID' and 'conversation_id' "
-                + "both name column CONVERSATION_ID"), e.getMessage());
-    }
-
-    @Test
-    void twoHeaderFieldsForAColumnNobodyAskedForAreNoError() throws IOException {
-        assertEquals(List.of(List.of("OPEN")), read("Conversation ID,STATUS,conversation_id\nc1,OPEN,c2\n", "STATUS"));
-    }
-
-    @Test
-    void aHeaderFieldThatSpellsTheColumnWinsOverAUiNameOfIt() throws IOException {
-        assertEquals(List.of(List.of("d-1")),
-                read("Assignee ID,ASSIGNED_AGENT_DISPLAY_ID\nx,d-1\n", "ASSIGNED_AGENT_DISPLAY_ID"));
-    }
-
-    @Test
-    void mapsEmptyValuesToNull() throws IOException {
-        List<String> row = read("A,B\n,\"\"\n", "A", "B").get(0);
-
-        assertNull(row.get(0));
-        assertNull(row.get(1));
-    }
-
-    @Test
-    void countsDataRows() throws IOException {
-        try (RowReader reader = new CsvRowReader(utf8("ID\n1\n2\n"), List.of("ID"), "conversation")) {
-            assertEquals(0, reader.rowNumber());
-            reader.next();
-            reader.next();
-            assertEquals(2, reader.rowNumber());
-            assertFalse(reader.next());
-        }
-    }
-
-    @Test
-    void anEmptyFileHasNoRows() throws IOException {
-        assertEquals(List.of(), read("", "ID"));
-    }
-
-    @Test
-    void aMissingColumnNamesTheSourceTheColumnAndTheHeader() {
-        MissingColumnsException e = assertThrows(MissingColumnsException.class,
-                () -> read("CONVERSATION_ID,STATUS\n", "PRIORITY", "STATUS", "TEAM_ID"));
-
-        assertEquals("conversation: column(s) [PRIORITY, TEAM_ID] missing from the file's header [CONVERSATION_ID, STATUS]",
-                e.getMessage());
-        assertEquals(List.of("PRIORITY", "TEAM_ID"), e.missing());
-        assertEquals(List.of("CONVERSATION_ID", "STATUS"), e.header());
-    }
-
-    @Test
-    void aRowWithTheWrongNumberOfFieldsNamesTheRow() {
-        IOException e = assertThrows(IOException.class, () -> read("A,B\n1,2\n3,4,5\n", "A"));
-
-        assertTrue(e.getMessage().startsWith("conversation: row 2 "), e.getMessage());
-        assertTrue(e.getMessage().contains("has 3 fields but the header has 2"), e.getMessage());
-    }
-
-    @Test
-    void bytesThatAreNotUtf8AreAnError() {
-        byte[] latin1 = "NAME\nZo\u00eb\n".getBytes(StandardCharsets.ISO_8859_1);
-
-        IOException e = assertThrows(IOException.class,
-                () -> readAll(new CsvRowReader(new ByteArrayInputStream(latin1), List.of("NAME"), "author"), 1));
-
-        assertEquals("author: cannot read CSV after row 0: the file is not valid UTF-8", e.getMessage());
-    }
-
-    @Test
-    void streamsALargeBody() throws IOException {
-        int rows = 200_000;
-        InputStream body = GeneratedInput.of("ID,NAME,TEXT\n", rows, i -> i + ",agent " + i + ",\"some, text\"\n", "");
-
-        long count = 0;
-        try (RowReader reader = new CsvRowReader(body, List.of("TEXT", "ID"), "conversation")) {
-            while (reader.next()) {
-                count++;
-            }
-            assertEquals(Integer.toString(rows - 1), reader.get(1));
-        }
-        assertEquals(rows, count);
-    }
+    assertEquals(rows, count);
+  }
 }

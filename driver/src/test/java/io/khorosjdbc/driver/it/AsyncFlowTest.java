@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** The asynchronous export flow: polling, both status shapes, failures, cancel and timeouts. */
 class AsyncFlowTest {
-  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
+  private static final String WINDOW =
+      " WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
+          + " AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
 
   private static EmulatorFixture emulator(KhorosEmulator.Builder builder) {
     return new EmulatorFixture(builder.seed(42).rowsPerDay(2000).rateLimit(RateLimit.OFF));
@@ -37,12 +38,15 @@ class AsyncFlowTest {
 
   @Test
   void theOneElementArrayStatusShapeWorksLikeTheObjectShape() throws SQLException {
-    try (EmulatorFixture object = emulator(KhorosEmulator.builder().jobLatencyMillis(50)
-             .statusShape(StatusShape.OBJECT));
-         EmulatorFixture array = emulator(KhorosEmulator.builder().jobLatencyMillis(50)
-             .statusShape(StatusShape.ARRAY));
-         Connection a = object.connect(); Connection b = array.connect();
-         Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
+    try (EmulatorFixture object =
+            emulator(
+                KhorosEmulator.builder().jobLatencyMillis(50).statusShape(StatusShape.OBJECT));
+        EmulatorFixture array =
+            emulator(KhorosEmulator.builder().jobLatencyMillis(50).statusShape(StatusShape.ARRAY));
+        Connection a = object.connect();
+        Connection b = array.connect();
+        Statement sa = a.createStatement();
+        Statement sb = b.createStatement()) {
       String sql = "SELECT RESPONSE_ID, RESPONSE_TIME FROM response" + WINDOW;
       assertEquals(Rows.query(sa, sql), Rows.query(sb, sql));
     }
@@ -51,31 +55,36 @@ class AsyncFlowTest {
   @Test
   void aFailedJobFailsTheQueryWithTheJobIdsAndWhatToDo() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       warm(connection, "response");
       emu.emulator().setFaults("status:failed:x1");
 
-      SQLException e = assertThrows(SQLException.class,
-          () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
 
       String message = e.getMessage();
       assertTrue(message.contains("FAILED on the server"), message);
       assertTrue(message.contains("workflowId=") && message.contains("runId="), message);
-      assertTrue(message.contains("response [2019-02-01T00:00:00Z, 2019-02-01T06:00:00Z)"),
-          message);
+      assertTrue(
+          message.contains("response [2019-02-01T00:00:00Z, 2019-02-01T06:00:00Z)"), message);
     }
   }
 
   @Test
   void aJobStuckRunningFailsAfterTheExportTimeout() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect("exportTimeout=300ms");
-         Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect("exportTimeout=300ms");
+        Statement statement = connection.createStatement()) {
       warm(connection, "response");
       emu.emulator().setFaults("status:stuck");
 
-      SQLException e = assertThrows(SQLException.class,
-          () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
 
       assertTrue(e.getMessage().contains("still RUNNING after PT0.3S"), e.getMessage());
       assertTrue(e.getMessage().contains("exportTimeout"), e.getMessage());
@@ -85,20 +94,25 @@ class AsyncFlowTest {
   @Test
   void cancelStopsAQueryWaitingForItsExport() throws Exception {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       warm(connection, "response");
       emu.emulator().setFaults("status:stuck");
-      CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
-        sleep(700);
-        try {
-          statement.cancel();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      CompletableFuture<Void> cancel =
+          CompletableFuture.runAsync(
+              () -> {
+                sleep(700);
+                try {
+                  statement.cancel();
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       long started = System.nanoTime();
-      SQLException e = assertThrows(SQLException.class, () -> Rows.query(statement,
-          "SELECT COUNT(*) FROM response" + WINDOW));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       cancel.get();
 
@@ -110,13 +124,16 @@ class AsyncFlowTest {
   @Test
   void theQueryTimeoutStopsAQueryWaitingForItsExport() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       warm(connection, "response");
       emu.emulator().setFaults("status:stuck");
       statement.setQueryTimeout(1);
 
-      SQLException e = assertThrows(SQLException.class,
-          () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW));
 
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
     }
@@ -125,16 +142,20 @@ class AsyncFlowTest {
   @Test
   void aJoinStartsBothExportsBeforeReadingEither() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(300));
-         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       warm(connection, "response");
       warm(connection, "conversation_actions");
       emu.emulator().reset();
 
-      List<String> rows = Rows.query(statement, "SELECT COUNT(*) FROM response r JOIN "
-          + "conversation_actions a ON r.CONVERSATION_ID = a.CONVERSATION_ID WHERE "
-          + "r.WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND r.WINDOW_END <= TIMESTAMP "
-          + "'2019-02-01 06:00:00' AND a.WINDOW_START >= TIMESTAMP '2019-02-01 03:00:00' AND "
-          + "a.WINDOW_END <= TIMESTAMP '2019-02-01 09:00:00'");
+      List<String> rows =
+          Rows.query(
+              statement,
+              "SELECT COUNT(*) FROM response r JOIN "
+                  + "conversation_actions a ON r.CONVERSATION_ID = a.CONVERSATION_ID WHERE "
+                  + "r.WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND r.WINDOW_END <= TIMESTAMP "
+                  + "'2019-02-01 06:00:00' AND a.WINDOW_START >= TIMESTAMP '2019-02-01 03:00:00' AND "
+                  + "a.WINDOW_END <= TIMESTAMP '2019-02-01 09:00:00'");
 
       assertEquals(1, rows.size());
       List<JournalEntry> journal = emu.emulator().journal();
@@ -142,26 +163,30 @@ class AsyncFlowTest {
       int secondCreate = routes.lastIndexOf("create");
       int firstDownload = routes.indexOf("download");
       assertEquals(2, routes.stream().filter("create"::equals).count(), routes.toString());
-      assertTrue(secondCreate < firstDownload, "both exports start before any download: "
-          + routes);
+      assertTrue(secondCreate < firstDownload, "both exports start before any download: " + routes);
       JournalEntry second = journal.get(secondCreate);
       JournalEntry firstStatus = journal.get(routes.indexOf("status"));
-      assertTrue(second.time() - journal.get(routes.indexOf("create")).time() < 300
-          || second.seq() < firstStatus.seq(), "the second job did not wait for the first");
+      assertTrue(
+          second.time() - journal.get(routes.indexOf("create")).time() < 300
+              || second.seq() < firstStatus.seq(),
+          "the second job did not wait for the first");
     }
   }
 
   @Test
   void aLimitStopsReadingAndLaterPiecesAreNeverDownloaded() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect("splitWindow=1d");
-         Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect("splitWindow=1d");
+        Statement statement = connection.createStatement()) {
       warm(connection, "response");
       emu.emulator().reset();
 
-      List<String> rows = Rows.query(statement, "SELECT RESPONSE_ID FROM response WHERE "
-          + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-          + "'2019-02-04 00:00:00' LIMIT 5");
+      List<String> rows =
+          Rows.query(
+              statement,
+              "SELECT RESPONSE_ID FROM response WHERE "
+                  + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+                  + "'2019-02-04 00:00:00' LIMIT 5");
 
       assertEquals(5, rows.size());
       List<String> routes = emu.emulator().journal().stream().map(JournalEntry::route).toList();
@@ -173,11 +198,12 @@ class AsyncFlowTest {
   @Test
   void credentialsAreNeverSentToTheDownloadTarget() throws SQLException {
     try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
-         Connection connection = emu.connect(); Statement statement = connection.createStatement()) {
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW);
 
-      List<JournalEntry> files = emu.emulator().journal().stream()
-          .filter(e -> e.route().equals("file")).toList();
+      List<JournalEntry> files =
+          emu.emulator().journal().stream().filter(e -> e.route().equals("file")).toList();
       assertFalse(files.isEmpty());
       assertTrue(files.stream().noneMatch(JournalEntry::authSent), files.toString());
     }

@@ -53,8 +53,8 @@ class EveryExportTest {
     List<String> expected = new ArrayList<>();
     for (CSVRecord record : truth(emu, exportId, columns)) {
       // The driver reads an empty value as NULL (CSV cannot tell them apart).
-      expected.add(String.join("|", record.toList().stream()
-          .map(v -> v.isEmpty() ? "null" : v).toList()));
+      expected.add(
+          String.join("|", record.toList().stream().map(v -> v.isEmpty() ? "null" : v).toList()));
     }
     assertEquals(expected, rows(strings, select), exportId + ": values differ");
     List<String> viaCsv = rows(csv, select);
@@ -66,8 +66,8 @@ class EveryExportTest {
   @Test
   void jsonOnlyColumnsSwitchTheExportToJsonByThemselves() throws SQLException {
     emu.emulator().reset();
-    List<String> rows = rows(csv, "SELECT AGENT_ID, TOTAL_GREEN_STATE_TIME_MILLIS FROM "
-        + "\"user\"" + WHERE);
+    List<String> rows =
+        rows(csv, "SELECT AGENT_ID, TOTAL_GREEN_STATE_TIME_MILLIS FROM " + "\"user\"" + WHERE);
 
     assertTrue(rows.size() > 0);
     assertTrue(rows.stream().noneMatch(r -> r.endsWith("|null")), rows.toString());

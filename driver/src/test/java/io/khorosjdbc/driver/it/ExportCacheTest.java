@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** Exports kept on disk answer repeated windows without API calls, and only whole ones. */
 class ExportCacheTest {
-  private static final String DAYS_1_TO_2 = " FROM response WHERE WINDOW_START >= TIMESTAMP "
-      + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00'";
-  private static final String DAYS_1_TO_3 = " FROM response WHERE WINDOW_START >= TIMESTAMP "
-      + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-04 00:00:00'";
+  private static final String DAYS_1_TO_2 =
+      " FROM response WHERE WINDOW_START >= TIMESTAMP "
+          + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00'";
+  private static final String DAYS_1_TO_3 =
+      " FROM response WHERE WINDOW_START >= TIMESTAMP "
+          + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-04 00:00:00'";
 
   private EmulatorFixture emu;
   private Connection connection;
@@ -45,8 +47,11 @@ class ExportCacheTest {
   }
 
   private List<String> createdStarts() {
-    return emu.creates().stream().map(JournalEntry::parameters)
-        .map(p -> p.get("startTime").get(0)).sorted().toList();
+    return emu.creates().stream()
+        .map(JournalEntry::parameters)
+        .map(p -> p.get("startTime").get(0))
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -69,7 +74,8 @@ class ExportCacheTest {
     List<String> rows = query("SELECT RESPONSE_ID" + DAYS_1_TO_3);
 
     assertEquals(List.of("1549152000000"), createdStarts());
-    try (Connection uncached = emu.connect(); Statement plain = uncached.createStatement()) {
+    try (Connection uncached = emu.connect();
+        Statement plain = uncached.createStatement()) {
       assertEquals(Rows.query(plain, "SELECT RESPONSE_ID" + DAYS_1_TO_3), rows);
     }
   }
@@ -112,11 +118,13 @@ class ExportCacheTest {
     query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
     query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
 
-    List<String> jobs = query("SELECT FROM_CACHE, WORKFLOW_ID IS NULL, STATE FROM "
-        + "khoros_meta.exports WHERE REPORT = 'response' AND WINDOW_START >= TIMESTAMP "
-        + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00' "
-        + "ORDER BY JOB_ID DESC LIMIT 4");
-    assertEquals(List.of("true|true|DONE", "true|true|DONE", "false|false|DONE",
-        "false|false|DONE"), jobs);
+    List<String> jobs =
+        query(
+            "SELECT FROM_CACHE, WORKFLOW_ID IS NULL, STATE FROM "
+                + "khoros_meta.exports WHERE REPORT = 'response' AND WINDOW_START >= TIMESTAMP "
+                + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-03 00:00:00' "
+                + "ORDER BY JOB_ID DESC LIMIT 4");
+    assertEquals(
+        List.of("true|true|DONE", "true|true|DONE", "false|false|DONE", "false|false|DONE"), jobs);
   }
 }

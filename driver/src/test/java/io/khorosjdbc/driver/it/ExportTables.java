@@ -24,16 +24,31 @@ final class ExportTables {
   static final Instant START_TIME =
       Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS);
   static final Instant END_TIME = START_TIME.plus(6, ChronoUnit.HOURS);
-  static final String WHERE = " WHERE WINDOW_START >= TIMESTAMP '" + sql(START_TIME)
-      + "' AND WINDOW_END <= TIMESTAMP '" + sql(END_TIME) + "'";
+  static final String WHERE =
+      " WHERE WINDOW_START >= TIMESTAMP '"
+          + sql(START_TIME)
+          + "' AND WINDOW_END <= TIMESTAMP '"
+          + sql(END_TIME)
+          + "'";
 
   private ExportTables() {}
 
   /** The ids of all 14 exports, for {@code @MethodSource}. */
   static Stream<String> exportIds() {
-    return Stream.of("author", "combined", "conversation", "conversation_actions",
-        "conversation_history_action", "incoming_post", "raw_agent_states", "raw_expert_help",
-        "response", "response_approval", "team_performance", "team_performance_interval", "user",
+    return Stream.of(
+        "author",
+        "combined",
+        "conversation",
+        "conversation_actions",
+        "conversation_history_action",
+        "incoming_post",
+        "raw_agent_states",
+        "raw_expert_help",
+        "response",
+        "response_approval",
+        "team_performance",
+        "team_performance_interval",
+        "user",
         "raw_brand_posts");
   }
 
@@ -50,9 +65,13 @@ final class ExportTables {
   static List<String> dataColumns(Connection connection, String exportId) throws SQLException {
     List<String> columns = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery("SELECT COLUMN_NAME FROM khoros_meta.columns "
-             + "WHERE TABLE_NAME = '" + exportId + "' AND COLUMN_KIND = 'DATA' AND NOT JSON_ONLY"
-             + " ORDER BY ORDINAL_POSITION")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT COLUMN_NAME FROM khoros_meta.columns "
+                    + "WHERE TABLE_NAME = '"
+                    + exportId
+                    + "' AND COLUMN_KIND = 'DATA' AND NOT JSON_ONLY"
+                    + " ORDER BY ORDINAL_POSITION")) {
       while (rs.next()) {
         columns.add(rs.getString(1));
       }
@@ -72,13 +91,23 @@ final class ExportTables {
     }
   }
 
-  /** The ground truth: the export's rows in the window downloaded whole, as the API's own strings. */
+  /**
+   * The ground truth: the export's rows in the window downloaded whole, as the API's own strings.
+   */
   static List<CSVRecord> truth(EmulatorFixture emu, String exportId, List<String> metrics) {
-    Map<String, List<String>> parameters = new HashMap<>(Map.of(
-        "companyKey", List.of(emu.emulator().companyKey()),
-        "startTime", List.of(String.valueOf(START_TIME.toEpochMilli())),
-        "endTime", List.of(String.valueOf(END_TIME.toEpochMilli())),
-        "reportFormat", List.of("csv"), "reportMetrics", metrics));
+    Map<String, List<String>> parameters =
+        new HashMap<>(
+            Map.of(
+                "companyKey",
+                List.of(emu.emulator().companyKey()),
+                "startTime",
+                List.of(String.valueOf(START_TIME.toEpochMilli())),
+                "endTime",
+                List.of(String.valueOf(END_TIME.toEpochMilli())),
+                "reportFormat",
+                List.of("csv"),
+                "reportMetrics",
+                metrics));
     if (exportId.equals("team_performance_interval")) {
       parameters.put("timeInterval", List.of("86400000"));
     }

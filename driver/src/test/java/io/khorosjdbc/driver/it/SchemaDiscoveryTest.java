@@ -47,8 +47,7 @@ class SchemaDiscoveryTest {
     return names;
   }
 
-  private static int type(Connection connection, String table, String column)
-      throws SQLException {
+  private static int type(Connection connection, String table, String column) throws SQLException {
     try (ResultSet rs = connection.getMetaData().getColumns(null, "khoros", table, column)) {
       assertTrue(rs.next(), table + "." + column);
       return rs.getInt("DATA_TYPE");
@@ -71,8 +70,12 @@ class SchemaDiscoveryTest {
           }
         }
         ObjectNode custom = columns.addObject();
-        custom.put("name", "TENANT_LOYALTY_SCORE").put("displayName", "Tenant Loyalty Score")
-            .put("type", "double").put("default", true).put("description", "a tenant column");
+        custom
+            .put("name", "TENANT_LOYALTY_SCORE")
+            .put("displayName", "Tenant Loyalty Score")
+            .put("type", "double")
+            .put("default", true)
+            .put("description", "a tenant column");
       }
     }
     Path file = dir.resolve("catalog.json");
@@ -101,32 +104,41 @@ class SchemaDiscoveryTest {
   @Test
   void aTenantWithOtherColumnsIsLearnedWhenAQueryMeetsThemAndRememberedOnDisk(@TempDir Path dir)
       throws Exception {
-    String window = " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
-        + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
-    try (EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-             .jobLatencyMillis(20).catalog(changedCatalog(dir)).rateLimit(RateLimit.OFF));
-         Connection connection = changed.connect()) {
+    String window =
+        " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+            + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
+    try (EmulatorFixture changed =
+            new EmulatorFixture(
+                KhorosEmulator.builder()
+                    .seed(42)
+                    .jobLatencyMillis(20)
+                    .catalog(changedCatalog(dir))
+                    .rateLimit(RateLimit.OFF));
+        Connection connection = changed.connect()) {
       // Describing a table never waits on an export: until the tenant shows otherwise, its
       // columns are the built-in catalog's, and the remarks say so.
       assertTrue(columns(connection, "conversation").contains("NETWORK"));
-      assertTrue(remark(connection, "conversation").contains("not yet confirmed"),
+      assertTrue(
+          remark(connection, "conversation").contains("not yet confirmed"),
           remark(connection, "conversation"));
       assertTrue(changed.creates().isEmpty());
 
       try (Statement statement = connection.createStatement()) {
-        SQLException e = assertThrows(SQLException.class,
-            () -> Rows.query(statement, "SELECT NETWORK" + window));
+        SQLException e =
+            assertThrows(
+                SQLException.class, () -> Rows.query(statement, "SELECT NETWORK" + window));
         assertTrue(e.getMessage().contains("NETWORK"), e.getMessage());
       }
       // The refusal makes the driver learn the tenant's columns in the background.
-      assertTrue(eventually(10_000, () -> !columns(connection, "conversation")
-          .contains("NETWORK")), "the table is corrected");
+      assertTrue(
+          eventually(10_000, () -> !columns(connection, "conversation").contains("NETWORK")),
+          "the table is corrected");
       assertTrue(columns(connection, "conversation").contains("TENANT_LOYALTY_SCORE"));
       assertEquals(Types.DOUBLE, type(connection, "conversation", "TENANT_LOYALTY_SCORE"));
       assertTrue(remark(connection, "conversation").contains("confirmed by your tenant"));
       try (Statement statement = connection.createStatement()) {
-        assertEquals(5, Rows.query(statement, "SELECT TENANT_LOYALTY_SCORE" + window
-            + " LIMIT 5").size());
+        assertEquals(
+            5, Rows.query(statement, "SELECT TENANT_LOYALTY_SCORE" + window + " LIMIT 5").size());
       }
 
       changed.emulator().reset();
@@ -142,11 +154,14 @@ class SchemaDiscoveryTest {
     List<String> names = new ArrayList<>();
     for (JsonNode export : new ObjectMapper().readTree(catalog.toFile()).get("exports")) {
       if (export.get("id").asText().equals("conversation")) {
-        export.get("columns").forEach(c -> {
-          if (c.path("default").asBoolean(true)) {
-            names.add(c.get("name").asText());
-          }
-        });
+        export
+            .get("columns")
+            .forEach(
+                c -> {
+                  if (c.path("default").asBoolean(true)) {
+                    names.add(c.get("name").asText());
+                  }
+                });
       }
     }
     return names;
@@ -154,33 +169,52 @@ class SchemaDiscoveryTest {
 
   @ParameterizedTest
   @EnumSource(CsvHeaderStyle.class)
-  void aTenantsColumnsAreLearnedAsApiNamesWhateverItsHeadersSpelling(CsvHeaderStyle headers,
-      @TempDir Path dir) throws Exception {
-    String window = " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
-        + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
+  void aTenantsColumnsAreLearnedAsApiNamesWhateverItsHeadersSpelling(
+      CsvHeaderStyle headers, @TempDir Path dir) throws Exception {
+    String window =
+        " FROM conversation WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+            + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
     Path catalog = changedCatalog(dir);
-    try (EmulatorFixture changed = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-             .jobLatencyMillis(20).catalog(catalog).csvHeader(headers).rateLimit(RateLimit.OFF));
-         Connection connection = changed.connect();
-         Statement statement = connection.createStatement()) {
+    try (EmulatorFixture changed =
+            new EmulatorFixture(
+                KhorosEmulator.builder()
+                    .seed(42)
+                    .jobLatencyMillis(20)
+                    .catalog(catalog)
+                    .csvHeader(headers)
+                    .rateLimit(RateLimit.OFF));
+        Connection connection = changed.connect();
+        Statement statement = connection.createStatement()) {
       assertThrows(SQLException.class, () -> Rows.query(statement, "SELECT NETWORK" + window));
-      assertTrue(eventually(10_000, () -> !columns(connection, "conversation")
-          .contains("NETWORK")), "the table is corrected");
+      assertTrue(
+          eventually(10_000, () -> !columns(connection, "conversation").contains("NETWORK")),
+          "the table is corrected");
 
       // "Conversation ID", "conversationId" and "Assignee ID" are learned as the API's names.
       List<String> learned = columns(connection, "conversation");
-      assertTrue(learned.containsAll(defaultConversationColumns(catalog)), headers + ": " + learned);
-      assertTrue(learned.containsAll(List.of("CONVERSATION_ID", "ASSIGNED_AGENT_DISPLAY_ID",
-          "TENANT_LOYALTY_SCORE")), headers + ": " + learned);
+      assertTrue(
+          learned.containsAll(defaultConversationColumns(catalog)), headers + ": " + learned);
+      assertTrue(
+          learned.containsAll(
+              List.of("CONVERSATION_ID", "ASSIGNED_AGENT_DISPLAY_ID", "TENANT_LOYALTY_SCORE")),
+          headers + ": " + learned);
       assertTrue(learned.stream().allMatch(c -> c.matches("[A-Z0-9_]+")), headers + ": " + learned);
-      assertEquals(5, Rows.query(statement, "SELECT CONVERSATION_ID, ASSIGNED_AGENT_DISPLAY_ID, "
-          + "TENANT_LOYALTY_SCORE" + window + " LIMIT 5").size());
+      assertEquals(
+          5,
+          Rows.query(
+                  statement,
+                  "SELECT CONVERSATION_ID, ASSIGNED_AGENT_DISPLAY_ID, "
+                      + "TENANT_LOYALTY_SCORE"
+                      + window
+                      + " LIMIT 5")
+              .size());
     }
   }
 
   @Test
   void listingTablesStartsNoExport() throws SQLException {
-    try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect()) {
+    try (EmulatorFixture emu = EmulatorFixture.start();
+        Connection connection = emu.connect()) {
       DatabaseMetaData meta = connection.getMetaData();
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = meta.getTables(null, "khoros", "%", null)) {
@@ -197,8 +231,12 @@ class SchemaDiscoveryTest {
   void describingEveryTableOnAnEmptyCacheCreatesNoExportAndTakesUnderTwoSeconds()
       throws SQLException {
     // The documented budget on both sides: a discovery export per table would take minutes.
-    try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .jobLatencyMillis(5_000).rateLimit(RateLimit.DOCUMENTED))) {
+    try (EmulatorFixture emu =
+        new EmulatorFixture(
+            KhorosEmulator.builder()
+                .seed(42)
+                .jobLatencyMillis(5_000)
+                .rateLimit(RateLimit.DOCUMENTED))) {
       long started = System.nanoTime();
       int columns = 0;
       try (Connection connection = emu.connect("requestBudget=20/1m")) {
@@ -224,10 +262,12 @@ class SchemaDiscoveryTest {
   @Test
   void aSchemaFilePinsColumnsAndTypesWithoutDiscovery(@TempDir Path dir) throws Exception {
     Path schema = dir.resolve("schema.json");
-    Files.writeString(schema, "{\"response\": [{\"name\": \"RESPONSE_ID\"}, "
-        + "{\"name\": \"RESPONSE_WAIT_MILLIS\", \"type\": \"VARCHAR\", \"description\": \"raw\"}]}");
+    Files.writeString(
+        schema,
+        "{\"response\": [{\"name\": \"RESPONSE_ID\"}, "
+            + "{\"name\": \"RESPONSE_WAIT_MILLIS\", \"type\": \"VARCHAR\", \"description\": \"raw\"}]}");
     try (EmulatorFixture emu = EmulatorFixture.start();
-         Connection connection = emu.connect("schemaFile=" + schema)) {
+        Connection connection = emu.connect("schemaFile=" + schema)) {
       List<String> names = columns(connection, "response");
 
       assertEquals("RESPONSE_ID", names.get(0));
@@ -241,7 +281,7 @@ class SchemaDiscoveryTest {
   @Test
   void typeModeStringsExposesEveryDataColumnAsVarchar() throws SQLException {
     try (EmulatorFixture emu = EmulatorFixture.start();
-         Connection connection = emu.connect("typeMode=strings")) {
+        Connection connection = emu.connect("typeMode=strings")) {
       assertEquals(Types.VARCHAR, type(connection, "response", "RESPONSE_TIME"));
       assertEquals(Types.VARCHAR, type(connection, "response", "RESPONSE_WAIT_MILLIS"));
       assertEquals(Types.TIMESTAMP, type(connection, "response", "WINDOW_START"));
@@ -250,7 +290,8 @@ class SchemaDiscoveryTest {
 
   @Test
   void columnsAreTypedFromTheCatalogAndTheirNames() throws SQLException {
-    try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect()) {
+    try (EmulatorFixture emu = EmulatorFixture.start();
+        Connection connection = emu.connect()) {
       assertEquals(Types.TIMESTAMP, type(connection, "response", "RESPONSE_TIME"));
       assertEquals(Types.BIGINT, type(connection, "response", "RESPONSE_WAIT_MILLIS"));
       assertEquals(Types.BOOLEAN, type(connection, "response", "IS_FIRST_RESPONSE"));

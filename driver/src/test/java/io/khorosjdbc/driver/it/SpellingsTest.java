@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Nothing documents whether a tenant's CSV headers and JSON keys are the API's names
- * ({@code CONVERSATION_ID}), the UI's ({@code Conversation ID}, {@code Assignee ID}) or camelCase
- * ({@code conversationId}). Every table returns exactly the same rows whichever the tenant sends.
+ * Nothing documents whether a tenant's CSV headers and JSON keys are the API's names ({@code
+ * CONVERSATION_ID}), the UI's ({@code Conversation ID}, {@code Assignee ID}) or camelCase ({@code
+ * conversationId}). Every table returns exactly the same rows whichever the tenant sends.
  */
 class SpellingsTest {
 
@@ -51,14 +51,19 @@ class SpellingsTest {
 
   /** Same seed, same data: a tenant that spells its files the API's way, and one per spelling. */
   private static EmulatorFixture apiSpelled;
+
   private static final Map<Spelling, EmulatorFixture> SPELLED = new EnumMap<>(Spelling.class);
   private static final List<Connection> CONNECTIONS = new ArrayList<>();
   private static final Map<String, Connection> BY_NAME = new HashMap<>();
+
   /** The API-spelled tenant's rows, by format and export: each spelling is compared with them. */
   private static final Map<String, List<String>> EXPECTED = new HashMap<>();
 
   private static KhorosEmulator.Builder tenant() {
-    return KhorosEmulator.builder().seed(42).rowsPerDay(2000).jobLatencyMillis(20)
+    return KhorosEmulator.builder()
+        .seed(42)
+        .rowsPerDay(2000)
+        .jobLatencyMillis(20)
         .rateLimit(RateLimit.OFF);
   }
 
@@ -98,8 +103,10 @@ class SpellingsTest {
   }
 
   static Stream<Arguments> everySpellingOfEveryExport() {
-    return ExportTables.exportIds().flatMap(exportId -> Stream.of(Spelling.values())
-        .map(spelling -> Arguments.of(spelling, exportId)));
+    return ExportTables.exportIds()
+        .flatMap(
+            exportId ->
+                Stream.of(Spelling.values()).map(spelling -> Arguments.of(spelling, exportId)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -111,8 +118,9 @@ class SpellingsTest {
     // The table's columns are the API's names (the column discovery learns them from any spelling,
     // see SchemaDiscoveryTest); the spelled file must fill each of them.
     List<String> columns = dataColumns(reference, exportId);
-    List<String> expected = EXPECTED.computeIfAbsent(spelling.format + " " + exportId,
-        key -> rowsOf(reference, select(exportId, columns)));
+    List<String> expected =
+        EXPECTED.computeIfAbsent(
+            spelling.format + " " + exportId, key -> rowsOf(reference, select(exportId, columns)));
 
     assertFalse(expected.isEmpty(), exportId + " has no rows in the test window");
     assertEquals(expected, rows(spelled, select(exportId, columns)), spelling + " " + exportId);

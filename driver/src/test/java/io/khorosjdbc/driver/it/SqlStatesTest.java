@@ -26,14 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of failure carries the SQLState that says what kind it is (sql-reference: Errors). */
 class SqlStatesTest {
-  private static final String WEEK = " WHERE WINDOW_START >= TIMESTAMP '2019-03-04 00:00:00' "
-      + "AND WINDOW_END <= TIMESTAMP '2019-03-11 00:00:00'";
+  private static final String WEEK =
+      " WHERE WINDOW_START >= TIMESTAMP '2019-03-04 00:00:00' "
+          + "AND WINDOW_END <= TIMESTAMP '2019-03-11 00:00:00'";
   private static EmulatorFixture emu;
 
   @BeforeAll
   static void start() {
-    emu = new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(500)
-        .jobLatencyMillis(1_500).rateLimit(RateLimit.OFF));
+    emu =
+        new EmulatorFixture(
+            KhorosEmulator.builder()
+                .seed(42)
+                .rowsPerDay(500)
+                .jobLatencyMillis(1_500)
+                .rateLimit(RateLimit.OFF));
   }
 
   @AfterAll
@@ -42,11 +48,13 @@ class SqlStatesTest {
   }
 
   private static SQLException failure(Connection connection, String sql) {
-    return assertThrows(SQLException.class, () -> {
-      try (Statement statement = connection.createStatement()) {
-        Rows.query(statement, sql);
-      }
-    });
+    return assertThrows(
+        SQLException.class,
+        () -> {
+          try (Statement statement = connection.createStatement()) {
+            Rows.query(statement, sql);
+          }
+        });
   }
 
   private static String state(String sql, String... properties) throws SQLException {
@@ -64,10 +72,14 @@ class SqlStatesTest {
 
   @Test
   void aValueTheApiDoesNotAcceptIs22023() throws SQLException {
-    assertEquals("22023", state("SELECT * FROM conversation WHERE "
-        + "API_CONVERSATION_REPORT_TYPE = 'RESOLVED'"));
-    assertEquals("22023", state("SELECT * FROM response WHERE WINDOW_START >= TIMESTAMP "
-        + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-04 00:00:00'"));
+    assertEquals(
+        "22023",
+        state("SELECT * FROM conversation WHERE " + "API_CONVERSATION_REPORT_TYPE = 'RESOLVED'"));
+    assertEquals(
+        "22023",
+        state(
+            "SELECT * FROM response WHERE WINDOW_START >= TIMESTAMP "
+                + "'2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-03-04 00:00:00'"));
   }
 
   @Test
@@ -85,13 +97,22 @@ class SqlStatesTest {
 
   @Test
   void aDateColumnThatFitsBothDayFirstAndMonthFirstIs22018() throws SQLException {
-    try (EmulatorFixture dayFirst = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(500).jobLatencyMillis(20).dateFormat(DateFormatStyle.DMY_SLASH)
-        .rateLimit(RateLimit.OFF)); Connection connection = dayFirst.connect()) {
+    try (EmulatorFixture dayFirst =
+            new EmulatorFixture(
+                KhorosEmulator.builder()
+                    .seed(42)
+                    .rowsPerDay(500)
+                    .jobLatencyMillis(20)
+                    .dateFormat(DateFormatStyle.DMY_SLASH)
+                    .rateLimit(RateLimit.OFF));
+        Connection connection = dayFirst.connect()) {
       // 1 February: no day above 12, so dd/MM and MM/dd both fit every value.
-      SQLException e = failure(connection, "SELECT RESPONSE_TIME FROM response WHERE "
-          + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-          + "'2019-02-01 06:00:00'");
+      SQLException e =
+          failure(
+              connection,
+              "SELECT RESPONSE_TIME FROM response WHERE "
+                  + "WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+                  + "'2019-02-01 06:00:00'");
       assertEquals("22018", e.getSQLState(), e.getMessage());
     }
   }
@@ -112,8 +133,11 @@ class SqlStatesTest {
     Properties credentials = new Properties();
     credentials.setProperty("user", "demo");
     credentials.setProperty("password", "demo");
-    try (Connection connection = DriverManager.getConnection("jdbc:khoros:url=http://127.0.0.1:1;"
-        + "companyKey=demo;requestBudget=off;maxRetries=0;cache=false", credentials)) {
+    try (Connection connection =
+        DriverManager.getConnection(
+            "jdbc:khoros:url=http://127.0.0.1:1;"
+                + "companyKey=demo;requestBudget=off;maxRetries=0;cache=false",
+            credentials)) {
       assertEquals("08001", failure(connection, "SELECT * FROM response" + WEEK).getSQLState());
     }
   }
@@ -122,8 +146,10 @@ class SqlStatesTest {
   void anExportThatFailedOnTheServerIs58000() throws SQLException {
     emu.emulator().setFaults("status:failed:x1");
     try {
-      assertEquals("58000", state("SELECT * FROM response" + WEEK.replace("03-04", "02-04")
-          .replace("03-11", "02-11")));
+      assertEquals(
+          "58000",
+          state(
+              "SELECT * FROM response" + WEEK.replace("03-04", "02-04").replace("03-11", "02-11")));
     } finally {
       emu.emulator().setFaults("");
     }
@@ -131,18 +157,26 @@ class SqlStatesTest {
 
   @Test
   void aCancelledQueryIs57014() throws Exception {
-    try (Connection connection = emu.connect(); Statement statement =
-        connection.createStatement()) {
-      CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
-        try {
-          Thread.sleep(400);
-          statement.cancel();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      SQLException e = assertThrows(SQLException.class, () -> Rows.query(statement,
-          "SELECT * FROM response" + WEEK.replace("03-04", "01-07").replace("03-11", "01-14")));
+    try (Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
+      CompletableFuture<Void> cancel =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Thread.sleep(400);
+                  statement.cancel();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  Rows.query(
+                      statement,
+                      "SELECT * FROM response"
+                          + WEEK.replace("03-04", "01-07").replace("03-11", "01-14")));
       cancel.get(5, TimeUnit.SECONDS);
       assertEquals("57014", e.getSQLState(), e.getMessage());
     }
@@ -150,11 +184,17 @@ class SqlStatesTest {
 
   @Test
   void aQueryThatRunsOutOfTimeIsAnSqlTimeoutException() throws Exception {
-    try (Connection connection = emu.connect(); Statement statement =
-        connection.createStatement()) {
+    try (Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       statement.setQueryTimeout(1);
-      SQLException e = assertThrows(SQLException.class, () -> Rows.query(statement,
-          "SELECT * FROM response" + WEEK.replace("03-04", "01-21").replace("03-11", "01-28")));
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () ->
+                  Rows.query(
+                      statement,
+                      "SELECT * FROM response"
+                          + WEEK.replace("03-04", "01-21").replace("03-11", "01-28")));
       assertInstanceOf(SQLTimeoutException.class, e);
       assertEquals("HYT00", e.getSQLState());
     }

@@ -19,50 +19,63 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The status forms of the documentation and of the legacy jobs listing, served by the emulator:
- * the field {@code detail} or {@code details}, and a completed job shown as {@code COMPLETED} or as
+ * The status forms of the documentation and of the legacy jobs listing, served by the emulator: the
+ * field {@code detail} or {@code details}, and a completed job shown as {@code COMPLETED} or as
  * {@code CLOSED} with an empty or null detail and a live download URL. A query reads the same rows
  * in every form, and a failed job still fails.
  */
 class StatusFormsTest {
-  private static final String QUERY = "SELECT RESPONSE_ID, AGENT_NAME FROM response"
-      + ExportTables.WHERE;
+  private static final String QUERY =
+      "SELECT RESPONSE_ID, AGENT_NAME FROM response" + ExportTables.WHERE;
 
   private static KhorosEmulator.Builder tenant() {
-    return KhorosEmulator.builder().seed(42).rowsPerDay(500).jobLatencyMillis(20)
+    return KhorosEmulator.builder()
+        .seed(42)
+        .rowsPerDay(500)
+        .jobLatencyMillis(20)
         .rateLimit(RateLimit.OFF);
   }
 
   private static List<String> rowsFrom(KhorosEmulator.Builder tenant) throws SQLException {
     try (EmulatorFixture emu = new EmulatorFixture(tenant);
-         Connection connection = emu.connect()) {
+        Connection connection = emu.connect()) {
       return rows(connection, QUERY);
     }
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
-  @CsvSource({"DETAILS, COMPLETED, DOCUMENTED", "DETAIL, EMPTY, DOCUMENTED", "DETAILS, NULL, ARRAY",
-      "DETAILS, EMPTY, OBJECT"})
-  void aQueryReadsTheSameRowsInEveryStatusForm(StatusDetailKey key, CompletedDetail completed,
-      StatusShape shape) throws SQLException {
+  @CsvSource({
+    "DETAILS, COMPLETED, DOCUMENTED",
+    "DETAIL, EMPTY, DOCUMENTED",
+    "DETAILS, NULL, ARRAY",
+    "DETAILS, EMPTY, OBJECT"
+  })
+  void aQueryReadsTheSameRowsInEveryStatusForm(
+      StatusDetailKey key, CompletedDetail completed, StatusShape shape) throws SQLException {
     List<String> expected = rowsFrom(tenant());
 
     assertFalse(expected.isEmpty());
-    assertEquals(expected, rowsFrom(tenant().statusDetailKey(key).completedDetail(completed)
-        .statusShape(shape)));
+    assertEquals(
+        expected,
+        rowsFrom(tenant().statusDetailKey(key).completedDetail(completed).statusShape(shape)));
   }
 
   @ParameterizedTest
   @CsvSource({"DETAILS, NULL", "DETAIL, EMPTY"})
-  void aFailedJobStillFailsWhenACompletedOneHasNoDetail(StatusDetailKey key,
-      CompletedDetail completed) {
-    try (EmulatorFixture emu = new EmulatorFixture(tenant().statusDetailKey(key)
-        .completedDetail(completed).faults("create:failed:x1"))) {
-      String message = assertThrows(SQLException.class, () -> {
-        try (Connection connection = emu.connect()) {
-          rows(connection, QUERY);
-        }
-      }).getMessage();
+  void aFailedJobStillFailsWhenACompletedOneHasNoDetail(
+      StatusDetailKey key, CompletedDetail completed) {
+    try (EmulatorFixture emu =
+        new EmulatorFixture(
+            tenant().statusDetailKey(key).completedDetail(completed).faults("create:failed:x1"))) {
+      String message =
+          assertThrows(
+                  SQLException.class,
+                  () -> {
+                    try (Connection connection = emu.connect()) {
+                      rows(connection, QUERY);
+                    }
+                  })
+              .getMessage();
 
       assertTrue(message.contains("FAILED on the server"), message);
     }

@@ -77,9 +77,11 @@ class WindowPushdownTest {
 
   @Test
   void theGuideWindowIsOneExportWithExactBoundsAndOnlyTheNeededColumn() throws SQLException {
-    List<String> rows = query("SELECT STATUS, COUNT(*) FROM conversation "
-        + "WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
-        + "AND WINDOW_END <= TIMESTAMP '2019-05-01 00:00:00' GROUP BY STATUS ORDER BY STATUS");
+    List<String> rows =
+        query(
+            "SELECT STATUS, COUNT(*) FROM conversation "
+                + "WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+                + "AND WINDOW_END <= TIMESTAMP '2019-05-01 00:00:00' GROUP BY STATUS ORDER BY STATUS");
 
     JournalEntry create = onlyCreate();
     assertEquals("conversation", create.exportId());
@@ -88,19 +90,30 @@ class WindowPushdownTest {
     assertEquals("STATUS", param(create, "reportMetrics"));
 
     Map<String, Integer> expected = new TreeMap<>();
-    for (CSVRecord record : Rows.csv(emu.groundTruth("conversation", Map.of(
-        "companyKey", List.of("demo"), "startTime", List.of(String.valueOf(FEB_1_2019)),
-        "endTime", List.of(String.valueOf(MAY_1_2019)), "reportFormat", List.of("csv"))))) {
+    for (CSVRecord record :
+        Rows.csv(
+            emu.groundTruth(
+                "conversation",
+                Map.of(
+                    "companyKey",
+                    List.of("demo"),
+                    "startTime",
+                    List.of(String.valueOf(FEB_1_2019)),
+                    "endTime",
+                    List.of(String.valueOf(MAY_1_2019)),
+                    "reportFormat",
+                    List.of("csv"))))) {
       expected.merge(record.get("STATUS"), 1, Integer::sum);
     }
-    assertEquals(expected.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue()).toList(),
-        rows);
+    assertEquals(
+        expected.entrySet().stream().map(e -> e.getKey() + "|" + e.getValue()).toList(), rows);
   }
 
   @Test
   void aQueryThatReadsNoColumnStillSeesEveryRowThroughOneRequestedColumn() throws SQLException {
-    String window = " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
-        + "AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
+    String window =
+        " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+            + "AND WINDOW_END <= TIMESTAMP '2019-02-01 06:00:00'";
     List<String> constant = query("SELECT SUM(x) FROM (SELECT 1 AS x" + window + ")");
     assertEquals("RESPONSE_ID", param(onlyCreate(), "reportMetrics"));
 
@@ -109,8 +122,9 @@ class WindowPushdownTest {
 
   @Test
   void betweenOnTheAnchorColumnIsAnInclusiveRange() throws SQLException {
-    query("SELECT COUNT(*) FROM conversation_actions WHERE ACTION_TIME BETWEEN "
-        + "TIMESTAMP '2019-02-01 00:00:00' AND TIMESTAMP '2019-02-01 01:00:00'");
+    query(
+        "SELECT COUNT(*) FROM conversation_actions WHERE ACTION_TIME BETWEEN "
+            + "TIMESTAMP '2019-02-01 00:00:00' AND TIMESTAMP '2019-02-01 01:00:00'");
 
     JournalEntry create = onlyCreate();
     assertEquals(String.valueOf(FEB_1_2019), param(create, "startTime"));
@@ -119,8 +133,9 @@ class WindowPushdownTest {
 
   @Test
   void strictComparisonsOnTheAnchorColumnMoveByOneMillisecond() throws SQLException {
-    query("SELECT COUNT(*) FROM response WHERE RESPONSE_TIME > TIMESTAMP '2019-02-01 00:00:00'"
-        + " AND RESPONSE_TIME < TIMESTAMP '2019-02-01 01:00:00'");
+    query(
+        "SELECT COUNT(*) FROM response WHERE RESPONSE_TIME > TIMESTAMP '2019-02-01 00:00:00'"
+            + " AND RESPONSE_TIME < TIMESTAMP '2019-02-01 01:00:00'");
 
     JournalEntry create = onlyCreate();
     assertEquals(String.valueOf(FEB_1_2019 + 1), param(create, "startTime"));
@@ -138,8 +153,9 @@ class WindowPushdownTest {
 
   @Test
   void dateLiteralsWorkLikeMidnightTimestamps() throws SQLException {
-    query("SELECT COUNT(*) FROM response WHERE WINDOW_START >= DATE '2019-02-01' "
-        + "AND WINDOW_END <= DATE '2019-02-02'");
+    query(
+        "SELECT COUNT(*) FROM response WHERE WINDOW_START >= DATE '2019-02-01' "
+            + "AND WINDOW_END <= DATE '2019-02-02'");
 
     JournalEntry create = onlyCreate();
     assertEquals(String.valueOf(FEB_1_2019), param(create, "startTime"));
@@ -148,11 +164,13 @@ class WindowPushdownTest {
 
   @Test
   void anOrOfTwoWindowsRunsTwoExportsAndEachRowCarriesItsWindow() throws SQLException {
-    List<String> rows = query("SELECT WINDOW_START, COUNT(*) FROM response WHERE "
-        + "(WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-        + "'2019-02-01 01:00:00') OR (WINDOW_START >= TIMESTAMP '2019-03-01 00:00:00' AND "
-        + "WINDOW_END <= TIMESTAMP '2019-03-01 01:00:00') GROUP BY WINDOW_START "
-        + "ORDER BY WINDOW_START");
+    List<String> rows =
+        query(
+            "SELECT WINDOW_START, COUNT(*) FROM response WHERE "
+                + "(WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+                + "'2019-02-01 01:00:00') OR (WINDOW_START >= TIMESTAMP '2019-03-01 00:00:00' AND "
+                + "WINDOW_END <= TIMESTAMP '2019-03-01 01:00:00') GROUP BY WINDOW_START "
+                + "ORDER BY WINDOW_START");
 
     assertEquals(2, emu.creates().size());
     assertEquals(2, rows.size());
@@ -162,25 +180,30 @@ class WindowPushdownTest {
 
   @Test
   void overlappingAnchorRangesInAnOrAreMergedSoNoEventIsCountedTwice() throws SQLException {
-    List<String> merged = query("SELECT COUNT(*) FROM response WHERE "
-        + "RESPONSE_TIME BETWEEN TIMESTAMP '2019-02-01 00:00:00' AND TIMESTAMP '2019-02-01 02:00:00'"
-        + " OR (RESPONSE_TIME >= TIMESTAMP '2019-02-01 01:00:00' AND RESPONSE_TIME < TIMESTAMP "
-        + "'2019-02-01 03:00:00' AND NETWORK IS NOT NULL)");
+    List<String> merged =
+        query(
+            "SELECT COUNT(*) FROM response WHERE "
+                + "RESPONSE_TIME BETWEEN TIMESTAMP '2019-02-01 00:00:00' AND TIMESTAMP '2019-02-01 02:00:00'"
+                + " OR (RESPONSE_TIME >= TIMESTAMP '2019-02-01 01:00:00' AND RESPONSE_TIME < TIMESTAMP "
+                + "'2019-02-01 03:00:00' AND NETWORK IS NOT NULL)");
     JournalEntry create = onlyCreate();
     assertEquals(String.valueOf(FEB_1_2019), param(create, "startTime"));
     assertEquals(String.valueOf(FEB_1_2019 + 3 * HOUR), param(create, "endTime"));
 
     emu.emulator().reset();
-    List<String> whole = query("SELECT COUNT(*) FROM response WHERE RESPONSE_TIME >= "
-        + "TIMESTAMP '2019-02-01 00:00:00' AND RESPONSE_TIME < TIMESTAMP '2019-02-01 03:00:00'"
-        + " AND (RESPONSE_TIME <= TIMESTAMP '2019-02-01 02:00:00' OR NETWORK IS NOT NULL)");
+    List<String> whole =
+        query(
+            "SELECT COUNT(*) FROM response WHERE RESPONSE_TIME >= "
+                + "TIMESTAMP '2019-02-01 00:00:00' AND RESPONSE_TIME < TIMESTAMP '2019-02-01 03:00:00'"
+                + " AND (RESPONSE_TIME <= TIMESTAMP '2019-02-01 02:00:00' OR NETWORK IS NOT NULL)");
     assertEquals(whole, merged);
   }
 
   @Test
   void preparedParametersChooseTheWindowAtBindTime() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM "
-        + "response WHERE WINDOW_START >= ? AND WINDOW_END <= ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT COUNT(*) FROM " + "response WHERE WINDOW_START >= ? AND WINDOW_END <= ?")) {
       statement.setTimestamp(1, Timestamp.valueOf("2019-02-01 00:00:00"));
       statement.setTimestamp(2, Timestamp.valueOf("2019-02-01 01:00:00"));
       try (ResultSet rs = statement.executeQuery()) {
@@ -204,14 +227,16 @@ class WindowPushdownTest {
   private static long[] span() {
     List<JournalEntry> creates = emu.creates();
     return new long[] {
-        creates.stream().mapToLong(c -> Long.parseLong(param(c, "startTime"))).min().orElseThrow(),
-        creates.stream().mapToLong(c -> Long.parseLong(param(c, "endTime"))).max().orElseThrow()};
+      creates.stream().mapToLong(c -> Long.parseLong(param(c, "startTime"))).min().orElseThrow(),
+      creates.stream().mapToLong(c -> Long.parseLong(param(c, "endTime"))).max().orElseThrow()
+    };
   }
 
   @Test
   void currentTimestampMinusAnIntervalEndsTheWindowNow() throws SQLException {
     long before = System.currentTimeMillis();
-    query("SELECT COUNT(*) FROM response WHERE WINDOW_START >= CURRENT_TIMESTAMP - INTERVAL '7' DAY");
+    query(
+        "SELECT COUNT(*) FROM response WHERE WINDOW_START >= CURRENT_TIMESTAMP - INTERVAL '7' DAY");
     long after = System.currentTimeMillis();
 
     long[] span = span();
@@ -236,15 +261,25 @@ class WindowPushdownTest {
         assertTrue(rs.next());
         SQLWarning warning = statement.getWarnings();
         assertNotNull(warning, "the statement warns");
-        assertTrue(warning.getMessage().startsWith("table response: no time predicate, so the "
-            + "default window ["), warning.getMessage());
-        assertTrue(warning.getMessage().endsWith(") was used (defaultWindow=7d); choose one "
-            + "with WINDOW_START/WINDOW_END or RESPONSE_TIME"), warning.getMessage());
+        assertTrue(
+            warning
+                .getMessage()
+                .startsWith("table response: no time predicate, so the " + "default window ["),
+            warning.getMessage());
+        assertTrue(
+            warning
+                .getMessage()
+                .endsWith(
+                    ") was used (defaultWindow=7d); choose one "
+                        + "with WINDOW_START/WINDOW_END or RESPONSE_TIME"),
+            warning.getMessage());
         assertEquals(warning.getMessage(), rs.getWarnings().getMessage(), "and so does its rows");
       }
-      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM response WHERE "
-          + "WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP "
-          + "'2019-03-12 00:00:00'")) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT COUNT(*) FROM response WHERE "
+                  + "WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00' AND WINDOW_END <= TIMESTAMP "
+                  + "'2019-03-12 00:00:00'")) {
         assertTrue(rs.next());
         assertNull(statement.getWarnings(), "a query with a window assumes nothing");
       }
@@ -253,49 +288,57 @@ class WindowPushdownTest {
 
   @Test
   void eventWindowsAreCutIntoWeeksThatRunInParallelAndStreamInOrder() throws SQLException {
-    String where = " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 12:00:00' AND "
-        + "WINDOW_END <= TIMESTAMP '2019-02-20 00:00:00'";
+    String where =
+        " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 12:00:00' AND "
+            + "WINDOW_END <= TIMESTAMP '2019-02-20 00:00:00'";
     List<String> cut;
     try (Connection weekly = emu.connect("splitWindow=7d");
-         Statement statement = weekly.createStatement()) {
+        Statement statement = weekly.createStatement()) {
       cut = Rows.query(statement, "SELECT RESPONSE_ID" + where);
     }
 
     // Friday Feb 1 12:00, then each Monday (Feb 4, 11, 18) up to the end on Feb 20.
-    assertEquals(List.of("1549022400000", "1549238400000", "1549843200000", "1550448000000"),
+    assertEquals(
+        List.of("1549022400000", "1549238400000", "1549843200000", "1550448000000"),
         emu.creates().stream().map(c -> param(c, "startTime")).sorted().toList());
     try (Connection whole = emu.connect("splitWindow=none");
-         Statement statement = whole.createStatement()) {
+        Statement statement = whole.createStatement()) {
       assertEquals(Rows.query(statement, "SELECT RESPONSE_ID" + where), cut);
     }
   }
 
   @Test
   void anInListOnAParameterRunsOneExportPerValueAndRowsCarryTheirValue() throws SQLException {
-    List<String> rows = query("SELECT API_PRIORITY, COUNT(*) FROM conversation_actions "
-        + "WHERE API_PRIORITY IN (1, 4) AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
-        + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' GROUP BY API_PRIORITY "
-        + "ORDER BY API_PRIORITY");
+    List<String> rows =
+        query(
+            "SELECT API_PRIORITY, COUNT(*) FROM conversation_actions "
+                + "WHERE API_PRIORITY IN (1, 4) AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' "
+                + "AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' GROUP BY API_PRIORITY "
+                + "ORDER BY API_PRIORITY");
 
     List<JournalEntry> creates = emu.creates();
     assertEquals(2, creates.size());
-    assertEquals(List.of("1", "4"), creates.stream().map(c -> param(c, "priorities")).sorted()
-        .toList());
+    assertEquals(
+        List.of("1", "4"), creates.stream().map(c -> param(c, "priorities")).sorted().toList());
     assertEquals(2, rows.size());
     assertTrue(rows.get(0).startsWith("1|") && rows.get(1).startsWith("4|"), rows.toString());
 
-    List<String> one = query("SELECT PRIORITY, COUNT(*) FROM conversation_actions WHERE "
-        + "PRIORITY IN ('1', '4') AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND "
-        + "WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' GROUP BY PRIORITY ORDER BY PRIORITY");
+    List<String> one =
+        query(
+            "SELECT PRIORITY, COUNT(*) FROM conversation_actions WHERE "
+                + "PRIORITY IN ('1', '4') AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00' AND "
+                + "WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' GROUP BY PRIORITY ORDER BY PRIORITY");
     assertEquals(rows, one, "the API filter must select what the data column says");
   }
 
   @Test
   void modeParametersAreSentAndCarried() throws SQLException {
-    List<String> rows = query("SELECT DISTINCT API_CONVERSATION_REPORT_TYPE, "
-        + "API_BUSINESS_HOURS FROM conversation WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' "
-        + "AND API_BUSINESS_HOURS = 'INSIDE' AND WINDOW_START >= TIMESTAMP "
-        + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'");
+    List<String> rows =
+        query(
+            "SELECT DISTINCT API_CONVERSATION_REPORT_TYPE, "
+                + "API_BUSINESS_HOURS FROM conversation WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' "
+                + "AND API_BUSINESS_HOURS = 'INSIDE' AND WINDOW_START >= TIMESTAMP "
+                + "'2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'");
 
     JournalEntry create = onlyCreate();
     assertEquals("CLOSED", param(create, "conversationReportType"));
@@ -306,22 +349,25 @@ class WindowPushdownTest {
 
   @Test
   void anInListOfModesRunsOneExportPerMode() throws SQLException {
-    List<String> rows = query("SELECT API_CONVERSATION_REPORT_TYPE, COUNT(*) FROM conversation"
-        + " WHERE API_CONVERSATION_REPORT_TYPE IN ('CLOSED', 'CREATED') AND WINDOW_START >= "
-        + "TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' "
-        + "GROUP BY API_CONVERSATION_REPORT_TYPE ORDER BY 1");
+    List<String> rows =
+        query(
+            "SELECT API_CONVERSATION_REPORT_TYPE, COUNT(*) FROM conversation"
+                + " WHERE API_CONVERSATION_REPORT_TYPE IN ('CLOSED', 'CREATED') AND WINDOW_START >= "
+                + "TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' "
+                + "GROUP BY API_CONVERSATION_REPORT_TYPE ORDER BY 1");
 
     assertEquals(2, emu.creates().size());
     assertEquals(2, rows.size(), rows.toString());
-    assertTrue(rows.get(0).startsWith("CLOSED|") && rows.get(1).startsWith("CREATED|"),
-        rows.toString());
+    assertTrue(
+        rows.get(0).startsWith("CLOSED|") && rows.get(1).startsWith("CREATED|"), rows.toString());
   }
 
   @Test
   void closedConversationsAreSelectedByTheirCloseTime() throws SQLException {
-    query("SELECT COUNT(*) FROM conversation WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' "
-        + "AND CLOSED_TIME >= TIMESTAMP '2019-02-01 00:00:00' AND CLOSED_TIME < TIMESTAMP "
-        + "'2019-02-02 00:00:00'");
+    query(
+        "SELECT COUNT(*) FROM conversation WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED' "
+            + "AND CLOSED_TIME >= TIMESTAMP '2019-02-01 00:00:00' AND CLOSED_TIME < TIMESTAMP "
+            + "'2019-02-02 00:00:00'");
 
     JournalEntry create = onlyCreate();
     assertEquals(String.valueOf(FEB_1_2019), param(create, "startTime"));
@@ -330,9 +376,11 @@ class WindowPushdownTest {
 
   @Test
   void theIntervalExportAlwaysSendsItsRequiredTimeInterval() throws SQLException {
-    List<String> rows = query("SELECT DISTINCT API_TIME_INTERVAL FROM team_performance_interval"
-        + " WHERE WINDOW_START >= TIMESTAMP '2024-01-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
-        + "'2024-01-03 00:00:00'");
+    List<String> rows =
+        query(
+            "SELECT DISTINCT API_TIME_INTERVAL FROM team_performance_interval"
+                + " WHERE WINDOW_START >= TIMESTAMP '2024-01-01 00:00:00' AND WINDOW_END <= TIMESTAMP "
+                + "'2024-01-03 00:00:00'");
 
     assertEquals("86400000", param(onlyCreate(), "timeInterval"));
     assertEquals(List.of("86400000"), rows);
@@ -341,17 +389,28 @@ class WindowPushdownTest {
   @Test
   void rowsCarryTheirWindowSoTheFilterAboveTheScanKeepsThemAll() throws SQLException {
     Map<String, Integer> countsByWindow = new HashMap<>();
-    for (String row : query("SELECT WINDOW_START, WINDOW_END FROM response WHERE WINDOW_START "
-        + "= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END = TIMESTAMP '2019-02-01 06:00:00'")) {
+    for (String row :
+        query(
+            "SELECT WINDOW_START, WINDOW_END FROM response WHERE WINDOW_START "
+                + "= TIMESTAMP '2019-02-01 00:00:00' AND WINDOW_END = TIMESTAMP '2019-02-01 06:00:00'")) {
       countsByWindow.merge(row, 1, Integer::sum);
     }
     assertEquals(1, countsByWindow.size());
-    assertTrue(countsByWindow.keySet().iterator().next()
-        .startsWith("2019-02-01 00:00:00"), countsByWindow.toString());
-    String truth = emu.groundTruth("response", Map.of("companyKey", List.of("demo"),
-        "startTime", List.of(String.valueOf(FEB_1_2019)),
-        "endTime", List.of(String.valueOf(FEB_1_2019 + 6 * HOUR)),
-        "reportFormat", List.of("csv")));
+    assertTrue(
+        countsByWindow.keySet().iterator().next().startsWith("2019-02-01 00:00:00"),
+        countsByWindow.toString());
+    String truth =
+        emu.groundTruth(
+            "response",
+            Map.of(
+                "companyKey",
+                List.of("demo"),
+                "startTime",
+                List.of(String.valueOf(FEB_1_2019)),
+                "endTime",
+                List.of(String.valueOf(FEB_1_2019 + 6 * HOUR)),
+                "reportFormat",
+                List.of("csv")));
     assertEquals(Rows.csv(truth).size(), countsByWindow.values().iterator().next());
   }
 }

@@ -27,32 +27,35 @@ class ConcurrentStatementsTest {
 
   @Test
   void manyThreadsCanOpenAndCloseStatementsOnOneConnectionAtOnce() throws Exception {
-    try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect()) {
+    try (EmulatorFixture emu = EmulatorFixture.start();
+        Connection connection = emu.connect()) {
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       CyclicBarrier start = new CyclicBarrier(THREADS);
       try {
         List<Future<Integer>> runs = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-          runs.add(pool.submit(() -> {
-            start.await();
-            // A few statements open at a time, as a tool with several result tabs has.
-            Deque<Statement> open = new ArrayDeque<>();
-            for (int i = 0; i < STATEMENTS_PER_THREAD; i++) {
-              open.addLast(connection.createStatement());
-              if (open.size() > OPEN_AT_ONCE) {
-                open.removeFirst().close();
-              }
-            }
-            int answered = 0;
-            for (Statement statement : open) {
-              try (ResultSet rs = statement.executeQuery(
-                  "SELECT COUNT(*) FROM khoros_meta.reports")) {
-                answered += rs.next() && rs.getInt(1) > 0 ? 1 : 0;
-              }
-              statement.close();
-            }
-            return answered;
-          }));
+          runs.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    // A few statements open at a time, as a tool with several result tabs has.
+                    Deque<Statement> open = new ArrayDeque<>();
+                    for (int i = 0; i < STATEMENTS_PER_THREAD; i++) {
+                      open.addLast(connection.createStatement());
+                      if (open.size() > OPEN_AT_ONCE) {
+                        open.removeFirst().close();
+                      }
+                    }
+                    int answered = 0;
+                    for (Statement statement : open) {
+                      try (ResultSet rs =
+                          statement.executeQuery("SELECT COUNT(*) FROM khoros_meta.reports")) {
+                        answered += rs.next() && rs.getInt(1) > 0 ? 1 : 0;
+                      }
+                      statement.close();
+                    }
+                    return answered;
+                  }));
         }
         for (Future<Integer> run : runs) {
           assertEquals(OPEN_AT_ONCE, run.get(), "every statement still runs its query");

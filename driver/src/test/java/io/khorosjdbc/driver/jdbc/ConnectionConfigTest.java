@@ -46,14 +46,48 @@ class ConnectionConfigTest {
 
   @Test
   void everyPropertyMapsToItsSetting() throws SQLException {
-    ConnectionConfig config = ConnectionConfig.from(props(
-        "url", "http://127.0.0.1:9999", "companyKey", "K", "user", "u", "password", "p",
-        "format", "JSON", "typeMode", "strings", "dateFormat", "dd.MM.yyyy HH:mm",
-        "apiLocale", "de", "apiTimeZone", "America/Chicago", "defaultWindow", "none",
-        "splitWindow", "none",
-        "endTimeInclusive", "true", "exportTimeout", "5m", "pollInitialDelay", "10ms",
-        "pollMaxDelay", "PT2S", "maxConcurrentExports", "8", "schemaCache", "false",
-        "schemaCacheTtl", "1h", "allowInsecureHttp", "true"), Map.of());
+    ConnectionConfig config =
+        ConnectionConfig.from(
+            props(
+                "url",
+                "http://127.0.0.1:9999",
+                "companyKey",
+                "K",
+                "user",
+                "u",
+                "password",
+                "p",
+                "format",
+                "JSON",
+                "typeMode",
+                "strings",
+                "dateFormat",
+                "dd.MM.yyyy HH:mm",
+                "apiLocale",
+                "de",
+                "apiTimeZone",
+                "America/Chicago",
+                "defaultWindow",
+                "none",
+                "splitWindow",
+                "none",
+                "endTimeInclusive",
+                "true",
+                "exportTimeout",
+                "5m",
+                "pollInitialDelay",
+                "10ms",
+                "pollMaxDelay",
+                "PT2S",
+                "maxConcurrentExports",
+                "8",
+                "schemaCache",
+                "false",
+                "schemaCacheTtl",
+                "1h",
+                "allowInsecureHttp",
+                "true"),
+            Map.of());
 
     assertEquals("127.0.0.1", config.baseUrl().host());
     assertEquals(ReportFormat.JSON, config.format());
@@ -73,16 +107,23 @@ class ConnectionConfigTest {
 
   @Test
   void emeaRegionPicksTheEmeaHost() throws SQLException {
-    ConnectionConfig config = ConnectionConfig.from(props("companyKey", "K", "region", "emea"),
-        Map.of());
+    ConnectionConfig config =
+        ConnectionConfig.from(props("companyKey", "K", "region", "emea"), Map.of());
     assertEquals("analytics-api-emea.app.lithium.com", config.baseUrl().host());
   }
 
   @Test
   void secretsComeFromTheEnvironmentWhenNotGiven() throws SQLException {
-    ConnectionConfig config = ConnectionConfig.from(props("user", ""),
-        Map.of("KHOROS_COMPANY_KEY", "ENVKEY", "KHOROS_USER", "envuser",
-            "KHOROS_PASSWORD", "envpass"));
+    ConnectionConfig config =
+        ConnectionConfig.from(
+            props("user", ""),
+            Map.of(
+                "KHOROS_COMPANY_KEY",
+                "ENVKEY",
+                "KHOROS_USER",
+                "envuser",
+                "KHOROS_PASSWORD",
+                "envpass"));
     assertEquals("ENVKEY", config.companyKey());
     assertEquals("envuser", config.user());
     assertEquals("envpass", config.password());
@@ -92,8 +133,8 @@ class ConnectionConfigTest {
   void aPropertiesFileSuppliesValuesTheUrlDoesNotSet(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("khoros.properties");
     Files.writeString(file, "companyKey=FILEKEY\npassword=filepass\nformat=json\n");
-    ConnectionConfig config = ConnectionConfig.from(
-        props("propertiesFile", file.toString(), "format", "csv"), Map.of());
+    ConnectionConfig config =
+        ConnectionConfig.from(props("propertiesFile", file.toString(), "format", "csv"), Map.of());
     assertEquals("FILEKEY", config.companyKey());
     assertEquals("filepass", config.password());
     assertEquals(ReportFormat.CSV, config.format());
@@ -101,57 +142,83 @@ class ConnectionConfigTest {
 
   @Test
   void toStringMasksThePassword() throws SQLException {
-    ConnectionConfig config = ConnectionConfig.from(
-        props("companyKey", "K", "password", "s3cr3t-XYZ"), Map.of());
+    ConnectionConfig config =
+        ConnectionConfig.from(props("companyKey", "K", "password", "s3cr3t-XYZ"), Map.of());
     assertFalse(config.toString().contains("s3cr3t-XYZ"));
     assertFalse(config.apiSettings().toString().contains("s3cr3t-XYZ"));
   }
 
   @Test
   void aMissingCompanyKeyNamesTheProperty() {
-    SQLException e = assertThrows(SQLException.class,
-        () -> ConnectionConfig.from(props(), Map.of()));
+    SQLException e =
+        assertThrows(SQLException.class, () -> ConnectionConfig.from(props(), Map.of()));
     assertTrue(e.getMessage().contains("companyKey is required"), e.getMessage());
   }
 
   @Test
   void badValuesNameThePropertyAndWhatIsAllowed() {
-    SQLException duration = assertThrows(SQLException.class, () -> ConnectionConfig.from(
-        props("companyKey", "K", "exportTimeout", "soon"), Map.of()));
+    SQLException duration =
+        assertThrows(
+            SQLException.class,
+            () ->
+                ConnectionConfig.from(props("companyKey", "K", "exportTimeout", "soon"), Map.of()));
     assertTrue(duration.getMessage().contains("exportTimeout='soon' is not a duration"));
 
-    SQLException format = assertThrows(SQLException.class, () -> ConnectionConfig.from(
-        props("companyKey", "K", "format", "xml"), Map.of()));
+    SQLException format =
+        assertThrows(
+            SQLException.class,
+            () -> ConnectionConfig.from(props("companyKey", "K", "format", "xml"), Map.of()));
     assertTrue(format.getMessage().contains("format='xml' is not one of csv, json"));
 
-    SQLException zone = assertThrows(SQLException.class, () -> ConnectionConfig.from(
-        props("companyKey", "K", "apiTimeZone", "Mars/Base"), Map.of()));
+    SQLException zone =
+        assertThrows(
+            SQLException.class,
+            () ->
+                ConnectionConfig.from(
+                    props("companyKey", "K", "apiTimeZone", "Mars/Base"), Map.of()));
     assertTrue(zone.getMessage().contains("apiTimeZone='Mars/Base'"));
   }
 
   @Test
   void numbersAndSizesAreCheckedAgainstTheirRange() throws SQLException {
-    assertEquals("property maxConcurrentExports='0' must be a positive whole number",
+    assertEquals(
+        "property maxConcurrentExports='0' must be a positive whole number",
         badValue("maxConcurrentExports", "0"));
-    assertEquals("property maxRetries='-1' must be a whole number, 0 or more",
-        badValue("maxRetries", "-1"));
-    assertEquals("property maxRequestsPerSecond='fast' must be a number, 0 or more",
+    assertEquals(
+        "property maxRetries='-1' must be a whole number, 0 or more", badValue("maxRetries", "-1"));
+    assertEquals(
+        "property maxRequestsPerSecond='fast' must be a number, 0 or more",
         badValue("maxRequestsPerSecond", "fast"));
-    assertEquals("property cacheMaxSize='12x' is not a size; write e.g. 1g, 512m or 100k",
+    assertEquals(
+        "property cacheMaxSize='12x' is not a size; write e.g. 1g, 512m or 100k",
         badValue("cacheMaxSize", "12x"));
 
-    ConnectionConfig config = ConnectionConfig.from(props("companyKey", "K",
-        "cacheMaxSize", "512M", "maxRequestsPerSecond", "2.5", "maxRetries", "0"), Map.of());
+    ConnectionConfig config =
+        ConnectionConfig.from(
+            props(
+                "companyKey",
+                "K",
+                "cacheMaxSize",
+                "512M",
+                "maxRequestsPerSecond",
+                "2.5",
+                "maxRetries",
+                "0"),
+            Map.of());
     assertEquals(512L << 20, config.exportCache().maxBytes());
-    assertEquals("150/60s", config.requestBudget().toString(),
+    assertEquals(
+        "150/60s",
+        config.requestBudget().toString(),
         "the deprecated maxRequestsPerSecond still sets the budget");
     assertEquals(0, config.retryPolicy().maxRetries());
   }
 
   @Test
   void propertyNamesMatchInAnyCaseAsSparkPassesThemInLowerCase() throws SQLException {
-    ConnectionConfig config = ConnectionConfig.from(props("COMPANYKEY", "K",
-        "requestbudget", "10/1m", "CacheDir", "/tmp/elsewhere"), Map.of());
+    ConnectionConfig config =
+        ConnectionConfig.from(
+            props("COMPANYKEY", "K", "requestbudget", "10/1m", "CacheDir", "/tmp/elsewhere"),
+            Map.of());
 
     assertEquals("K", config.companyKey());
     assertEquals("10/60s", config.requestBudget().toString());
@@ -159,8 +226,10 @@ class ConnectionConfigTest {
   }
 
   private static String badValue(String property, String value) {
-    SQLException e = assertThrows(SQLException.class, () -> ConnectionConfig.from(
-        props("companyKey", "K", property, value), Map.of()));
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> ConnectionConfig.from(props("companyKey", "K", property, value), Map.of()));
     return e.getMessage().replaceFirst("^khoros-jdbc: ", "");
   }
 }

@@ -95,8 +95,10 @@ class DriverPropertiesTest {
 
   @Test
   void everyPropertyHasASampleHere(@TempDir Path dir) throws Exception {
-    assertEquals(Arrays.asList(DriverProperty.values()),
-        new ArrayList<>(samples(dir).keySet()), "add a sample value for the new property");
+    assertEquals(
+        Arrays.asList(DriverProperty.values()),
+        new ArrayList<>(samples(dir).keySet()),
+        "add a sample value for the new property");
   }
 
   @Test
@@ -104,7 +106,9 @@ class DriverPropertiesTest {
     Files.writeString(dir.resolve("schema.json"), "{}");
     List<Object> defaults = settings(config());
     for (Map.Entry<DriverProperty, String> sample : samples(dir).entrySet()) {
-      assertNotEquals(defaults, settings(config(sample.getKey().key(), sample.getValue())),
+      assertNotEquals(
+          defaults,
+          settings(config(sample.getKey().key(), sample.getValue())),
           sample.getKey().key() + "=" + sample.getValue() + " changed nothing");
     }
   }
@@ -114,9 +118,13 @@ class DriverPropertiesTest {
     DriverPropertyInfo[] offered = new KhorosDriver().getPropertyInfo("jdbc:khoros:", null);
     String reference = Files.readString(Path.of("..", "docs", "sql-reference.md"));
     for (DriverProperty property : DriverProperty.values()) {
-      assertTrue(Arrays.stream(offered).anyMatch(info -> info.name.equals(property.key())
-          && info.required == property.required()), property.key() + " in getPropertyInfo");
-      assertTrue(reference.contains("`" + property.key() + "`"),
+      assertTrue(
+          Arrays.stream(offered)
+              .anyMatch(
+                  info -> info.name.equals(property.key()) && info.required == property.required()),
+          property.key() + " in getPropertyInfo");
+      assertTrue(
+          reference.contains("`" + property.key() + "`"),
           property.key() + " in docs/sql-reference.md");
     }
   }

@@ -25,8 +25,8 @@ class KhorosDriverTest {
 
   @Test
   void theDriverIsRegisteredThroughTheServiceFileForItsPrefixOnly() throws SQLException {
-    assertTrue(ServiceLoader.load(Driver.class).stream()
-        .anyMatch(p -> p.type() == KhorosDriver.class));
+    assertTrue(
+        ServiceLoader.load(Driver.class).stream().anyMatch(p -> p.type() == KhorosDriver.class));
     assertInstanceOf(KhorosDriver.class, DriverManager.getDriver("jdbc:khoros:companyKey=K"));
     assertFalse(new KhorosDriver().acceptsURL("jdbc:calcite:"));
     assertNull(new KhorosDriver().connect("jdbc:other:x", new Properties()));
@@ -34,9 +34,11 @@ class KhorosDriverTest {
 
   @Test
   void everyPropertyIsListedWithADescriptionAndItsDefault() throws SQLException {
-    Map<String, DriverPropertyInfo> listed = Arrays.stream(new KhorosDriver()
-            .getPropertyInfo("jdbc:khoros:companyKey=ACME;format=json", new Properties()))
-        .collect(Collectors.toMap(p -> p.name, p -> p));
+    Map<String, DriverPropertyInfo> listed =
+        Arrays.stream(
+                new KhorosDriver()
+                    .getPropertyInfo("jdbc:khoros:companyKey=ACME;format=json", new Properties()))
+            .collect(Collectors.toMap(p -> p.name, p -> p));
 
     for (DriverProperty property : DriverProperty.values()) {
       DriverPropertyInfo info = listed.get(property.key());
@@ -54,19 +56,24 @@ class KhorosDriverTest {
   void thePasswordIsNeverEchoedBackByGetPropertyInfo() throws SQLException {
     Properties info = new Properties();
     info.setProperty("password", "s3cr3t-XYZ");
-    DriverPropertyInfo password = Arrays.stream(new KhorosDriver()
-            .getPropertyInfo("jdbc:khoros:companyKey=K", info))
-        .filter(p -> p.name.equals("password")).findFirst().orElseThrow();
+    DriverPropertyInfo password =
+        Arrays.stream(new KhorosDriver().getPropertyInfo("jdbc:khoros:companyKey=K", info))
+            .filter(p -> p.name.equals("password"))
+            .findFirst()
+            .orElseThrow();
     assertNull(password.value);
   }
 
   @Test
   void identifiersWorkInAnyCaseWithoutQuotes() throws SQLException {
-    try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect();
-         Statement statement = connection.createStatement()) {
-      String window = " WHERE window_start >= TIMESTAMP '2019-02-01 00:00:00' AND "
-          + "Window_End <= TIMESTAMP '2019-02-01 01:00:00'";
-      assertEquals(Rows.query(statement, "SELECT response_id FROM RESPONSE" + window),
+    try (EmulatorFixture emu = EmulatorFixture.start();
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
+      String window =
+          " WHERE window_start >= TIMESTAMP '2019-02-01 00:00:00' AND "
+              + "Window_End <= TIMESTAMP '2019-02-01 01:00:00'";
+      assertEquals(
+          Rows.query(statement, "SELECT response_id FROM RESPONSE" + window),
           Rows.query(statement, "SELECT RESPONSE_ID FROM khoros.response" + window));
     }
   }

@@ -32,22 +32,33 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Replays what DBeaver's generic driver (and most JDBC BI tools) ask on connect and while browsing
  * the navigator, against the emulator. Listing must never start an export; describing a table may
- * (column discovery); schema probes such as {@code SELECT * FROM t WHERE 1=0} must not start a
- * data export.
+ * (column discovery); schema probes such as {@code SELECT * FROM t WHERE 1=0} must not start a data
+ * export.
  */
 class ToolMetadataTest {
   @RegisterExtension
   static final KhorosEmulatorExtension EMU =
-      new KhorosEmulatorExtension(KhorosEmulator.builder().jobLatencyMillis(20)
-          .rateLimit(RateLimit.OFF));
+      new KhorosEmulatorExtension(
+          KhorosEmulator.builder().jobLatencyMillis(20).rateLimit(RateLimit.OFF));
 
-  static final Set<String> TABLES = Set.of("conversation", "conversation_actions",
-      "conversation_history_action", "combined", "author", "raw_agent_states", "raw_expert_help",
-      "incoming_post", "response", "response_approval", "team_performance",
-      "team_performance_interval", "user", "raw_brand_posts");
+  static final Set<String> TABLES =
+      Set.of(
+          "conversation",
+          "conversation_actions",
+          "conversation_history_action",
+          "combined",
+          "author",
+          "raw_agent_states",
+          "raw_expert_help",
+          "incoming_post",
+          "response",
+          "response_approval",
+          "team_performance",
+          "team_performance_interval",
+          "user",
+          "raw_brand_posts");
 
-  @TempDir
-  Path cache;
+  @TempDir Path cache;
 
   Connection connection;
   DatabaseMetaData meta;
@@ -62,8 +73,12 @@ class ToolMetadataTest {
     Properties props = new Properties();
     props.setProperty("user", "demo");
     props.setProperty("password", "demo");
-    return DriverManager.getConnection("jdbc:khoros:url=" + EMU.baseUrl()
-        + ";companyKey=demo;pollInitialDelay=5ms;cache=false;schemaCacheDir=" + cache, props);
+    return DriverManager.getConnection(
+        "jdbc:khoros:url="
+            + EMU.baseUrl()
+            + ";companyKey=demo;pollInitialDelay=5ms;cache=false;schemaCacheDir="
+            + cache,
+        props);
   }
 
   @AfterEach
@@ -160,7 +175,8 @@ class ToolMetadataTest {
   void catalogsAndSchemas() throws SQLException {
     List<Map<String, Object>> catalogs = rows(meta.getCatalogs());
     List<Map<String, Object>> schemas = rows(meta.getSchemas());
-    assertTrue(column(schemas, "TABLE_SCHEM").containsAll(Set.of("khoros", "khoros_meta")),
+    assertTrue(
+        column(schemas, "TABLE_SCHEM").containsAll(Set.of("khoros", "khoros_meta")),
         schemas::toString);
     assertEquals(schemas, rows(meta.getSchemas(null, null)));
     assertEquals(schemas, rows(meta.getSchemas(null, "%")));
@@ -181,20 +197,29 @@ class ToolMetadataTest {
       List<Map<String, Object>> all = rows(meta.getTables(null, null, pattern, null));
       Set<Object> names = column(all, "TABLE_NAME");
       assertTrue(names.containsAll(TABLES), pattern + ": " + names);
-      assertTrue(names.containsAll(Set.of("exports", "reports", "columns", "teams", "timezones")),
+      assertTrue(
+          names.containsAll(Set.of("exports", "reports", "columns", "teams", "timezones")),
           names::toString);
     }
     assertEquals(TABLES, column(rows(meta.getTables(null, "khoros", "%", null)), "TABLE_NAME"));
-    assertEquals(TABLES, column(rows(meta.getTables(null, "khoros", "%",
-        new String[] {"TABLE"})), "TABLE_NAME"));
-    assertEquals(TABLES, column(rows(meta.getTables(null, "khoros", "%",
-        new String[] {"TABLE", "VIEW"})), "TABLE_NAME"));
-    List<Map<String, Object>> system = rows(meta.getTables(null, "khoros_meta", "%",
-        new String[] {"SYSTEM TABLE", "TABLE", "VIEW"}));
+    assertEquals(
+        TABLES,
+        column(rows(meta.getTables(null, "khoros", "%", new String[] {"TABLE"})), "TABLE_NAME"));
+    assertEquals(
+        TABLES,
+        column(
+            rows(meta.getTables(null, "khoros", "%", new String[] {"TABLE", "VIEW"})),
+            "TABLE_NAME"));
+    List<Map<String, Object>> system =
+        rows(
+            meta.getTables(
+                null, "khoros_meta", "%", new String[] {"SYSTEM TABLE", "TABLE", "VIEW"}));
     assertTrue(column(system, "TABLE_NAME").contains("exports"), system::toString);
-    assertEquals(Set.of("response"),
+    assertEquals(
+        Set.of("response"),
         column(rows(meta.getTables(null, "khoros", "response", null)), "TABLE_NAME"));
-    assertEquals(Set.of("response", "response_approval"),
+    assertEquals(
+        Set.of("response", "response_approval"),
         column(rows(meta.getTables(null, "khoros", "resp%", null)), "TABLE_NAME"));
     // DBeaver passes "" for "no catalog" with some settings.
     rows(meta.getTables("", null, "%", null));
@@ -213,17 +238,15 @@ class ToolMetadataTest {
   void columnsOfOneTableAndOfAll() throws SQLException {
     List<Map<String, Object>> response = rows(meta.getColumns(null, "khoros", "response", "%"));
     Set<Object> names = column(response, "COLUMN_NAME");
-    assertTrue(names.containsAll(Set.of("RESPONSE_TIME", "WINDOW_START", "WINDOW_END")),
-        names::toString);
+    assertTrue(
+        names.containsAll(Set.of("RESPONSE_TIME", "WINDOW_START", "WINDOW_END")), names::toString);
     for (Map<String, Object> row : response) {
       assertNotNull(row.get("TYPE_NAME"), row::toString);
-      assertTrue(((Number) row.get("DATA_TYPE")).intValue() != java.sql.Types.OTHER,
-          row::toString);
+      assertTrue(((Number) row.get("DATA_TYPE")).intValue() != java.sql.Types.OTHER, row::toString);
       assertTrue(((Number) row.get("ORDINAL_POSITION")).intValue() > 0);
     }
     assertEquals(1, rows(meta.getColumns(null, "khoros", "response", "RESPONSE_TIME")).size());
-    List<Map<String, Object>> nullPattern = rows(meta.getColumns(null, "khoros", "response",
-        null));
+    List<Map<String, Object>> nullPattern = rows(meta.getColumns(null, "khoros", "response", null));
     assertEquals(response.size(), nullPattern.size());
     List<Map<String, Object>> all = rows(meta.getColumns(null, null, "%", "%"));
     assertTrue(column(all, "TABLE_NAME").containsAll(TABLES), "every table's columns");
@@ -253,8 +276,9 @@ class ToolMetadataTest {
     rows(meta.getUDTs(null, null, "%", null));
     List<Map<String, Object>> typeInfo = rows(meta.getTypeInfo());
     Set<Object> typeNames = column(typeInfo, "TYPE_NAME");
-    assertTrue(typeNames.containsAll(Set.of("VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN",
-        "TIMESTAMP")), typeNames::toString);
+    assertTrue(
+        typeNames.containsAll(Set.of("VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN", "TIMESTAMP")),
+        typeNames::toString);
     assertEquals(0, creates());
   }
 
@@ -264,12 +288,15 @@ class ToolMetadataTest {
     rows(meta.getColumns(null, "khoros", "response", "%"));
     rows(meta.getColumns(null, "khoros", "conversation", "%"));
     EMU.emulator().reset();
-    try (Connection tool = open(); Statement statement = tool.createStatement()) {
-      for (String sql : List.of("SELECT * FROM response WHERE 1=0",
-          "SELECT * FROM response LIMIT 0",
-          "SELECT * FROM \"response\" WHERE 1=0",
-          "SELECT * FROM khoros.response WHERE 1=0",
-          "SELECT * FROM (SELECT * FROM conversation) t WHERE 1=0")) {
+    try (Connection tool = open();
+        Statement statement = tool.createStatement()) {
+      for (String sql :
+          List.of(
+              "SELECT * FROM response WHERE 1=0",
+              "SELECT * FROM response LIMIT 0",
+              "SELECT * FROM \"response\" WHERE 1=0",
+              "SELECT * FROM khoros.response WHERE 1=0",
+              "SELECT * FROM (SELECT * FROM conversation) t WHERE 1=0")) {
         try (ResultSet rs = statement.executeQuery(sql)) {
           assertTrue(rs.getMetaData().getColumnCount() > 3, sql);
           assertFalse(rs.next(), sql);
@@ -277,8 +304,7 @@ class ToolMetadataTest {
         assertEquals(0, creates(), sql + " must not start an export");
       }
       statement.setMaxRows(0);
-      try (java.sql.PreparedStatement prepared = tool.prepareStatement(
-          "SELECT * FROM response")) {
+      try (java.sql.PreparedStatement prepared = tool.prepareStatement("SELECT * FROM response")) {
         assertTrue(prepared.getMetaData().getColumnCount() > 3, "DBeaver describes prepared SQL");
       }
       assertEquals(0, creates(), "preparing describes without exporting");

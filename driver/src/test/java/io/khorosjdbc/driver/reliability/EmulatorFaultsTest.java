@@ -25,14 +25,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault suite against the emulator: every step of the flow (create, status, download, the
  * pre-signed file, teams, time zones) meets the faults the emulator can inject. A query either
- * returns exactly the fault-free answer, or fails with an error that says what happened; it
- * never returns fewer rows.
+ * returns exactly the fault-free answer, or fails with an error that says what happened; it never
+ * returns fewer rows.
  */
 @Tag("slow")
 class EmulatorFaultsTest {
-  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
+  private static final String WINDOW =
+      " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+          + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
   private static final String QUERY = "SELECT * FROM response" + WINDOW;
+
   /** Fast retries, so that the suite stays quick; Retry-After (1 s) is capped at 100 ms. */
   private static final String[] FAST = {"retryBaseDelay=5ms", "retryMaxDelay=100ms"};
 
@@ -43,10 +45,16 @@ class EmulatorFaultsTest {
 
   @BeforeAll
   static void faultFreeAnswers() throws SQLException {
-    emu = new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).slowBytesPerSecond(200).rateLimit(RateLimit.OFF));
-    try (Connection connection = emu.connect(FAST); Statement statement =
-        connection.createStatement()) {
+    emu =
+        new EmulatorFixture(
+            KhorosEmulator.builder()
+                .seed(42)
+                .rowsPerDay(2000)
+                .jobLatencyMillis(20)
+                .slowBytesPerSecond(200)
+                .rateLimit(RateLimit.OFF));
+    try (Connection connection = emu.connect(FAST);
+        Statement statement = connection.createStatement()) {
       expected = Rows.query(statement, QUERY);
       expectedTeams = Rows.query(statement, "SELECT * FROM khoros_meta.teams");
       expectedTimezones = Rows.query(statement, "SELECT * FROM khoros_meta.timezones");
@@ -68,8 +76,8 @@ class EmulatorFaultsTest {
       throws SQLException {
     emu.emulator().setFaults(faults);
     String[] all = concat(FAST, properties);
-    try (Connection connection = emu.connect(all); Statement statement =
-        connection.createStatement()) {
+    try (Connection connection = emu.connect(all);
+        Statement statement = connection.createStatement()) {
       return Rows.query(statement, sql);
     }
   }
@@ -105,10 +113,13 @@ class EmulatorFaultsTest {
   @Test
   void create500IsAnErrorBecauseAJobMayHaveStarted() {
     String message = failure("create:500:x1");
-    assertTrue(message.contains("the server failed while creating the export response (HTTP 500)"),
+    assertTrue(
+        message.contains("the server failed while creating the export response (HTTP 500)"),
         message);
-    assertTrue(message.contains("may have started the job anyway, so the driver did not create"
-        + " it again"), message);
+    assertTrue(
+        message.contains(
+            "may have started the job anyway, so the driver did not create" + " it again"),
+        message);
     assertEquals(List.of(500), statuses("create"), "never a second create");
   }
 
@@ -122,10 +133,13 @@ class EmulatorFaultsTest {
   @Test
   void createResetAfterSendingIsAnErrorSayingAJobMayExist() {
     String message = failure("create:reset:x1");
-    assertTrue(message.contains("creating the export response failed after the request was "
-        + "sent"), message);
-    assertTrue(message.contains("the server may have started a job, so the driver did not send "
-        + "it again"), message);
+    assertTrue(
+        message.contains("creating the export response failed after the request was " + "sent"),
+        message);
+    assertTrue(
+        message.contains(
+            "the server may have started a job, so the driver did not send " + "it again"),
+        message);
     assertEquals(List.of(0), statuses("create"), "never a second create");
   }
 
@@ -142,27 +156,47 @@ class EmulatorFaultsTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    String url = "jdbc:khoros:url=http://127.0.0.1:" + port + ";companyKey=demo;cache=false;"
-        + "pollInitialDelay=5ms;pollMaxDelay=50ms;schemaCache=false;retryBaseDelay=300ms;"
-        + "retryMaxDelay=400ms;maxRetries=6";
-    CompletableFuture<List<String>> query = CompletableFuture.supplyAsync(() -> {
-      java.util.Properties credentials = new java.util.Properties();
-      credentials.setProperty("user", "demo");
-      credentials.setProperty("password", "demo");
-      try (Connection connection = java.sql.DriverManager.getConnection(url, credentials);
-           Statement statement = connection.createStatement()) {
-        return Rows.query(statement, QUERY);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    String url =
+        "jdbc:khoros:url=http://127.0.0.1:"
+            + port
+            + ";companyKey=demo;cache=false;"
+            + "pollInitialDelay=5ms;pollMaxDelay=50ms;schemaCache=false;retryBaseDelay=300ms;"
+            + "retryMaxDelay=400ms;maxRetries=6";
+    CompletableFuture<List<String>> query =
+        CompletableFuture.supplyAsync(
+            () -> {
+              java.util.Properties credentials = new java.util.Properties();
+              credentials.setProperty("user", "demo");
+              credentials.setProperty("password", "demo");
+              try (Connection connection = java.sql.DriverManager.getConnection(url, credentials);
+                  Statement statement = connection.createStatement()) {
+                return Rows.query(statement, QUERY);
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     Thread.sleep(400);
-    try (KhorosEmulator late = KhorosEmulator.builder().port(port).seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).rateLimit(RateLimit.OFF).build().start()) {
+    try (KhorosEmulator late =
+        KhorosEmulator.builder()
+            .port(port)
+            .seed(42)
+            .rowsPerDay(2000)
+            .jobLatencyMillis(20)
+            .rateLimit(RateLimit.OFF)
+            .build()
+            .start()) {
       assertEquals(expected, query.get());
-      assertEquals(1, late.journal().stream().filter(e -> e.route().equals("create")
-          && "response".equals(e.exportId()) && e.parameters().get("reportMetrics") != null
-          && e.parameters().get("reportMetrics").size() > 1).count(), "one create for the query");
+      assertEquals(
+          1,
+          late.journal().stream()
+              .filter(
+                  e ->
+                      e.route().equals("create")
+                          && "response".equals(e.exportId())
+                          && e.parameters().get("reportMetrics") != null
+                          && e.parameters().get("reportMetrics").size() > 1)
+              .count(),
+          "one create for the query");
     }
   }
 
@@ -208,8 +242,8 @@ class EmulatorFaultsTest {
   @Test
   void statusFailingMoreOftenThanMaxRetriesIsAnErrorNamingTheStep() {
     String message = failure("status:500", "maxRetries=2");
-    assertTrue(message.contains("the server failed while checking the export status (HTTP 500)"),
-        message);
+    assertTrue(
+        message.contains("the server failed while checking the export status (HTTP 500)"), message);
     assertEquals(3, calls("status").size(), "the first attempt and two retries");
   }
 
@@ -230,11 +264,16 @@ class EmulatorFaultsTest {
 
   @Test
   void theArrayShapedStatusGivesTheSameAnswer() throws SQLException {
-    try (EmulatorFixture array = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(2000).jobLatencyMillis(20).statusShape(StatusShape.ARRAY)
-        .rateLimit(RateLimit.OFF));
-         Connection connection = array.connect(FAST);
-         Statement statement = connection.createStatement()) {
+    try (EmulatorFixture array =
+            new EmulatorFixture(
+                KhorosEmulator.builder()
+                    .seed(42)
+                    .rowsPerDay(2000)
+                    .jobLatencyMillis(20)
+                    .statusShape(StatusShape.ARRAY)
+                    .rateLimit(RateLimit.OFF));
+        Connection connection = array.connect(FAST);
+        Statement statement = connection.createStatement()) {
       assertEquals(expected, Rows.query(statement, QUERY));
     }
   }
@@ -308,8 +347,7 @@ class EmulatorFaultsTest {
   }
 
   @Test
-  void aTruncatedFileIsFetchedAgainAndContinuesAfterTheRowsAlreadyReturned()
-      throws SQLException {
+  void aTruncatedFileIsFetchedAgainAndContinuesAfterTheRowsAlreadyReturned() throws SQLException {
     assertEquals(expected, run("file:truncate:x1", QUERY));
     assertEquals(2, calls("download").size());
     assertEquals(2, calls("file").size());
@@ -319,11 +357,13 @@ class EmulatorFaultsTest {
   void aFileTruncatedOnEveryAttemptIsAnErrorNeverFewerRows() {
     // Rows were already handed out when the body broke, so the error surfaces from
     // ResultSet.next(), as the SQLException JDBC promises.
-    SQLException e = assertThrows(SQLException.class, () -> run("file:truncate", QUERY,
-        "maxRetries=2"));
+    SQLException e =
+        assertThrows(SQLException.class, () -> run("file:truncate", QUERY, "maxRetries=2"));
     String message = e.getMessage();
-    assertTrue(message.contains("reading export response [2019-03-11T00:00:00Z, "
-        + "2019-03-11T12:00:00Z)"), message);
+    assertTrue(
+        message.contains(
+            "reading export response [2019-03-11T00:00:00Z, " + "2019-03-11T12:00:00Z)"),
+        message);
     assertTrue(message.contains("failed at row"), message);
     assertEquals(3, calls("file").size());
   }
@@ -353,38 +393,40 @@ class EmulatorFaultsTest {
 
   @Test
   void timezones429IsRetried() throws SQLException {
-    assertEquals(expectedTimezones, run("timezones:429:x1",
-        "SELECT * FROM khoros_meta.timezones"));
+    assertEquals(expectedTimezones, run("timezones:429:x1", "SELECT * FROM khoros_meta.timezones"));
   }
 
   @Test
   void timezones503IsRetried() throws SQLException {
-    assertEquals(expectedTimezones, run("timezones:503:x2",
-        "SELECT * FROM khoros_meta.timezones"));
+    assertEquals(expectedTimezones, run("timezones:503:x2", "SELECT * FROM khoros_meta.timezones"));
   }
 
   @Test
   void timezonesTruncatedBodyIsRetried() throws SQLException {
-    assertEquals(expectedTimezones, run("timezones:truncate:x1",
-        "SELECT * FROM khoros_meta.timezones"));
+    assertEquals(
+        expectedTimezones, run("timezones:truncate:x1", "SELECT * FROM khoros_meta.timezones"));
   }
 
   // --- credentials ------------------------------------------------------------------------
 
   @Test
   void aWrongPasswordIsA401ErrorThatIsNotRetried() {
-    SQLException e = assertThrows(SQLException.class, () -> {
-      java.util.Properties credentials = new java.util.Properties();
-      credentials.setProperty("user", "demo");
-      credentials.setProperty("password", "wrong-password");
-      try (Connection connection = java.sql.DriverManager.getConnection(
-          emu.url(concat(FAST, new String[] {"schemaCache=false"})), credentials);
-           Statement statement = connection.createStatement()) {
-        Rows.query(statement, QUERY);
-      }
-    });
-    assertTrue(e.getMessage().contains("rejected the user name or password (HTTP 401)"),
-        e.getMessage());
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> {
+              java.util.Properties credentials = new java.util.Properties();
+              credentials.setProperty("user", "demo");
+              credentials.setProperty("password", "wrong-password");
+              try (Connection connection =
+                      java.sql.DriverManager.getConnection(
+                          emu.url(concat(FAST, new String[] {"schemaCache=false"})), credentials);
+                  Statement statement = connection.createStatement()) {
+                Rows.query(statement, QUERY);
+              }
+            });
+    assertTrue(
+        e.getMessage().contains("rejected the user name or password (HTTP 401)"), e.getMessage());
     assertEquals(List.of(401), statuses("create"));
   }
 }

@@ -21,20 +21,27 @@ final class Leaks {
 
   /** Names of live threads that start with {@code prefix}. */
   static List<String> threads(String prefix) {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-        .map(Thread::getName).filter(name -> name.startsWith(prefix)).sorted().toList();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(name -> name.startsWith(prefix))
+        .sorted()
+        .toList();
   }
 
   /** The threads' prefix of a new tenant scheduler: {@code khoros-scheduler-<id>-}. */
   static String schedulerThreadPrefix(List<String> before, List<String> after) {
-    return after.stream().filter(name -> !before.contains(name) && name.contains("-timer-"))
-        .map(name -> name.substring(0, name.indexOf("-timer-") + 1)).findFirst()
+    return after.stream()
+        .filter(name -> !before.contains(name) && name.contains("-timer-"))
+        .map(name -> name.substring(0, name.indexOf("-timer-") + 1))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no new scheduler thread: " + after));
   }
 
   /** OkHttp threads other than its shared, idle-expiring TaskRunner threads. */
   static List<String> okHttpWorkerThreads() {
-    return threads("OkHttp").stream().filter(name -> !name.startsWith("OkHttp TaskRunner"))
+    return threads("OkHttp").stream()
+        .filter(name -> !name.startsWith("OkHttp TaskRunner"))
         .toList();
   }
 
@@ -51,8 +58,13 @@ final class Leaks {
   }
 
   private static KhorosContext context(Connection connection) throws SQLException {
-    return connection.unwrap(CalciteConnection.class).getRootSchema().subSchemas()
-        .get(KhorosSchema.NAME).unwrap(KhorosSchema.class).context();
+    return connection
+        .unwrap(CalciteConnection.class)
+        .getRootSchema()
+        .subSchemas()
+        .get(KhorosSchema.NAME)
+        .unwrap(KhorosSchema.class)
+        .context();
   }
 
   /** Open sockets of this process (Linux), or -1 where /proc is not available. */
@@ -62,13 +74,16 @@ final class Leaks {
       return -1;
     }
     try (Stream<Path> list = Files.list(fds)) {
-      return (int) list.filter(fd -> {
-        try {
-          return Files.readSymbolicLink(fd).toString().startsWith("socket:");
-        } catch (IOException e) {
-          return false;
-        }
-      }).count();
+      return (int)
+          list.filter(
+                  fd -> {
+                    try {
+                      return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+                    } catch (IOException e) {
+                      return false;
+                    }
+                  })
+              .count();
     } catch (IOException e) {
       return -1;
     }

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures everything logged through slf4j-simple (the test binding) at DEBUG, whatever
- * {@code simplelogger.properties} says, by adjusting the binding's configuration for the duration.
- * slf4j-simple reads its configuration once per JVM, so this uses reflection on its
- * package-private fields; it is test-only and restores everything on {@link #close()}.
+ * Captures everything logged through slf4j-simple (the test binding) at DEBUG, whatever {@code
+ * simplelogger.properties} says, by adjusting the binding's configuration for the duration.
+ * slf4j-simple reads its configuration once per JVM, so this uses reflection on its package-private
+ * fields; it is test-only and restores everything on {@link #close()}.
  */
 final class LogCapture implements AutoCloseable {
   private static final int DEBUG = 10;
@@ -40,8 +40,8 @@ final class LogCapture implements AutoCloseable {
     defaultLevel.setInt(config, DEBUG);
     Object factory = LoggerFactory.getILoggerFactory();
     @SuppressWarnings("unchecked")
-    Map<String, Logger> loggers = (Map<String, Logger>) field(factory.getClass(), "loggerMap")
-        .get(factory);
+    Map<String, Logger> loggers =
+        (Map<String, Logger>) field(factory.getClass(), "loggerMap").get(factory);
     Field level = field(simple, "currentLogLevel");
     for (Logger logger : loggers.values()) {
       previousLevels.put(logger, level.getInt(logger));
@@ -68,8 +68,8 @@ final class LogCapture implements AutoCloseable {
     Field level = field(simple, "currentLogLevel");
     Object factory = LoggerFactory.getILoggerFactory();
     @SuppressWarnings("unchecked")
-    Map<String, Logger> loggers = (Map<String, Logger>) field(factory.getClass(), "loggerMap")
-        .get(factory);
+    Map<String, Logger> loggers =
+        (Map<String, Logger>) field(factory.getClass(), "loggerMap").get(factory);
     for (Logger logger : loggers.values()) {
       level.setInt(logger, previousLevels.getOrDefault(logger, previousDefault));
     }

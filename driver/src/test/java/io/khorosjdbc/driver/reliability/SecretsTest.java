@@ -34,18 +34,25 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 
 /**
- * The password and the URL tokens never show: not in a log line at any level, an exception
- * message or stack trace, a toString(), EXPLAIN output, the exports table, or a thread name.
- * Basic auth is refused over plain http to another machine, and filter values are data.
+ * The password and the URL tokens never show: not in a log line at any level, an exception message
+ * or stack trace, a toString(), EXPLAIN output, the exports table, or a thread name. Basic auth is
+ * refused over plain http to another machine, and filter values are data.
  */
 class SecretsTest {
   private static final String PASSWORD = "s3cr3t-XYZ";
-  private static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 06:00:00'";
+  private static final String WINDOW =
+      " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+          + " AND WINDOW_END <= TIMESTAMP '2019-03-11 06:00:00'";
 
   private static EmulatorFixture emulator() {
-    return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).user("reporter").password(PASSWORD).rateLimit(RateLimit.OFF));
+    return new EmulatorFixture(
+        KhorosEmulator.builder()
+            .seed(42)
+            .rowsPerDay(2000)
+            .jobLatencyMillis(20)
+            .user("reporter")
+            .password(PASSWORD)
+            .rateLimit(RateLimit.OFF));
   }
 
   private static Connection connect(EmulatorFixture emu, String... extra) throws SQLException {
@@ -65,19 +72,32 @@ class SecretsTest {
   void thePasswordAndTheUrlTokensAppearNowhere() throws Exception {
     List<String> seen = new ArrayList<>();
     Set<String> threadNames = Collections.synchronizedSet(new LinkedHashSet<>());
-    try (EmulatorFixture emu = emulator(); LogCapture logs = new LogCapture()) {
+    try (EmulatorFixture emu = emulator();
+        LogCapture logs = new LogCapture()) {
       try (Connection connection = connect(emu, "retryBaseDelay=5ms", "retryMaxDelay=20ms");
-           Statement statement = connection.createStatement()) {
+          Statement statement = connection.createStatement()) {
         seen.add(connection.toString());
-        seen.add(connection.unwrap(CalciteConnection.class).getRootSchema()
-            .subSchemas().get(KhorosSchema.NAME).unwrap(KhorosSchema.class).context().toString());
+        seen.add(
+            connection
+                .unwrap(CalciteConnection.class)
+                .getRootSchema()
+                .subSchemas()
+                .get(KhorosSchema.NAME)
+                .unwrap(KhorosSchema.class)
+                .context()
+                .toString());
         seen.add(connection.getMetaData().getURL());
         seen.addAll(Rows.query(statement, "SELECT * FROM response" + WINDOW));
         seen.addAll(Rows.query(statement, "EXPLAIN PLAN FOR SELECT * FROM response" + WINDOW));
         seen.addAll(Rows.query(statement, "SELECT * FROM khoros_meta.teams"));
         // Faults that produce error messages, retries and their log lines.
-        for (String fault : List.of("status:failed:x1", "create:500:x1", "download:expired",
-            "file:truncate", "status:503:x2,file:reset:x1")) {
+        for (String fault :
+            List.of(
+                "status:failed:x1",
+                "create:500:x1",
+                "download:expired",
+                "file:truncate",
+                "status:503:x2,file:reset:x1")) {
           emu.emulator().setFaults(fault);
           try {
             seen.addAll(Rows.query(statement, "SELECT * FROM response" + WINDOW));
@@ -88,17 +108,23 @@ class SecretsTest {
         // Thread names while a job is being polled.
         emu.emulator().setFaults("status:stuck");
         statement.setQueryTimeout(1);
-        CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
-          for (int i = 0; i < 20; i++) {
-            Thread.getAllStackTraces().keySet().forEach(t -> threadNames.add(t.getName()));
-            sleep(25);
-          }
-        });
-        seen.add(stackTrace(assertThrows(SQLException.class,
-            () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW))));
+        CompletableFuture<Void> sampler =
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    Thread.getAllStackTraces().keySet().forEach(t -> threadNames.add(t.getName()));
+                    sleep(25);
+                  }
+                });
+        seen.add(
+            stackTrace(
+                assertThrows(
+                    SQLException.class,
+                    () -> Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW))));
         sampler.get();
         emu.emulator().setFaults("");
-        try (Statement fresh = connection.createStatement()) { // a timed-out statement stays cancelled
+        try (Statement fresh =
+            connection.createStatement()) { // a timed-out statement stays cancelled
           seen.addAll(Rows.query(fresh, "SELECT * FROM khoros_meta.exports"));
         }
       }
@@ -108,8 +134,9 @@ class SecretsTest {
 
       Set<String> secrets = new LinkedHashSet<>();
       secrets.add(PASSWORD);
-      secrets.add(Base64.getEncoder().encodeToString(("reporter:" + PASSWORD)
-          .getBytes(StandardCharsets.UTF_8)));
+      secrets.add(
+          Base64.getEncoder()
+              .encodeToString(("reporter:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
       for (JournalEntry entry : emu.emulator().journal()) {
         List<String> tokens = entry.parameters().get("analyticsAccessToken");
         if (tokens != null) {
@@ -120,8 +147,8 @@ class SecretsTest {
         }
       }
       assertTrue(secrets.size() > 3, "tokens were collected: " + secrets.size());
-      String everything = String.join("\n", seen) + "\n" + logged + "\n"
-          + String.join("\n", threadNames);
+      String everything =
+          String.join("\n", seen) + "\n" + logged + "\n" + String.join("\n", threadNames);
       for (String secret : secrets) {
         assertFalse(everything.contains(secret), "leaked: " + secret);
       }
@@ -134,12 +161,16 @@ class SecretsTest {
       Properties credentials = new Properties();
       credentials.setProperty("user", "reporter");
       credentials.setProperty("password", "wrong-" + PASSWORD);
-      SQLException e = assertThrows(SQLException.class, () -> {
-        try (Connection connection = DriverManager.getConnection(emu.url("schemaCache=false"),
-            credentials); Statement statement = connection.createStatement()) {
-          Rows.query(statement, "SELECT * FROM response" + WINDOW);
-        }
-      });
+      SQLException e =
+          assertThrows(
+              SQLException.class,
+              () -> {
+                try (Connection connection =
+                        DriverManager.getConnection(emu.url("schemaCache=false"), credentials);
+                    Statement statement = connection.createStatement()) {
+                  Rows.query(statement, "SELECT * FROM response" + WINDOW);
+                }
+              });
       assertTrue(e.getMessage().contains("HTTP 401"), e.getMessage());
       assertFalse(stackTrace(e).contains(PASSWORD), stackTrace(e));
     }
@@ -149,23 +180,38 @@ class SecretsTest {
   void basicAuthIsRefusedOverPlainHttpToAnotherMachineUnlessAllowed() throws Exception {
     String address = nonLoopbackAddress();
     assumeTrue(address != null, "this machine has no non-loopback IPv4 address");
-    try (EmulatorFixture emu = new EmulatorFixture(KhorosEmulator.builder().seed(42)
-        .rowsPerDay(2000).jobLatencyMillis(20).bindAddress("0.0.0.0").rateLimit(RateLimit.OFF))) {
-      String url = "jdbc:khoros:url=http://" + address + ":" + emu.emulator().port()
-          + ";companyKey=demo;pollInitialDelay=5ms;schemaCache=false;cache=false";
+    try (EmulatorFixture emu =
+        new EmulatorFixture(
+            KhorosEmulator.builder()
+                .seed(42)
+                .rowsPerDay(2000)
+                .jobLatencyMillis(20)
+                .bindAddress("0.0.0.0")
+                .rateLimit(RateLimit.OFF))) {
+      String url =
+          "jdbc:khoros:url=http://"
+              + address
+              + ":"
+              + emu.emulator().port()
+              + ";companyKey=demo;pollInitialDelay=5ms;schemaCache=false;cache=false";
       Properties credentials = new Properties();
       credentials.setProperty("user", "demo");
       credentials.setProperty("password", "demo");
 
-      SQLException refused = assertThrows(SQLException.class,
-          () -> DriverManager.getConnection(url, credentials).close());
-      assertTrue(refused.getMessage().contains("refusing to send the password in clear text to "
-          + "http://" + address), refused.getMessage());
+      SQLException refused =
+          assertThrows(
+              SQLException.class, () -> DriverManager.getConnection(url, credentials).close());
+      assertTrue(
+          refused
+              .getMessage()
+              .contains("refusing to send the password in clear text to " + "http://" + address),
+          refused.getMessage());
       assertTrue(refused.getMessage().contains("allowInsecureHttp=true"), refused.getMessage());
       assertTrue(emu.emulator().journal().isEmpty(), "nothing was sent");
 
-      try (Connection allowed = DriverManager.getConnection(url + ";allowInsecureHttp=true",
-          credentials); Statement statement = allowed.createStatement()) {
+      try (Connection allowed =
+              DriverManager.getConnection(url + ";allowInsecureHttp=true", credentials);
+          Statement statement = allowed.createStatement()) {
         assertEquals(1, Rows.query(statement, "SELECT COUNT(*) FROM response" + WINDOW).size());
       }
     }
@@ -173,22 +219,27 @@ class SecretsTest {
 
   @Test
   void filterValuesAreSentAsDataNeverAsExtraParameters() throws SQLException {
-    try (EmulatorFixture emu = EmulatorFixture.start(); Connection connection = emu.connect();
-         Statement statement = connection.createStatement()) {
+    try (EmulatorFixture emu = EmulatorFixture.start();
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
       for (String table : List.of("response", "conversation_actions")) {
         emu.emulator().reset();
         try {
-          Rows.query(statement, "SELECT COUNT(*) FROM " + table + WINDOW
-              + " AND API_SMART_VIEW_ID = '1&companyKey=other'");
+          Rows.query(
+              statement,
+              "SELECT COUNT(*) FROM "
+                  + table
+                  + WINDOW
+                  + " AND API_SMART_VIEW_ID = '1&companyKey=other'");
         } catch (SQLException e) {
           // the emulator may refuse the unknown smart view; what was sent is what matters
         }
-        List<JournalEntry> creates = emu.creates().stream()
-            .filter(c -> c.parameters().containsKey("smartViewId")).toList();
+        List<JournalEntry> creates =
+            emu.creates().stream().filter(c -> c.parameters().containsKey("smartViewId")).toList();
         assertEquals(1, creates.size(), table + ": " + emu.creates());
         assertEquals(List.of("demo"), creates.get(0).parameters().get("companyKey"), table);
-        assertEquals(List.of("1&companyKey=other"), creates.get(0).parameters().get("smartViewId"),
-            table);
+        assertEquals(
+            List.of("1&companyKey=other"), creates.get(0).parameters().get("smartViewId"), table);
       }
     }
   }

@@ -47,7 +47,7 @@ class StatusAndErrorShapesTest {
 
   private List<String> query() throws SQLException {
     try (Connection connection = stub.connect();
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       return Rows.query(statement, QUERY);
     }
   }
@@ -56,11 +56,19 @@ class StatusAndErrorShapesTest {
     return assertThrows(SQLException.class, this::query).getMessage();
   }
 
-  /** The status answer with {@code state} as the runner-state object and {@code downloadUrl} in jobInfo. */
+  /**
+   * The status answer with {@code state} as the runner-state object and {@code downloadUrl} in
+   * jobInfo.
+   */
   private void statusAnswers(String state, String downloadUrl, boolean asArray) {
-    String job = "{\"jobInfo\":{\"workflowId\":\"wf-1\",\"runId\":\"23ab+cd/ef=\",\"downloadUrl\":"
-        + (downloadUrl == null ? "null" : "\"" + downloadUrl + "\"") + "},\"result\":" + state + "}";
-    stub.stub(get(urlPathEqualTo(STATUS)).willReturn(StubbedApi.pass(asArray ? "[" + job + "]" : job)));
+    String job =
+        "{\"jobInfo\":{\"workflowId\":\"wf-1\",\"runId\":\"23ab+cd/ef=\",\"downloadUrl\":"
+            + (downloadUrl == null ? "null" : "\"" + downloadUrl + "\"")
+            + "},\"result\":"
+            + state
+            + "}";
+    stub.stub(
+        get(urlPathEqualTo(STATUS)).willReturn(StubbedApi.pass(asArray ? "[" + job + "]" : job)));
   }
 
   // --- status shapes -----------------------------------------------------------------------
@@ -68,16 +76,20 @@ class StatusAndErrorShapesTest {
   @Test
   void aCompletedJobReadsInTheObjectAndInTheOneElementArrayShape() throws SQLException {
     for (boolean asArray : new boolean[] {false, true}) {
-      statusAnswers("{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"COMPLETED\"}",
-          stub.downloadUrl(), asArray);
+      statusAnswers(
+          "{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"COMPLETED\"}",
+          stub.downloadUrl(),
+          asArray);
       assertEquals(ROWS, query(), asArray ? "array" : "object");
     }
   }
 
   @Test
   void theLegacyDetailsSpellingSaysCompletedToo() throws SQLException {
-    statusAnswers("{\"runnerState\":\"CLOSED\",\"reason\":null,\"details\":\"COMPLETED\"}",
-        stub.downloadUrl(), false);
+    statusAnswers(
+        "{\"runnerState\":\"CLOSED\",\"reason\":null,\"details\":\"COMPLETED\"}",
+        stub.downloadUrl(),
+        false);
 
     assertEquals(ROWS, query());
   }
@@ -85,17 +97,19 @@ class StatusAndErrorShapesTest {
   @Test
   void closedWithANullDetailsAndALiveDownloadUrlIsCompletedAsInTheLegacyListing()
       throws SQLException {
-    statusAnswers("{\"runnerState\":\"CLOSED\",\"reason\":null,\"details\":null,"
-        + "\"currentCount\":null,\"totalCount\":null,\"lastAcknowledgeTime\":null}",
-        stub.downloadUrl(), true);
+    statusAnswers(
+        "{\"runnerState\":\"CLOSED\",\"reason\":null,\"details\":null,"
+            + "\"currentCount\":null,\"totalCount\":null,\"lastAcknowledgeTime\":null}",
+        stub.downloadUrl(),
+        true);
 
     assertEquals(ROWS, query());
   }
 
   @Test
   void closedWithAnEmptyDetailAndALiveDownloadUrlIsCompleted() throws SQLException {
-    statusAnswers("{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"\"}",
-        stub.downloadUrl(), false);
+    statusAnswers(
+        "{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"\"}", stub.downloadUrl(), false);
 
     assertEquals(ROWS, query());
   }
@@ -106,30 +120,46 @@ class StatusAndErrorShapesTest {
 
     String message = failure();
 
-    assertTrue(message.contains("is in a state the driver does not know; the server sent "
-        + "{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"\"}"), message);
+    assertTrue(
+        message.contains(
+            "is in a state the driver does not know; the server sent "
+                + "{\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"\"}"),
+        message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
     stub.api.verify(0, getRequestedFor(urlPathEqualTo(DOWNLOAD)));
   }
 
   @Test
   void anUnknownStateIsReportedInTheServersOwnWords() {
-    statusAnswers("{\"runnerState\":\"SUSPENDED\",\"reason\":\"quota of 10 jobs reached\","
-        + "\"details\":\"WAITING\"}", "", true);
+    statusAnswers(
+        "{\"runnerState\":\"SUSPENDED\",\"reason\":\"quota of 10 jobs reached\","
+            + "\"details\":\"WAITING\"}",
+        "",
+        true);
 
     String message = failure();
 
     assertTrue(message.contains("export response"), message);
-    assertTrue(message.contains("the server sent {\"runnerState\":\"SUSPENDED\",\"reason\":"
-        + "\"quota of 10 jobs reached\",\"details\":\"WAITING\"}"), message);
-    assertTrue(message.contains("the documented states are RUNNING, CLOSED with detail COMPLETED "
-        + "or FAILED, and CLOSED with a download URL"), message);
+    assertTrue(
+        message.contains(
+            "the server sent {\"runnerState\":\"SUSPENDED\",\"reason\":"
+                + "\"quota of 10 jobs reached\",\"details\":\"WAITING\"}"),
+        message);
+    assertTrue(
+        message.contains(
+            "the documented states are RUNNING, CLOSED with detail COMPLETED "
+                + "or FAILED, and CLOSED with a download URL"),
+        message);
   }
 
   @Test
   void theServersWordsNeverCarryAToken() {
-    statusAnswers("{\"runnerState\":\"MOVED\",\"reason\":\"see https://h/x?analyticsAccessToken="
-        + StubbedApi.TOKEN + "\",\"detail\":\"\"}", "", false);
+    statusAnswers(
+        "{\"runnerState\":\"MOVED\",\"reason\":\"see https://h/x?analyticsAccessToken="
+            + StubbedApi.TOKEN
+            + "\",\"detail\":\"\"}",
+        "",
+        false);
 
     String message = failure();
 
@@ -141,13 +171,21 @@ class StatusAndErrorShapesTest {
 
   @Test
   void aCreate400WithAnEmptyObjectSaysWhichRequestAndWhatToCheck() {
-    stub.stub(post(urlPathEqualTo(REPORT)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json").withBody("{}")));
+    stub.stub(
+        post(urlPathEqualTo(REPORT))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
 
     String message = failure();
 
-    assertTrue(message.contains("the server rejected creating the export response (HTTP 400) "
-        + "without saying why: check the query's parameters: the time window"), message);
+    assertTrue(
+        message.contains(
+            "the server rejected creating the export response (HTTP 400) "
+                + "without saying why: check the query's parameters: the time window"),
+        message);
     assertTrue(message.contains("and the companyKey"), message);
   }
 
@@ -157,43 +195,70 @@ class StatusAndErrorShapesTest {
 
     String message = failure();
 
-    assertTrue(message.contains("the server rejected creating the export response (HTTP 400) "
-        + "without saying why: check the query's parameters"), message);
+    assertTrue(
+        message.contains(
+            "the server rejected creating the export response (HTTP 400) "
+                + "without saying why: check the query's parameters"),
+        message);
   }
 
   @Test
   void aCreate400WithAnHtmlPageIsNoParserError() {
-    stub.stub(post(urlPathEqualTo(REPORT)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "text/html").withBody("<html><body>Bad Request</body></html>")));
+    stub.stub(
+        post(urlPathEqualTo(REPORT))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Bad Request</body></html>")));
 
     String message = failure();
 
-    assertTrue(message.contains("the server rejected creating the export response (HTTP 400) "
-        + "without saying why"), message);
-    assertFalse(message.contains("JsonParseException") || message.contains("Unexpected character"),
+    assertTrue(
+        message.contains(
+            "the server rejected creating the export response (HTTP 400) " + "without saying why"),
+        message);
+    assertFalse(
+        message.contains("JsonParseException") || message.contains("Unexpected character"),
         message);
   }
 
   @Test
   void aCreate400WithPlainTextGivesTheText() {
-    stub.stub(post(urlPathEqualTo(REPORT)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "text/plain").withBody("startTime is required")));
+    stub.stub(
+        post(urlPathEqualTo(REPORT))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/plain")
+                    .withBody("startTime is required")));
 
     String message = failure();
 
-    assertTrue(message.contains("the server rejected creating the export response (HTTP 400): "
-        + "startTime is required"), message);
+    assertTrue(
+        message.contains(
+            "the server rejected creating the export response (HTTP 400): "
+                + "startTime is required"),
+        message);
   }
 
   @Test
   void aStatus400WithAnEmptyObjectSaysItWasTheStatusAndWhatToCheck() {
-    stub.stub(get(urlPathEqualTo(STATUS)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json").withBody("{}")));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
 
     String message = failure();
 
-    assertTrue(message.contains("the server rejected checking the export status (HTTP 400) without "
-        + "saying why: check the companyKey"), message);
+    assertTrue(
+        message.contains(
+            "the server rejected checking the export status (HTTP 400) without "
+                + "saying why: check the companyKey"),
+        message);
   }
 
   @Test
@@ -202,7 +267,10 @@ class StatusAndErrorShapesTest {
 
     String message = failure();
 
-    assertTrue(message.contains("the server rejected downloading the export (HTTP 400) without "
-        + "saying why: check the companyKey"), message);
+    assertTrue(
+        message.contains(
+            "the server rejected downloading the export (HTTP 400) without "
+                + "saying why: check the companyKey"),
+        message);
   }
 }

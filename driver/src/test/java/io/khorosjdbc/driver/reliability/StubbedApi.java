@@ -33,10 +33,10 @@ import java.util.stream.Stream;
 /**
  * A hand-stubbed Analytics API for precise faults: WireMock plays the API (create, status, the
  * 307), and a small JDK server plays the storage service behind the pre-signed URL, where each
- * request takes the next scripted body, optionally cut off after some bytes while announcing
- * the full {@code Content-Length}. Columns are pinned by a schema file, so no discovery export
- * runs. Saved jobs and learned job durations live in a private directory: WireMock may get the
- * port of an earlier test, and a job that test saved must not answer this one's query.
+ * request takes the next scripted body, optionally cut off after some bytes while announcing the
+ * full {@code Content-Length}. Columns are pinned by a schema file, so no discovery export runs.
+ * Saved jobs and learned job durations live in a private directory: WireMock may get the port of an
+ * earlier test, and a job that test saved must not answer this one's query.
  */
 final class StubbedApi implements AutoCloseable {
   static final String USER = "reporter";
@@ -45,8 +45,9 @@ final class StubbedApi implements AutoCloseable {
   static final String REPORT = "/api/public/reports/report/response";
   static final String STATUS = "/api/public/reports/report/wf-1/23ab%2Bcd%2Fef%3D/status";
   static final String DOWNLOAD = "/api/public/reports/report/wf-1/23ab%2Bcd%2Fef%3D/download";
-  static final String WINDOW = " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
-      + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
+  static final String WINDOW =
+      " WHERE WINDOW_START >= TIMESTAMP '2019-03-11 00:00:00'"
+          + " AND WINDOW_END <= TIMESTAMP '2019-03-11 12:00:00'";
   static final String QUERY = "SELECT RESPONSE_ID, RESPONSE_TEXT FROM response" + WINDOW;
 
   final WireMockServer api = new WireMockServer(wireMockConfig().dynamicPort());
@@ -63,8 +64,9 @@ final class StubbedApi implements AutoCloseable {
       storage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       schema = Files.createTempFile("khoros-reliability-schema", ".json");
       stateDir = Files.createTempDirectory("khoros-reliability-state");
-      Files.writeString(schema, "{\"response\": [{\"name\": \"RESPONSE_ID\"}, "
-          + "{\"name\": \"RESPONSE_TEXT\"}]}");
+      Files.writeString(
+          schema,
+          "{\"response\": [{\"name\": \"RESPONSE_ID\"}, " + "{\"name\": \"RESPONSE_TEXT\"}]}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -80,8 +82,9 @@ final class StubbedApi implements AutoCloseable {
   private void serveFiles() {
     while (!storage.isClosed()) {
       try (Socket socket = storage.accept()) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-            StandardCharsets.ISO_8859_1));
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
           if (line.toLowerCase(java.util.Locale.ROOT).startsWith("authorization:")) {
             fileAuthorizationSeen = true;
@@ -95,8 +98,11 @@ final class StubbedApi implements AutoCloseable {
         byte[] body = next[0];
         int cut = next[1] == null ? body.length : next[1].length;
         OutputStream out = socket.getOutputStream();
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: " + body.length
-            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: "
+                    + body.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         out.write(body, 0, cut);
         out.flush();
       } catch (IOException e) {
@@ -140,15 +146,26 @@ final class StubbedApi implements AutoCloseable {
   StubbedApi completedJob() {
     api.stubFor(post(urlPathEqualTo(REPORT)).willReturn(created()));
     api.stubFor(get(urlPathEqualTo(STATUS)).willReturn(completed()));
-    api.stubFor(get(urlPathEqualTo(DOWNLOAD)).willReturn(aResponse().withStatus(307)
-        .withHeader("Location", "http://127.0.0.1:" + storage.getLocalPort()
-            + "/files/presigned-" + TOKEN.hashCode())));
+    api.stubFor(
+        get(urlPathEqualTo(DOWNLOAD))
+            .willReturn(
+                aResponse()
+                    .withStatus(307)
+                    .withHeader(
+                        "Location",
+                        "http://127.0.0.1:"
+                            + storage.getLocalPort()
+                            + "/files/presigned-"
+                            + TOKEN.hashCode())));
     return this;
   }
 
   ResponseDefinitionBuilder created() {
-    return pass("{\"workflowId\":\"wf-1\",\"runId\":\"23ab+cd/ef=\",\"downloadUrl\":\"\","
-        + "\"statusUrl\":\"" + statusUrl() + "\"}");
+    return pass(
+        "{\"workflowId\":\"wf-1\",\"runId\":\"23ab+cd/ef=\",\"downloadUrl\":\"\","
+            + "\"statusUrl\":\""
+            + statusUrl()
+            + "\"}");
   }
 
   ResponseDefinitionBuilder completed() {
@@ -156,15 +173,23 @@ final class StubbedApi implements AutoCloseable {
   }
 
   static ResponseDefinitionBuilder status(String runnerState, String detail, String downloadUrl) {
-    return pass("{\"jobInfo\":{\"workflowId\":\"wf-1\",\"runId\":\"23ab+cd/ef=\",\"downloadUrl\":\""
-        + downloadUrl + "\"},\"result\":{\"runnerState\":\"" + runnerState + "\",\"reason\":null,"
-        + "\"detail\":\"" + detail + "\"}}");
+    return pass(
+        "{\"jobInfo\":{\"workflowId\":\"wf-1\",\"runId\":\"23ab+cd/ef=\",\"downloadUrl\":\""
+            + downloadUrl
+            + "\"},\"result\":{\"runnerState\":\""
+            + runnerState
+            + "\",\"reason\":null,"
+            + "\"detail\":\""
+            + detail
+            + "\"}}");
   }
 
   static ResponseDefinitionBuilder pass(String result) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-        .withBody("{\"status\":\"PASS\",\"request\":null,\"message\":null,\"result\":" + result
-            + "}");
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            "{\"status\":\"PASS\",\"request\":null,\"message\":null,\"result\":" + result + "}");
   }
 
   void stub(MappingBuilder mapping) {
@@ -172,9 +197,16 @@ final class StubbedApi implements AutoCloseable {
   }
 
   Connection connect(String... extra) throws SQLException {
-    StringBuilder url = new StringBuilder("jdbc:khoros:url=" + base() + ";companyKey=ck-123"
-        + ";cache=false;pollInitialDelay=5ms;pollMaxDelay=20ms;retryBaseDelay=5ms;retryMaxDelay=50ms"
-        + ";schemaCache=false;schemaFile=" + schema + ";cacheDir=" + stateDir);
+    StringBuilder url =
+        new StringBuilder(
+            "jdbc:khoros:url="
+                + base()
+                + ";companyKey=ck-123"
+                + ";cache=false;pollInitialDelay=5ms;pollMaxDelay=20ms;retryBaseDelay=5ms;retryMaxDelay=50ms"
+                + ";schemaCache=false;schemaFile="
+                + schema
+                + ";cacheDir="
+                + stateDir);
     for (String property : extra) {
       url.append(';').append(property);
     }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault suite's precise half: answers the emulator cannot give (timeouts at a chosen step,
- * Retry-After values, unknown states, 401/403 on a poll, odd CSV bodies, a body cut off at a
- * chosen byte and a second copy that differs), stubbed with WireMock and a small storage server.
+ * Retry-After values, unknown states, 401/403 on a poll, odd CSV bodies, a body cut off at a chosen
+ * byte and a second copy that differs), stubbed with WireMock and a small storage server.
  */
 @Tag("slow")
 class StubbedFaultsTest {
@@ -52,7 +52,7 @@ class StubbedFaultsTest {
 
   private List<String> query(String... properties) throws SQLException {
     try (Connection connection = stub.connect(properties);
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       return Rows.query(statement, QUERY);
     }
   }
@@ -84,11 +84,17 @@ class StubbedFaultsTest {
   @Test
   void create503WithRetryAfterIsRetriedBecauseTheServerSaidNotNow() throws SQLException {
     stub.completedJob().files(body(3, ""));
-    stub.stub(post(urlPathEqualTo(REPORT)).inScenario("create").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0"))
-        .willSetStateTo("up"));
-    stub.stub(post(urlPathEqualTo(REPORT)).inScenario("create").whenScenarioStateIs("up")
-        .willReturn(stub.created()));
+    stub.stub(
+        post(urlPathEqualTo(REPORT))
+            .inScenario("create")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0"))
+            .willSetStateTo("up"));
+    stub.stub(
+        post(urlPathEqualTo(REPORT))
+            .inScenario("create")
+            .whenScenarioStateIs("up")
+            .willReturn(stub.created()));
 
     assertEquals(rows(3, ""), query());
     stub.api.verify(2, postRequestedFor(urlPathEqualTo(REPORT)));
@@ -101,10 +107,13 @@ class StubbedFaultsTest {
 
     String message = failure("readTimeout=300ms");
 
-    assertTrue(message.contains("creating the export response failed after the request was sent"
-        + " (SocketTimeoutException"), message);
-    assertTrue(message.contains("may have started a job, so the driver did not send it again"),
+    assertTrue(
+        message.contains(
+            "creating the export response failed after the request was sent"
+                + " (SocketTimeoutException"),
         message);
+    assertTrue(
+        message.contains("may have started a job, so the driver did not send it again"), message);
     // WireMock journals the request only once its delayed answer is written: wait for it.
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (stub.api.findAll(postRequestedFor(urlPathEqualTo(REPORT))).isEmpty()
@@ -119,10 +128,17 @@ class StubbedFaultsTest {
   @Test
   void statusTimingOutIsRetried() throws SQLException {
     stub.completedJob().files(body(3, ""));
-    stub.stub(get(urlPathEqualTo(STATUS)).inScenario("status").whenScenarioStateIs(STARTED)
-        .willReturn(stub.completed().withFixedDelay(1500)).willSetStateTo("fast"));
-    stub.stub(get(urlPathEqualTo(STATUS)).inScenario("status").whenScenarioStateIs("fast")
-        .willReturn(stub.completed()));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .inScenario("status")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(stub.completed().withFixedDelay(1500))
+            .willSetStateTo("fast"));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .inScenario("status")
+            .whenScenarioStateIs("fast")
+            .willReturn(stub.completed()));
 
     assertEquals(rows(3, ""), query("readTimeout=300ms"));
   }
@@ -130,11 +146,17 @@ class StubbedFaultsTest {
   @Test
   void retryAfterIsHonoured() throws SQLException {
     stub.completedJob().files(body(3, ""));
-    stub.stub(get(urlPathEqualTo(STATUS)).inScenario("status").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
-        .willSetStateTo("ok"));
-    stub.stub(get(urlPathEqualTo(STATUS)).inScenario("status").whenScenarioStateIs("ok")
-        .willReturn(stub.completed()));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .inScenario("status")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("ok"));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .inScenario("status")
+            .whenScenarioStateIs("ok")
+            .willReturn(stub.completed()));
 
     long started = System.nanoTime();
     assertEquals(rows(3, ""), query("retryMaxDelay=5s"));
@@ -146,11 +168,17 @@ class StubbedFaultsTest {
   @Test
   void retryAfterIsCappedByRetryMaxDelay() throws SQLException {
     stub.completedJob().files(body(3, ""));
-    stub.stub(get(urlPathEqualTo(STATUS)).inScenario("status").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600"))
-        .willSetStateTo("ok"));
-    stub.stub(get(urlPathEqualTo(STATUS)).inScenario("status").whenScenarioStateIs("ok")
-        .willReturn(stub.completed()));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .inScenario("status")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600"))
+            .willSetStateTo("ok"));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .inScenario("status")
+            .whenScenarioStateIs("ok")
+            .willReturn(stub.completed()));
 
     long started = System.nanoTime();
     assertEquals(rows(3, ""), query("retryMaxDelay=200ms"));
@@ -175,8 +203,7 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("the server refused access (HTTP 403): check companyKey"),
-        message);
+    assertTrue(message.contains("the server refused access (HTTP 403): check companyKey"), message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
 
@@ -187,8 +214,10 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("(workflowId=wf-1, runId=23ab+cd/ef=) is in a state the driver does"
-        + " not know; the server sent {\"runnerState\":\"PAUSED\",\"reason\":null,\"detail\":\"\"}"),
+    assertTrue(
+        message.contains(
+            "(workflowId=wf-1, runId=23ab+cd/ef=) is in a state the driver does"
+                + " not know; the server sent {\"runnerState\":\"PAUSED\",\"reason\":null,\"detail\":\"\"}"),
         message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
@@ -196,12 +225,12 @@ class StubbedFaultsTest {
   @Test
   void anUnknownDetailIsReportedNotPolledAgain() {
     stub.completedJob().files(body(3, ""));
-    stub.stub(get(urlPathEqualTo(STATUS)).willReturn(StubbedApi.status("CLOSED", "CANCELLED",
-        "")));
+    stub.stub(get(urlPathEqualTo(STATUS)).willReturn(StubbedApi.status("CLOSED", "CANCELLED", "")));
 
     String message = failure();
 
-    assertTrue(message.contains("\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"CANCELLED\""),
+    assertTrue(
+        message.contains("\"runnerState\":\"CLOSED\",\"reason\":null,\"detail\":\"CANCELLED\""),
         message);
     stub.api.verify(1, getRequestedFor(urlPathEqualTo(STATUS)));
   }
@@ -209,13 +238,20 @@ class StubbedFaultsTest {
   @Test
   void aFailedJobCarriesTheServersReason() {
     stub.completedJob().files(body(3, ""));
-    stub.stub(get(urlPathEqualTo(STATUS)).willReturn(StubbedApi.pass("{\"jobInfo\":{},"
-        + "\"result\":{\"runnerState\":\"CLOSED\",\"detail\":\"FAILED\",\"reason\":\"disk full\"}}")));
+    stub.stub(
+        get(urlPathEqualTo(STATUS))
+            .willReturn(
+                StubbedApi.pass(
+                    "{\"jobInfo\":{},"
+                        + "\"result\":{\"runnerState\":\"CLOSED\",\"detail\":\"FAILED\",\"reason\":\"disk full\"}}")));
 
     String message = failure();
 
-    assertTrue(message.contains("FAILED on the server (workflowId=wf-1, runId=23ab+cd/ef=, "
-        + "detail=FAILED, reason=disk full)"), message);
+    assertTrue(
+        message.contains(
+            "FAILED on the server (workflowId=wf-1, runId=23ab+cd/ef=, "
+                + "detail=FAILED, reason=disk full)"),
+        message);
   }
 
   // --- the 307 and the file ---------------------------------------------------------------
@@ -227,9 +263,11 @@ class StubbedFaultsTest {
     assertEquals(rows(3, ""), query());
 
     assertFalse(stub.fileAuthorizationSeen, "Authorization reached the storage service");
-    stub.api.verify(getRequestedFor(urlPathEqualTo(DOWNLOAD))
-        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock
-            .matching("Basic .+")));
+    stub.api.verify(
+        getRequestedFor(urlPathEqualTo(DOWNLOAD))
+            .withHeader(
+                "Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .+")));
   }
 
   @Test
@@ -247,8 +285,9 @@ class StubbedFaultsTest {
     String whole = body(400, " lorem ipsum dolor sit amet");
     stub.completedJob().files(whole).truncatedFileFirst(whole, whole.length() / 2);
 
-    try (Connection connection = stub.connect(); Statement statement =
-        connection.createStatement(); ResultSet rs = statement.executeQuery(QUERY)) {
+    try (Connection connection = stub.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(QUERY)) {
       List<String> got = new ArrayList<>();
       while (rs.next()) {
         got.add(rs.getString(1) + "|" + rs.getString(2));
@@ -267,20 +306,20 @@ class StubbedFaultsTest {
     SQLException e = assertThrows(SQLException.class, () -> query());
 
     assertTrue(e.getMessage().contains("differ from the rows already returned"), e.getMessage());
-    assertTrue(e.getMessage().contains("rather than return duplicated or missing rows"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("rather than return duplicated or missing rows"), e.getMessage());
   }
 
   @Test
   void aCopyShorterThanTheRowsAlreadyReturnedIsAnError() {
     String first = body(400, " lorem ipsum dolor sit amet");
-    stub.completedJob().files(body(5, " lorem ipsum dolor sit amet"))
+    stub.completedJob()
+        .files(body(5, " lorem ipsum dolor sit amet"))
         .truncatedFileFirst(first, first.length() / 2);
 
     SQLException e = assertThrows(SQLException.class, () -> query());
 
-    assertTrue(e.getMessage().contains("the file fetched again has only 5 row(s)"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("the file fetched again has only 5 row(s)"), e.getMessage());
   }
 
   @Test
@@ -293,17 +332,27 @@ class StubbedFaultsTest {
   @Test
   void csvQuotesNewlinesNonAsciiAndVeryLongFieldsArriveExactly() throws SQLException {
     String longText = "x".repeat(300_000);
-    stub.completedJob().files(HEADER
-        + "r1,\"line one\r\nline two\"\r\n"
-        + "r2,\"she said \"\"hi\"\", then left\"\r\n"
-        + "r3,Zoë Müller — Łukasz Núñez 日本語 😀\r\n"
-        + "r4," + longText + "\r\n"
-        + "r5,\"a,b,c\"\r\n");
+    stub.completedJob()
+        .files(
+            HEADER
+                + "r1,\"line one\r\nline two\"\r\n"
+                + "r2,\"she said \"\"hi\"\", then left\"\r\n"
+                + "r3,Zoë Müller — Łukasz Núñez 日本語 😀\r\n"
+                + "r4,"
+                + longText
+                + "\r\n"
+                + "r5,\"a,b,c\"\r\n");
 
     List<String> got = query();
 
-    assertEquals(List.of("r1|line one\r\nline two", "r2|she said \"hi\", then left",
-        "r3|Zoë Müller — Łukasz Núñez 日本語 😀", "r4|" + longText, "r5|a,b,c"), got);
+    assertEquals(
+        List.of(
+            "r1|line one\r\nline two",
+            "r2|she said \"hi\", then left",
+            "r3|Zoë Müller — Łukasz Núñez 日本語 😀",
+            "r4|" + longText,
+            "r5|a,b,c"),
+        got);
   }
 
   @Test
@@ -312,8 +361,11 @@ class StubbedFaultsTest {
 
     String message = failure();
 
-    assertTrue(message.contains("table response: your tenant's export has no column "
-        + "RESPONSE_TEXT; it sent [RESPONSE_ID, OTHER]. The table no longer lists it"), message);
+    assertTrue(
+        message.contains(
+            "table response: your tenant's export has no column "
+                + "RESPONSE_TEXT; it sent [RESPONSE_ID, OTHER]. The table no longer lists it"),
+        message);
     assertEquals(1, stub.fileRequests.get(), "the same file would lack it again");
   }
 

@@ -6,9 +6,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three classes of the driver live in {@code org.apache.calcite.jdbc} and override
- * package-private parts of Calcite (statement ids, the statement registry, the JDBC factory):
- * they were written for one Calcite version, and a different one must be checked by hand.
+ * Three classes of the driver live in {@code org.apache.calcite.jdbc} and override package-private
+ * parts of Calcite (statement ids, the statement registry, the JDBC factory): they were written for
+ * one Calcite version, and a different one must be checked by hand.
  */
 class CalciteVersionTest {
   private static final String WRITTEN_FOR = "1.42.0";
@@ -16,11 +16,17 @@ class CalciteVersionTest {
   @Test
   void theCalciteOnTheClassPathIsTheOneTheCalcitePackageClassesWereWrittenFor() {
     String found = CalciteConnection.class.getPackage().getImplementationVersion();
-    assertEquals(WRITTEN_FOR, found, "Calcite " + found + " is on the class path, but "
-        + "KhorosCalciteMeta, ConcurrentStatementRegistry and SqlExceptionJdbcFactory (in "
-        + "driver/src/main/java/org/apache/calcite/jdbc) were written against Calcite "
-        + WRITTEN_FOR + ": compare the Calcite classes they override (CalciteMetaImpl, "
-        + "CalciteConnectionImpl, CalciteJdbc41Factory) with the new version, then update "
-        + "WRITTEN_FOR");
+    assertEquals(
+        WRITTEN_FOR,
+        found,
+        "Calcite "
+            + found
+            + " is on the class path, but "
+            + "KhorosCalciteMeta, ConcurrentStatementRegistry and SqlExceptionJdbcFactory (in "
+            + "driver/src/main/java/org/apache/calcite/jdbc) were written against Calcite "
+            + WRITTEN_FOR
+            + ": compare the Calcite classes they override (CalciteMetaImpl, "
+            + "CalciteConnectionImpl, CalciteJdbc41Factory) with the new version, then update "
+            + "WRITTEN_FOR");
   }
 }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Snapshots of what the planner rules push into the scan (its columns and its condition), read
- * from EXPLAIN: a change in Calcite's rules or ours shows here as a changed plan line.
+ * Snapshots of what the planner rules push into the scan (its columns and its condition), read from
+ * EXPLAIN: a change in Calcite's rules or ours shows here as a changed plan line.
  */
 class ScanPushdownExplainTest {
-  private static final String WEEK = " WHERE WINDOW_START >= TIMESTAMP '2019-03-04 00:00:00' AND "
-      + "WINDOW_END <= TIMESTAMP '2019-03-11 00:00:00'";
+  private static final String WEEK =
+      " WHERE WINDOW_START >= TIMESTAMP '2019-03-04 00:00:00' AND "
+          + "WINDOW_END <= TIMESTAMP '2019-03-11 00:00:00'";
   private static EmulatorFixture emu;
   private static Connection connection;
 
@@ -40,38 +41,53 @@ class ScanPushdownExplainTest {
           .flatMap(plan -> plan.lines())
           .filter(line -> line.contains("KhorosTableScan"))
           .map(line -> line.strip().replaceAll(", exports=\\[.*", ""))
-          .findFirst().orElseThrow();
+          .findFirst()
+          .orElseThrow();
     }
   }
 
   private static final String SCAN = "KhorosTableScan(table=[[khoros, response]], columns=";
+
   /** The week, over the table's full row type ($16 = WINDOW_START, $17 = WINDOW_END). */
-  private static final String PUSHED_WEEK = ">=($16, 2019-03-04 00:00:00), "
-      + "<=($17, 2019-03-11 00:00:00)";
+  private static final String PUSHED_WEEK =
+      ">=($16, 2019-03-04 00:00:00), " + "<=($17, 2019-03-11 00:00:00)";
 
   @Test
   void aProjectionNarrowsTheScanToItsColumnsAndTheWindowsColumns() throws SQLException {
-    assertEquals(SCAN + "[[RESPONSE_ID, AGENT_ID, WINDOW_START, WINDOW_END]], condition=[AND("
-        + PUSHED_WEEK + ")]", scanLine("SELECT RESPONSE_ID, AGENT_ID FROM response" + WEEK));
+    assertEquals(
+        SCAN
+            + "[[RESPONSE_ID, AGENT_ID, WINDOW_START, WINDOW_END]], condition=[AND("
+            + PUSHED_WEEK
+            + ")]",
+        scanLine("SELECT RESPONSE_ID, AGENT_ID FROM response" + WEEK));
   }
 
   @Test
   void theWholeWhereClauseIsCopiedIntoTheScanOverTheTablesColumns() throws SQLException {
-    assertEquals(SCAN + "[[RESPONSE_ID, NETWORK, WINDOW_START, WINDOW_END, API_PRIORITY]], "
-        + "condition=[AND(" + PUSHED_WEEK + ", SEARCH($19, Sarg[1L:BIGINT, 2L:BIGINT]:BIGINT), "
-        + "=($8, 'twitter'))]", scanLine("SELECT RESPONSE_ID FROM response" + WEEK
-        + " AND API_PRIORITY IN (1, 2) AND NETWORK = 'twitter'"));
+    assertEquals(
+        SCAN
+            + "[[RESPONSE_ID, NETWORK, WINDOW_START, WINDOW_END, API_PRIORITY]], "
+            + "condition=[AND("
+            + PUSHED_WEEK
+            + ", SEARCH($19, Sarg[1L:BIGINT, 2L:BIGINT]:BIGINT), "
+            + "=($8, 'twitter'))]",
+        scanLine(
+            "SELECT RESPONSE_ID FROM response"
+                + WEEK
+                + " AND API_PRIORITY IN (1, 2) AND NETWORK = 'twitter'"));
   }
 
   @Test
   void anAggregateReadsOnlyTheColumnsItGroupsBy() throws SQLException {
-    assertEquals(SCAN + "[[NETWORK, WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK
-        + ")]", scanLine("SELECT NETWORK, COUNT(*) FROM response" + WEEK + " GROUP BY NETWORK"));
+    assertEquals(
+        SCAN + "[[NETWORK, WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK + ")]",
+        scanLine("SELECT NETWORK, COUNT(*) FROM response" + WEEK + " GROUP BY NETWORK"));
   }
 
   @Test
   void aCountReadsNoDataColumnInThePlanButOneIsRequested() throws SQLException {
-    assertEquals(SCAN + "[[WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK + ")]",
+    assertEquals(
+        SCAN + "[[WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK + ")]",
         scanLine("SELECT COUNT(*) FROM response" + WEEK));
   }
 }

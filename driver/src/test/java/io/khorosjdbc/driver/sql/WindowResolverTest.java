@@ -1,11 +1,11 @@
 package io.khorosjdbc.driver.sql;
 
-import io.khorosjdbc.driver.error.KhorosException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.catalog.ReportCatalog;
+import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.export.WindowRequest;
 import java.time.Duration;
 import java.util.List;
@@ -20,20 +20,23 @@ class WindowResolverTest {
   private static final long NOW = 1_000_000_000L;
   private static final long HOUR = 3_600_000L;
 
-  private static List<WindowRequest> resolve(String table, Optional<Duration> defaultWindow,
-      ScanPlan.Disjunct disjunct, Object... values) {
+  private static List<WindowRequest> resolve(
+      String table,
+      Optional<Duration> defaultWindow,
+      ScanPlan.Disjunct disjunct,
+      Object... values) {
     return new WindowResolver(CATALOG.report(table).orElseThrow(), defaultWindow)
         .resolve(new ScanPlan(List.of(disjunct), List.of()), values, NOW);
   }
 
-  private static List<WindowRequest> resolve(String table, ScanPlan.Disjunct disjunct,
-      Object... values) {
+  private static List<WindowRequest> resolve(
+      String table, ScanPlan.Disjunct disjunct, Object... values) {
     return resolve(table, Optional.of(Duration.ofDays(7)), disjunct, values);
   }
 
   private static List<Long> bounds(WindowRequest request) {
-    return List.of(request.tagStart(), request.tagEnd(), request.exportStart(),
-        request.exportEnd());
+    return List.of(
+        request.tagStart(), request.tagEnd(), request.exportStart(), request.exportEnd());
   }
 
   private static ScanPlan.Disjunct bounds(TimeBound... bounds) {
@@ -46,9 +49,15 @@ class WindowResolverTest {
 
   @Test
   void windowStartAndEndChooseTheWindowAndItsTags() {
-    WindowRequest request = resolve("conversation", bounds(
-        bound("WINDOW_START", SqlKind.GREATER_THAN_OR_EQUAL, 0),
-        bound("WINDOW_END", SqlKind.LESS_THAN_OR_EQUAL, 1)), 1000L, 5000L).get(0);
+    WindowRequest request =
+        resolve(
+                "conversation",
+                bounds(
+                    bound("WINDOW_START", SqlKind.GREATER_THAN_OR_EQUAL, 0),
+                    bound("WINDOW_END", SqlKind.LESS_THAN_OR_EQUAL, 1)),
+                1000L,
+                5000L)
+            .get(0);
 
     assertEquals(List.of(1000L, 5000L, 1000L, 5000L), bounds(request));
     assertTrue(request.tagged());
@@ -56,9 +65,15 @@ class WindowResolverTest {
 
   @Test
   void strictBoundsMoveTheWindowByOneMillisecondSoTheRowsStillSatisfyThem() {
-    WindowRequest request = resolve("conversation", bounds(
-        bound("WINDOW_START", SqlKind.GREATER_THAN, 0),
-        bound("WINDOW_END", SqlKind.LESS_THAN, 1)), 1000L, 5000L).get(0);
+    WindowRequest request =
+        resolve(
+                "conversation",
+                bounds(
+                    bound("WINDOW_START", SqlKind.GREATER_THAN, 0),
+                    bound("WINDOW_END", SqlKind.LESS_THAN, 1)),
+                1000L,
+                5000L)
+            .get(0);
 
     assertEquals(1001, request.tagStart());
     assertEquals(4999, request.tagEnd());
@@ -66,19 +81,32 @@ class WindowResolverTest {
 
   @Test
   void anAnchorColumnRangeIsTheExportWindowWithAnExclusiveEnd() {
-    WindowRequest request = resolve("conversation_actions", bounds(
-        bound("ACTION_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 0),
-        bound("ACTION_TIME", SqlKind.LESS_THAN_OR_EQUAL, 1)), 1000L, 5000L).get(0);
+    WindowRequest request =
+        resolve(
+                "conversation_actions",
+                bounds(
+                    bound("ACTION_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 0),
+                    bound("ACTION_TIME", SqlKind.LESS_THAN_OR_EQUAL, 1)),
+                1000L,
+                5000L)
+            .get(0);
 
     assertEquals(List.of(1000L, 5001L, 1000L, 5001L), bounds(request));
   }
 
   @Test
   void anAnchorRangeNarrowsTheExportButRowsKeepTheRequestedWindow() {
-    WindowRequest request = resolve("response", bounds(
-        bound("WINDOW_START", SqlKind.EQUALS, 0), bound("WINDOW_END", SqlKind.EQUALS, 1),
-        bound("RESPONSE_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 2)), 0L, 10 * HOUR, 4 * HOUR)
-        .get(0);
+    WindowRequest request =
+        resolve(
+                "response",
+                bounds(
+                    bound("WINDOW_START", SqlKind.EQUALS, 0),
+                    bound("WINDOW_END", SqlKind.EQUALS, 1),
+                    bound("RESPONSE_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 2)),
+                0L,
+                10 * HOUR,
+                4 * HOUR)
+            .get(0);
 
     assertEquals(0, request.tagStart());
     assertEquals(10 * HOUR, request.tagEnd());
@@ -87,16 +115,21 @@ class WindowResolverTest {
 
   @Test
   void theConversationAnchorDependsOnTheReportType() {
-    ScanPlan.Disjunct closed = new ScanPlan.Disjunct(
-        List.of(bound("CLOSED_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 0)),
-        Map.of("API_CONVERSATION_REPORT_TYPE", List.of(1)), Set.of(), false);
+    ScanPlan.Disjunct closed =
+        new ScanPlan.Disjunct(
+            List.of(bound("CLOSED_TIME", SqlKind.GREATER_THAN_OR_EQUAL, 0)),
+            Map.of("API_CONVERSATION_REPORT_TYPE", List.of(1)),
+            Set.of(),
+            false);
 
     WindowRequest request = resolve("conversation", closed, 1000L, "CLOSED").get(0);
 
     assertEquals(1000, request.exportStart());
     assertEquals(NOW, request.exportEnd());
     assertEquals("CLOSED", request.parameterValues().get("API_CONVERSATION_REPORT_TYPE"));
-    assertEquals("ALL", request.parameterValues().get("API_BUSINESS_HOURS"),
+    assertEquals(
+        "ALL",
+        request.parameterValues().get("API_BUSINESS_HOURS"),
         "unconstrained parameters carry their defaults");
   }
 
@@ -110,8 +143,8 @@ class WindowResolverTest {
 
   @Test
   void withoutATimePredicateAndNoDefaultTheErrorShowsAWorkingWhereClause() {
-    KhorosException e = assertThrows(KhorosException.class,
-        () -> resolve("response", Optional.empty(), bounds()));
+    KhorosException e =
+        assertThrows(KhorosException.class, () -> resolve("response", Optional.empty(), bounds()));
 
     assertTrue(e.getMessage().startsWith("response needs a time window"), e.getMessage());
     assertTrue(e.getMessage().contains("WHERE WINDOW_START >= TIMESTAMP"), e.getMessage());
@@ -119,51 +152,57 @@ class WindowResolverTest {
 
   @Test
   void aWindowThatEndsBeforeItStartsIsAnError() {
-    KhorosException e = assertThrows(KhorosException.class,
-        () -> resolve("response", bounds(
-            bound("WINDOW_START", SqlKind.GREATER_THAN_OR_EQUAL, 0),
-            bound("WINDOW_END", SqlKind.LESS_THAN_OR_EQUAL, 1)), 5000L, 1000L));
+    KhorosException e =
+        assertThrows(
+            KhorosException.class,
+            () ->
+                resolve(
+                    "response",
+                    bounds(
+                        bound("WINDOW_START", SqlKind.GREATER_THAN_OR_EQUAL, 0),
+                        bound("WINDOW_END", SqlKind.LESS_THAN_OR_EQUAL, 1)),
+                    5000L,
+                    1000L));
 
-    assertTrue(e.getMessage().contains("WINDOW_START must be before WINDOW_END"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("WINDOW_START must be before WINDOW_END"), e.getMessage());
   }
 
   @Test
   void aWindowWithAnEndButNoStartIsAnError() {
-    KhorosException e = assertThrows(KhorosException.class,
-        () -> resolve("response", bounds(bound("WINDOW_END", SqlKind.LESS_THAN, 0)), 5000L));
+    KhorosException e =
+        assertThrows(
+            KhorosException.class,
+            () -> resolve("response", bounds(bound("WINDOW_END", SqlKind.LESS_THAN, 0)), 5000L));
 
     assertTrue(e.getMessage().contains("has an end but no start"), e.getMessage());
   }
 
   @Test
   void anOpaquePredicateOnTheAnchorCannotSilentlyFallBackToTheDefaultWindow() {
-    ScanPlan.Disjunct opaque = new ScanPlan.Disjunct(List.of(), Map.of(),
-        Set.of("RESPONSE_TIME"), false);
+    ScanPlan.Disjunct opaque =
+        new ScanPlan.Disjunct(List.of(), Map.of(), Set.of("RESPONSE_TIME"), false);
 
-    KhorosException e = assertThrows(KhorosException.class,
-        () -> resolve("response", opaque));
+    KhorosException e = assertThrows(KhorosException.class, () -> resolve("response", opaque));
 
     assertTrue(e.getMessage().contains("cannot be derived from the predicate on RESPONSE_TIME"));
   }
 
   @Test
   void contradictoryParameterValuesSelectNothing() {
-    ScanPlan.Disjunct both = new ScanPlan.Disjunct(List.of(),
-        Map.of("API_PRIORITY", List.of(0, 1)), Set.of(), false);
+    ScanPlan.Disjunct both =
+        new ScanPlan.Disjunct(List.of(), Map.of("API_PRIORITY", List.of(0, 1)), Set.of(), false);
 
     assertEquals(List.of(), resolve("response", both, 1L, 2L));
   }
 
   @Test
   void anInvalidParameterValueIsAnErrorNamingTheColumn() {
-    ScanPlan.Disjunct bad = new ScanPlan.Disjunct(List.of(),
-        Map.of("API_PRIORITY", List.of(0)), Set.of(), false);
+    ScanPlan.Disjunct bad =
+        new ScanPlan.Disjunct(List.of(), Map.of("API_PRIORITY", List.of(0)), Set.of(), false);
 
-    KhorosException e = assertThrows(KhorosException.class,
-        () -> resolve("response", bad, 9L));
+    KhorosException e = assertThrows(KhorosException.class, () -> resolve("response", bad, 9L));
 
-    assertTrue(e.getMessage().contains("response.API_PRIORITY does not accept '9'"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("response.API_PRIORITY does not accept '9'"), e.getMessage());
   }
 }

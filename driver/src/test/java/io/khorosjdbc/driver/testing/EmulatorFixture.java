@@ -24,9 +24,9 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Test helper: an emulator plus connections to it through {@code jdbc:khoros:}, with private
- * cache directories so tests never share columns, exports or saved jobs with the user's machine,
- * and a fresh export cache directory after each reset of the emulator.
+ * Test helper: an emulator plus connections to it through {@code jdbc:khoros:}, with private cache
+ * directories so tests never share columns, exports or saved jobs with the user's machine, and a
+ * fresh export cache directory after each reset of the emulator.
  */
 public final class EmulatorFixture implements AutoCloseable {
   private final KhorosEmulator emulator;
@@ -42,20 +42,26 @@ public final class EmulatorFixture implements AutoCloseable {
   }
 
   public static EmulatorFixture start() {
-    return new EmulatorFixture(KhorosEmulator.builder().seed(42).rowsPerDay(2000)
-        .jobLatencyMillis(20).rateLimit(RateLimit.OFF));
+    return new EmulatorFixture(
+        KhorosEmulator.builder()
+            .seed(42)
+            .rowsPerDay(2000)
+            .jobLatencyMillis(20)
+            .rateLimit(RateLimit.OFF));
   }
 
   /**
    * One query against a fresh emulator built from {@code builder} (given the seed 42, 2000 rows a
-   * day, fast jobs and no rate limit, so that variants of one switch hold the same world), each
-   * row as its values joined with '|' ({@link Rows#query}).
+   * day, fast jobs and no rate limit, so that variants of one switch hold the same world), each row
+   * as its values joined with '|' ({@link Rows#query}).
    */
   public static List<String> rows(KhorosEmulator.Builder builder, String sql, String... properties)
       throws SQLException {
-    try (EmulatorFixture emu = new EmulatorFixture(builder.seed(42).rowsPerDay(2000)
-        .rateLimit(RateLimit.OFF).jobLatencyMillis(10)); Connection connection = emu.connect(properties);
-         Statement statement = connection.createStatement()) {
+    try (EmulatorFixture emu =
+            new EmulatorFixture(
+                builder.seed(42).rowsPerDay(2000).rateLimit(RateLimit.OFF).jobLatencyMillis(10));
+        Connection connection = emu.connect(properties);
+        Statement statement = connection.createStatement()) {
       return Rows.query(statement, sql);
     }
   }
@@ -75,15 +81,23 @@ public final class EmulatorFixture implements AutoCloseable {
   }
 
   public String url(String... extra) {
-    StringBuilder url = new StringBuilder("jdbc:khoros:url=" + emulator.baseUrl()
-        + ";companyKey=" + emulator.companyKey() + ";pollInitialDelay=5ms;pollMaxDelay=50ms"
-        // Tests opt in to the request budget ("requestBudget=20/600ms"): most make hundreds of calls.
-        + ";requestBudget=off"
-        + ";schemaCacheDir=" + cacheDir
-        // A reset emulator forgot its jobs: the driver's saved jobs start afresh with it.
-        + ";cacheDir=" + cacheDir.resolve("exports-" + emulator.resets())
-        // Tests opt in to the export cache ("cache=true"), so journals show every export.
-        + ";cache=false");
+    StringBuilder url =
+        new StringBuilder(
+            "jdbc:khoros:url="
+                + emulator.baseUrl()
+                + ";companyKey="
+                + emulator.companyKey()
+                + ";pollInitialDelay=5ms;pollMaxDelay=50ms"
+                // Tests opt in to the request budget ("requestBudget=20/600ms"): most make hundreds
+                // of calls.
+                + ";requestBudget=off"
+                + ";schemaCacheDir="
+                + cacheDir
+                // A reset emulator forgot its jobs: the driver's saved jobs start afresh with it.
+                + ";cacheDir="
+                + cacheDir.resolve("exports-" + emulator.resets())
+                // Tests opt in to the export cache ("cache=true"), so journals show every export.
+                + ";cache=false");
     for (String property : extra) {
       url.append(';').append(property);
     }
@@ -104,14 +118,17 @@ public final class EmulatorFixture implements AutoCloseable {
 
   /** The whole export, synchronously, straight from the emulator's ground-truth route. */
   public String groundTruth(String exportId, Map<String, List<String>> parameters) {
-    String query = parameters.entrySet().stream()
-        .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
-        .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create(emulator.baseUrl() + "/_emulator/export/" + exportId + "?" + query)).build();
+    String query =
+        parameters.entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v)))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(emulator.baseUrl() + "/_emulator/export/" + exportId + "?" + query))
+            .build();
     try {
-      HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         if (response.statusCode() != 200) {

@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.testing;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -7,11 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.nio.file.Path;
 
 /**
- * A second JVM for tests: connects to {@code args[0]} as {@code args[1]}/{@code args[2]}, runs
- * the remaining arguments as queries, and prints each row, so that tests can check what several
+ * A second JVM for tests: connects to {@code args[0]} as {@code args[1]}/{@code args[2]}, runs the
+ * remaining arguments as queries, and prints each row, so that tests can check what several
  * processes sharing one cache directory do together.
  */
 public final class QueryProcess {
@@ -22,7 +22,7 @@ public final class QueryProcess {
     credentials.setProperty("user", args[1]);
     credentials.setProperty("password", args[2]);
     try (Connection connection = DriverManager.getConnection(args[0], credentials);
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       for (String sql : Arrays.asList(args).subList(3, args.length)) {
         Rows.query(statement, sql).forEach(System.out::println);
       }
@@ -32,10 +32,16 @@ public final class QueryProcess {
   /** Starts this main in a new JVM on the test class path. */
   public static Process start(String url, String user, String password, String... queries)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), QueryProcess.class.getName(),
-        url, user, password));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                QueryProcess.class.getName(),
+                url,
+                user,
+                password));
     command.addAll(List.of(queries));
     return new ProcessBuilder(command).redirectErrorStream(false).start();
   }

@@ -39,8 +39,13 @@ public final class Rows {
 
   /** The records of a CSV body with a header, header excluded. */
   public static List<CSVRecord> csv(String body) {
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-        .get().parse(new StringReader(body))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(body))) {
       return parser.getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -49,8 +54,8 @@ public final class Rows {
 
   /** The header of a CSV body. */
   public static List<String> csvHeader(String body) {
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get()
-        .parse(new StringReader(body))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(body))) {
       return parser.getHeaderNames();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -17,67 +17,73 @@ import java.util.function.Predicate;
  * Memory is bounded by the events pending at any time, not by the window.
  */
 public final class ConversationScan<E extends Event> implements Iterator<E> {
-    static final Comparator<Event> ORDER = Comparator.comparingLong(Event::time).thenComparingLong(Event::key);
+  static final Comparator<Event> ORDER =
+      Comparator.comparingLong(Event::time).thenComparingLong(Event::key);
 
-    private final ConversationFactory factory;
-    private final long from;
-    private final long lastHour;
-    private final Predicate<Conversation> conversations;
-    private final Function<Conversation, List<E>> events;
-    private final Predicate<E> select;
-    private final PriorityQueue<E> pending = new PriorityQueue<>(ORDER);
-    private final Queue<E> ready = new ArrayDeque<>();
-    private long nextHour;
+  private final ConversationFactory factory;
+  private final long from;
+  private final long lastHour;
+  private final Predicate<Conversation> conversations;
+  private final Function<Conversation, List<E>> events;
+  private final Predicate<E> select;
+  private final PriorityQueue<E> pending = new PriorityQueue<>(ORDER);
+  private final Queue<E> ready = new ArrayDeque<>();
+  private long nextHour;
 
-    /**
-     * @param from          earliest event time of interest
-     * @param to            latest event time of interest
-     * @param conversations which conversations contribute at all (filters)
-     * @param events        the conversation's events of the wanted kind
-     * @param select        which of those events are rows (window, business hours)
-     */
-    public ConversationScan(ConversationFactory factory, long from, long to, Predicate<Conversation> conversations,
-                            Function<Conversation, List<E>> events, Predicate<E> select) {
-        this.factory = factory;
-        this.from = from;
-        this.lastHour = Math.floorDiv(to, ConversationFactory.HOUR);
-        this.conversations = conversations;
-        this.events = events;
-        this.select = select;
-        this.nextHour = ConversationFactory.firstHour(from);
+  /**
+   * @param from earliest event time of interest
+   * @param to latest event time of interest
+   * @param conversations which conversations contribute at all (filters)
+   * @param events the conversation's events of the wanted kind
+   * @param select which of those events are rows (window, business hours)
+   */
+  public ConversationScan(
+      ConversationFactory factory,
+      long from,
+      long to,
+      Predicate<Conversation> conversations,
+      Function<Conversation, List<E>> events,
+      Predicate<E> select) {
+    this.factory = factory;
+    this.from = from;
+    this.lastHour = Math.floorDiv(to, ConversationFactory.HOUR);
+    this.conversations = conversations;
+    this.events = events;
+    this.select = select;
+    this.nextHour = ConversationFactory.firstHour(from);
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (ready.isEmpty() && (nextHour <= lastHour || !pending.isEmpty())) {
+      if (nextHour <= lastHour) {
+        scan(nextHour++);
+      }
+      long settled = nextHour <= lastHour ? nextHour * ConversationFactory.HOUR : Long.MAX_VALUE;
+      while (!pending.isEmpty() && pending.peek().time() < settled) {
+        ready.add(pending.poll());
+      }
     }
+    return !ready.isEmpty();
+  }
 
-    @Override
-    public boolean hasNext() {
-        while (ready.isEmpty() && (nextHour <= lastHour || !pending.isEmpty())) {
-            if (nextHour <= lastHour) {
-                scan(nextHour++);
-            }
-            long settled = nextHour <= lastHour ? nextHour * ConversationFactory.HOUR : Long.MAX_VALUE;
-            while (!pending.isEmpty() && pending.peek().time() < settled) {
-                ready.add(pending.poll());
-            }
+  private void scan(long hour) {
+    for (Conversation c : factory.createdInHour(hour, from)) {
+      if (conversations.test(c)) {
+        for (E e : events.apply(c)) {
+          if (select.test(e)) {
+            pending.add(e);
+          }
         }
-        return !ready.isEmpty();
+      }
     }
+  }
 
-    private void scan(long hour) {
-        for (Conversation c : factory.createdInHour(hour, from)) {
-            if (conversations.test(c)) {
-                for (E e : events.apply(c)) {
-                    if (select.test(e)) {
-                        pending.add(e);
-                    }
-                }
-            }
-        }
+  @Override
+  public E next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
     }
-
-    @Override
-    public E next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return ready.poll();
-    }
+    return ready.poll();
+  }
 }

@@ -11,15 +11,15 @@ import java.util.function.Function;
  * Doubles, Booleans or {@link java.time.Instant}s (timestamps); null means absent.
  */
 public final class Fields<R> {
-    private final Map<String, Function<R, Object>> byName = new HashMap<>();
+  private final Map<String, Function<R, Object>> byName = new HashMap<>();
 
-    public Fields<R> add(String name, Function<R, Object> value) {
-        byName.put(name.toUpperCase(Locale.ROOT), value);
-        return this;
-    }
+  public Fields<R> add(String name, Function<R, Object> value) {
+    byName.put(name.toUpperCase(Locale.ROOT), value);
+    return this;
+  }
 
-    /** The accessor for this column, or null if the world does not know the name. */
-    public Function<R, Object> get(String name) {
-        return byName.get(name.toUpperCase(Locale.ROOT));
-    }
+  /** The accessor for this column, or null if the world does not know the name. */
+  public Function<R, Object> get(String name) {
+    return byName.get(name.toUpperCase(Locale.ROOT));
+  }
 }

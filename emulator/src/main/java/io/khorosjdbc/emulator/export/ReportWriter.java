@@ -8,7 +8,6 @@ import io.khorosjdbc.emulator.CsvHeaderStyle;
 import io.khorosjdbc.emulator.DateFormatStyle;
 import io.khorosjdbc.emulator.JsonKeyStyle;
 import io.khorosjdbc.emulator.NumberFormatStyle;
-import io.khorosjdbc.emulator.catalog.ColumnDef;
 import io.khorosjdbc.emulator.report.ReportRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,94 +35,109 @@ import org.apache.commons.csv.CSVPrinter;
  * display names or camelCase.
  */
 public final class ReportWriter {
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    /** Output switches of the emulator. */
-    public record Options(DateFormatStyle dates, CsvHeaderStyle csvHeader, boolean jsonNullAsEmpty,
-                          JsonKeyStyle jsonKeys, NumberFormatStyle numbers) {
+  /** Output switches of the emulator. */
+  public record Options(
+      DateFormatStyle dates,
+      CsvHeaderStyle csvHeader,
+      boolean jsonNullAsEmpty,
+      JsonKeyStyle jsonKeys,
+      NumberFormatStyle numbers) {}
+
+  private final Options options;
+
+  public ReportWriter(Options options) {
+    this.options = options;
+  }
+
+  public void write(ReportRequest request, Iterator<Object[]> rows, OutputStream out)
+      throws IOException {
+    if (request.csv()) {
+      writeCsv(request, rows, out);
+    } else {
+      writeJson(request, rows, out);
     }
+  }
 
-    private final Options options;
-
-    public ReportWriter(Options options) {
-        this.options = options;
+  private void writeCsv(ReportRequest request, Iterator<Object[]> rows, OutputStream out)
+      throws IOException {
+    String[] header =
+        request.columns().stream().map(options.csvHeader()::spell).toArray(String[]::new);
+    BufferedWriter writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    CSVPrinter printer =
+        new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
+    String[] record = new String[header.length];
+    DecimalFormat numbers = numbers(request);
+    while (rows.hasNext()) {
+      Object[] values = rows.next();
+      for (int i = 0; i < record.length; i++) {
+        record[i] = text(values[i], request.zone(), numbers);
+      }
+      printer.printRecord((Object[]) record);
     }
+    printer.flush();
+  }
 
-    public void write(ReportRequest request, Iterator<Object[]> rows, OutputStream out) throws IOException {
-        if (request.csv()) {
-            writeCsv(request, rows, out);
-        } else {
-            writeJson(request, rows, out);
+  private void writeJson(ReportRequest request, Iterator<Object[]> rows, OutputStream out)
+      throws IOException {
+    List<String> keys = request.columns().stream().map(options.jsonKeys()::spell).toList();
+    DecimalFormat numbers = numbers(request);
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartArray();
+      while (rows.hasNext()) {
+        Object[] values = rows.next();
+        g.writeStartObject();
+        for (int i = 0; i < values.length; i++) {
+          String v = text(values[i], request.zone(), numbers);
+          g.writeFieldName(keys.get(i));
+          if (v != null) {
+            g.writeString(v);
+          } else if (options.jsonNullAsEmpty()) {
+            g.writeString("");
+          } else {
+            g.writeNull();
+          }
         }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     }
+  }
 
-    private void writeCsv(ReportRequest request, Iterator<Object[]> rows, OutputStream out) throws IOException {
-        String[] header = request.columns().stream().map(options.csvHeader()::spell).toArray(String[]::new);
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header).get());
-        String[] record = new String[header.length];
-        DecimalFormat numbers = numbers(request);
-        while (rows.hasNext()) {
-            Object[] values = rows.next();
-            for (int i = 0; i < record.length; i++) {
-                record[i] = text(values[i], request.zone(), numbers);
-            }
-            printer.printRecord((Object[]) record);
-        }
-        printer.flush();
+  /**
+   * The number format of the request's locale (en_US when none was sent), or null to print numbers
+   * plainly.
+   */
+  private DecimalFormat numbers(ReportRequest request) {
+    if (options.numbers() != NumberFormatStyle.LOCALE) {
+      return null;
     }
+    Locale locale = request.locale() == null ? Locale.US : request.locale();
+    DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale));
+    format.setMaximumFractionDigits(100);
+    return format;
+  }
 
-    private void writeJson(ReportRequest request, Iterator<Object[]> rows, OutputStream out) throws IOException {
-        List<String> keys = request.columns().stream().map(options.jsonKeys()::spell).toList();
-        DecimalFormat numbers = numbers(request);
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartArray();
-            while (rows.hasNext()) {
-                Object[] values = rows.next();
-                g.writeStartObject();
-                for (int i = 0; i < values.length; i++) {
-                    String v = text(values[i], request.zone(), numbers);
-                    g.writeFieldName(keys.get(i));
-                    if (v != null) {
-                        g.writeString(v);
-                    } else if (options.jsonNullAsEmpty()) {
-                        g.writeString("");
-                    } else {
-                        g.writeNull();
-                    }
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
+  /**
+   * A value as text; {@code numbers} formats whole and decimal numbers, or is null for plain ones.
+   */
+  private String text(Object v, ZoneId zone, DecimalFormat numbers) {
+    if (v == null) {
+      return null;
     }
-
-    /** The number format of the request's locale (en_US when none was sent), or null to print numbers plainly. */
-    private DecimalFormat numbers(ReportRequest request) {
-        if (options.numbers() != NumberFormatStyle.LOCALE) {
-            return null;
-        }
-        Locale locale = request.locale() == null ? Locale.US : request.locale();
-        DecimalFormat format = new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale));
-        format.setMaximumFractionDigits(100);
-        return format;
+    if (v instanceof Instant t) {
+      return options.dates().format(t, zone);
     }
-
-    /** A value as text; {@code numbers} formats whole and decimal numbers, or is null for plain ones. */
-    private String text(Object v, ZoneId zone, DecimalFormat numbers) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Instant t) {
-            return options.dates().format(t, zone);
-        }
-        if (v instanceof Double d) {
-            BigDecimal exact = BigDecimal.valueOf(d).stripTrailingZeros();
-            return numbers == null ? exact.toPlainString() : numbers.format(exact);
-        }
-        if (numbers != null && (v instanceof Long || v instanceof Integer)) {
-            return numbers.format(((Number) v).longValue());
-        }
-        return v.toString();
+    if (v instanceof Double d) {
+      BigDecimal exact = BigDecimal.valueOf(d).stripTrailingZeros();
+      return numbers == null ? exact.toPlainString() : numbers.format(exact);
     }
+    if (numbers != null && (v instanceof Long || v instanceof Integer)) {
+      return numbers.format(((Number) v).longValue());
+    }
+    return v.toString();
+  }
 }

@@ -15,47 +15,47 @@ import java.util.function.LongSupplier;
  * recorded, so a client that keeps retrying is admitted as soon as its oldest request ages out.
  */
 final class RateLimiter {
-    private final RateLimit limit;
-    private final long windowNanos;
-    private final LongSupplier nanoClock;
-    private final Map<String, ArrayDeque<Long>> admitted = new HashMap<>();
+  private final RateLimit limit;
+  private final long windowNanos;
+  private final LongSupplier nanoClock;
+  private final Map<String, ArrayDeque<Long>> admitted = new HashMap<>();
 
-    RateLimiter(RateLimit limit) {
-        this(limit, System::nanoTime);
-    }
+  RateLimiter(RateLimit limit) {
+    this(limit, System::nanoTime);
+  }
 
-    RateLimiter(RateLimit limit, LongSupplier nanoClock) {
-        this.limit = limit;
-        this.windowNanos = limit.window().toNanos();
-        this.nanoClock = nanoClock;
-    }
+  RateLimiter(RateLimit limit, LongSupplier nanoClock) {
+    this.limit = limit;
+    this.windowNanos = limit.window().toNanos();
+    this.nanoClock = nanoClock;
+  }
 
-    RateLimit limit() {
-        return limit;
-    }
+  RateLimit limit() {
+    return limit;
+  }
 
-    /**
-     * Admits one request of {@code company} and returns 0, or refuses it (recording nothing) and
-     * returns the nanoseconds until the oldest admitted request leaves the window.
-     */
-    synchronized long acquire(String company) {
-        if (limit.isOff()) {
-            return 0;
-        }
-        long now = nanoClock.getAsLong();
-        ArrayDeque<Long> times = admitted.computeIfAbsent(company, c -> new ArrayDeque<>());
-        while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
-            times.pollFirst();
-        }
-        if (times.size() < limit.permits()) {
-            times.addLast(now);
-            return 0;
-        }
-        return Math.max(1, times.peekFirst() + windowNanos - now);
+  /**
+   * Admits one request of {@code company} and returns 0, or refuses it (recording nothing) and
+   * returns the nanoseconds until the oldest admitted request leaves the window.
+   */
+  synchronized long acquire(String company) {
+    if (limit.isOff()) {
+      return 0;
     }
+    long now = nanoClock.getAsLong();
+    ArrayDeque<Long> times = admitted.computeIfAbsent(company, c -> new ArrayDeque<>());
+    while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
+      times.pollFirst();
+    }
+    if (times.size() < limit.permits()) {
+      times.addLast(now);
+      return 0;
+    }
+    return Math.max(1, times.peekFirst() + windowNanos - now);
+  }
 
-    /** Forgets every admitted request (the emulator's reset). */
-    synchronized void clear() {
-        admitted.clear();
-    }
+  /** Forgets every admitted request (the emulator's reset). */
+  synchronized void clear() {
+    admitted.clear();
+  }
 }

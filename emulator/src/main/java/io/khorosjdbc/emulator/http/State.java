@@ -8,7 +8,17 @@ import io.khorosjdbc.emulator.fault.Faults;
 import io.khorosjdbc.emulator.job.JobRegistry;
 import io.khorosjdbc.emulator.report.RequestParser;
 
-/** Everything the routes share: configuration, catalog, data, jobs, faults, the rate limiter and the journal. */
-record State(EmulatorConfig config, Catalog catalog, Exports exports, RequestParser parser, ReportWriter writer,
-             JobRegistry jobs, Faults faults, RateLimiter limiter, Journal journal) {
-}
+/**
+ * Everything the routes share: configuration, catalog, data, jobs, faults, the rate limiter and the
+ * journal.
+ */
+record State(
+    EmulatorConfig config,
+    Catalog catalog,
+    Exports exports,
+    RequestParser parser,
+    ReportWriter writer,
+    JobRegistry jobs,
+    Faults faults,
+    RateLimiter limiter,
+    Journal journal) {}

@@ -5,22 +5,22 @@ package io.khorosjdbc.emulator.report;
  * with {@code --end-inclusive}.
  */
 public record Window(long start, long end, boolean endInclusive) {
-    public boolean contains(long t) {
-        return t >= start && reached(t);
-    }
+  public boolean contains(long t) {
+    return t >= start && reached(t);
+  }
 
-    /** Whether {@code t} lies at or before the window's end, i.e. has happened "as of endTime". */
-    public boolean reached(long t) {
-        return endInclusive ? t <= end : t < end;
-    }
+  /** Whether {@code t} lies at or before the window's end, i.e. has happened "as of endTime". */
+  public boolean reached(long t) {
+    return endInclusive ? t <= end : t < end;
+  }
 
-    /** The last millisecond inside the window (start - 1 for an empty half-open window). */
-    public long last() {
-        return endInclusive ? end : end - 1;
-    }
+  /** The last millisecond inside the window (start - 1 for an empty half-open window). */
+  public long last() {
+    return endInclusive ? end : end - 1;
+  }
 
-    /** The exclusive end. */
-    public long endExclusive() {
-        return last() + 1;
-    }
+  /** The exclusive end. */
+  public long endExclusive() {
+    return last() + 1;
+  }
 }

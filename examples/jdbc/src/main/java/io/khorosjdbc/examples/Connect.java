@@ -8,8 +8,7 @@ import java.util.Properties;
  * password from {@code KHOROS_USER}/{@code KHOROS_PASSWORD} (default demo/demo).
  */
 public final class Connect {
-  private Connect() {
-  }
+  private Connect() {}
 
   public static String url(String[] args) {
     if (args.length > 0) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * export type by the API_CONVERSATION_REPORT_TYPE pseudo-column.
  */
 public final class PlainJdbc {
-  static final String SQL = """
+  static final String SQL =
+      """
       SELECT TEAM_NAME, COUNT(*) AS CLOSED
       FROM conversation
       WHERE API_CONVERSATION_REPORT_TYPE = 'CLOSED'
@@ -23,15 +24,14 @@ public final class PlainJdbc {
       GROUP BY TEAM_NAME
       ORDER BY CLOSED DESC, TEAM_NAME""";
 
-  private PlainJdbc() {
-  }
+  private PlainJdbc() {}
 
   /** Closed conversations per team, largest first. */
   public static Map<String, Long> closedPerTeam(String url) throws SQLException {
     Map<String, Long> result = new LinkedHashMap<>();
     try (Connection connection = DriverManager.getConnection(url, Connect.credentials());
-         Statement statement = connection.createStatement();
-         ResultSet rs = statement.executeQuery(SQL)) {
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(SQL)) {
       while (rs.next()) {
         result.put(rs.getString("TEAM_NAME"), rs.getLong("CLOSED"));
       }
@@ -40,7 +40,7 @@ public final class PlainJdbc {
   }
 
   public static void main(String[] args) throws SQLException {
-    closedPerTeam(Connect.url(args)).forEach((team, closed) ->
-        System.out.printf("%-20s %6d%n", team, closed));
+    closedPerTeam(Connect.url(args))
+        .forEach((team, closed) -> System.out.printf("%-20s %6d%n", team, closed));
   }
 }

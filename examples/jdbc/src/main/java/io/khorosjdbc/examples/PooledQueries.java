@@ -18,15 +18,14 @@ import java.util.concurrent.Future;
 
 /**
  * A HikariCP pool shared by several threads: each thread counts one day's agent state changes
- * through a pooled connection. The driver is read-only and keeps no transaction state, so the
- * pool is configured read-only with auto-commit.
+ * through a pooled connection. The driver is read-only and keeps no transaction state, so the pool
+ * is configured read-only with auto-commit.
  */
 public final class PooledQueries {
-  static final String SQL = "SELECT COUNT(*) FROM raw_agent_states"
-      + " WHERE WINDOW_START >= ? AND WINDOW_END <= ?";
+  static final String SQL =
+      "SELECT COUNT(*) FROM raw_agent_states" + " WHERE WINDOW_START >= ? AND WINDOW_END <= ?";
 
-  private PooledQueries() {
-  }
+  private PooledQueries() {}
 
   public static HikariDataSource pool(String url, int size) {
     HikariConfig config = new HikariConfig();
@@ -41,8 +40,8 @@ public final class PooledQueries {
     return new HikariDataSource(config);
   }
 
-  public static Map<LocalDate, Long> statesPerDay(HikariDataSource pool, LocalDate first,
-      int days, int threads) throws Exception {
+  public static Map<LocalDate, Long> statesPerDay(
+      HikariDataSource pool, LocalDate first, int days, int threads) throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Long>> counts = new ArrayList<>();
@@ -62,7 +61,7 @@ public final class PooledQueries {
 
   static long count(HikariDataSource pool, LocalDate day) throws SQLException {
     try (Connection connection = pool.getConnection();
-         PreparedStatement statement = connection.prepareStatement(SQL)) {
+        PreparedStatement statement = connection.prepareStatement(SQL)) {
       statement.setTimestamp(1, Timestamp.valueOf(day.atStartOfDay()));
       statement.setTimestamp(2, Timestamp.valueOf(day.plusDays(1).atStartOfDay()));
       try (ResultSet rs = statement.executeQuery()) {

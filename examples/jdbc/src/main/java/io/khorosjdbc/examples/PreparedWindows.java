@@ -15,19 +15,19 @@ import java.util.Map;
  * week, one export per execution. Planned once, executed per day.
  */
 public final class PreparedWindows {
-  static final String SQL = """
+  static final String SQL =
+      """
       SELECT COUNT(*) AS RESPONSES
       FROM response
       WHERE WINDOW_START >= ? AND WINDOW_END <= ?""";
 
-  private PreparedWindows() {
-  }
+  private PreparedWindows() {}
 
   public static Map<LocalDate, Long> responsesPerDay(String url, LocalDate first, int days)
       throws SQLException {
     Map<LocalDate, Long> result = new LinkedHashMap<>();
     try (Connection connection = DriverManager.getConnection(url, Connect.credentials());
-         PreparedStatement statement = connection.prepareStatement(SQL)) {
+        PreparedStatement statement = connection.prepareStatement(SQL)) {
       for (int i = 0; i < days; i++) {
         LocalDate day = first.plusDays(i);
         // The connection works in UTC (timeZone=UTC), so these are UTC wall-clock times.

@@ -19,8 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,14 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Export bodies kept on disk, so that a query whose windows were exported recently runs no API
  * call. An entry is one export's body exactly as downloaded, keyed by tenant, report, window,
- * parameters and format ("the slot") and the columns it holds; an entry with more columns serves
- * a query that needs fewer (the readers pick columns by header name).
+ * parameters and format ("the slot") and the columns it holds; an entry with more columns serves a
+ * query that needs fewer (the readers pick columns by header name).
  *
- * <p>Entries of windows that ended more than a day ago ("closed") live for {@code closedTtl};
- * more recent ones, whose data may still change, for {@code recentTtl}. Both must stay below the
- * API's 24-hour link life. When the cache grows past {@code maxBytes}, the least recently used
- * entries go. A damaged entry is a miss, never an error. Writers write to a temporary file and
- * move it into place, so a reader never sees half an entry.
+ * <p>Entries of windows that ended more than a day ago ("closed") live for {@code closedTtl}; more
+ * recent ones, whose data may still change, for {@code recentTtl}. Both must stay below the API's
+ * 24-hour link life. When the cache grows past {@code maxBytes}, the least recently used entries
+ * go. A damaged entry is a miss, never an error. Writers write to a temporary file and move it into
+ * place, so a reader never sees half an entry.
  */
 public final class ExportCache {
   private static final Logger LOG = LoggerFactory.getLogger(ExportCache.class);
@@ -53,8 +53,8 @@ public final class ExportCache {
   private final long maxBytes;
   private final Clock clock;
 
-  public ExportCache(Path directory, Duration recentTtl, Duration closedTtl, long maxBytes,
-      Clock clock) {
+  public ExportCache(
+      Path directory, Duration recentTtl, Duration closedTtl, long maxBytes, Clock clock) {
     this.directory = requireNonNull(directory, "directory");
     this.recentTtl = requireNonNull(recentTtl, "recentTtl");
     this.closedTtl = requireNonNull(closedTtl, "closedTtl");
@@ -63,11 +63,19 @@ public final class ExportCache {
   }
 
   /**
-   * What an entry's metadata file holds: which export it is and the columns its body has, in
-   * file order. The file's keys are these components' names (written and read by Jackson).
+   * What an entry's metadata file holds: which export it is and the columns its body has, in file
+   * order. The file's keys are these components' names (written and read by Jackson).
    */
-  public record Meta(String id, String report, long start, long end, String parameters,
-      String format, List<String> metrics, long bytes, long createdAt) {}
+  public record Meta(
+      String id,
+      String report,
+      long start,
+      long end,
+      String parameters,
+      String format,
+      List<String> metrics,
+      long bytes,
+      long createdAt) {}
 
   /** A cached body and its metadata. */
   public record Entry(Path body, Meta meta) {
@@ -94,7 +102,8 @@ public final class ExportCache {
     try (DirectoryStream<Path> metas = Files.newDirectoryStream(slot, "*" + META)) {
       for (Path meta : metas) {
         Optional<Entry> entry = read(meta);
-        if (entry.isPresent() && clock.millis() - entry.get().createdAt() <= ttl
+        if (entry.isPresent()
+            && clock.millis() - entry.get().createdAt() <= ttl
             && new HashSet<>(entry.get().metrics()).containsAll(spec.metrics())) {
           touch(entry.get().body());
           return entry;
@@ -135,8 +144,16 @@ public final class ExportCache {
   }
 
   private Path slotDirectory(String tenant, ExportSpec spec) {
-    String slot = spec.report().table() + "|" + spec.start() + "|" + spec.end() + "|"
-        + new TreeMap<>(spec.parameters()) + "|" + spec.format().apiValue();
+    String slot =
+        spec.report().table()
+            + "|"
+            + spec.start()
+            + "|"
+            + spec.end()
+            + "|"
+            + new TreeMap<>(spec.parameters())
+            + "|"
+            + spec.format().apiValue();
     return directory.resolve(safe(tenant)).resolve(sha256(slot));
   }
 
@@ -160,7 +177,8 @@ public final class ExportCache {
     try (Stream<Path> files = Files.walk(directory)) {
       // Only the cache's own metadata files (a SHA-256 name): a user's file that happens to end
       // in .json in the same directory must never be read as an entry, nor deleted as one.
-      return files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\" + META))
+      return files
+          .filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\" + META))
           .toList();
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("cannot list the export cache {}: {}", directory, e.getMessage());
@@ -171,8 +189,8 @@ public final class ExportCache {
   private static boolean delete(Path meta) {
     try {
       String name = meta.getFileName().toString();
-      Files.deleteIfExists(meta.resolveSibling(name.substring(0, name.length() - META.length())
-          + BODY));
+      Files.deleteIfExists(
+          meta.resolveSibling(name.substring(0, name.length() - META.length()) + BODY));
       return Files.deleteIfExists(meta);
     } catch (IOException e) {
       return false;
@@ -220,8 +238,9 @@ public final class ExportCache {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -254,12 +273,23 @@ public final class ExportCache {
       Path body = slot.resolve(id + BODY);
       Files.move(temp, body, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       touch(body);
-      Meta meta = new Meta(id, spec.report().table(), spec.start(), spec.end(),
-          new TreeMap<>(spec.parameters()).toString(), spec.format().apiValue(), spec.metrics(),
-          Files.size(body), clock.millis());
+      Meta meta =
+          new Meta(
+              id,
+              spec.report().table(),
+              spec.start(),
+              spec.end(),
+              new TreeMap<>(spec.parameters()).toString(),
+              spec.format().apiValue(),
+              spec.metrics(),
+              Files.size(body),
+              clock.millis());
       Path metaTemp = Files.createTempFile(slot, "meta-", ".tmp");
       JSON.writeValue(metaTemp.toFile(), meta);
-      Files.move(metaTemp, slot.resolve(id + META), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          metaTemp,
+          slot.resolve(id + META),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
       committed = true;
       evict();

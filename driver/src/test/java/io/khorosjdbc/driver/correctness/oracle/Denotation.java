@@ -30,19 +30,19 @@ import java.util.TreeMap;
  * <ul>
  *   <li>The predicate is put in disjunctive normal form (NOT pushed to the atoms, IN and BETWEEN
  *       expanded); each branch denotes at most one combination.
- *   <li>Parameters: {@code API_X = v} in a branch fixes X (two different values: the branch
- *       denotes nothing); unconstrained parameters take their documented default. Any other use
- *       of an API_* or WINDOW_* column is the documented "unsupported predicate" error.
- *   <li>Window: the widest one whose own values satisfy the branch's WINDOW_* predicates:
- *       {@code WINDOW_START >= a} (or {@code = a}) starts at a, {@code > a} at a + 1 ms;
- *       {@code WINDOW_END <= b} (or {@code = b}) ends at b, {@code < b} at b - 1 ms. A missing
- *       side comes from the branch's anchor-column bounds (exclusive end: {@code < b} is b,
- *       {@code <= b} b + 1 ms). The chosen window's own values must satisfy every WINDOW_*
- *       predicate of the branch, else the branch denotes nothing.
+ *   <li>Parameters: {@code API_X = v} in a branch fixes X (two different values: the branch denotes
+ *       nothing); unconstrained parameters take their documented default. Any other use of an API_*
+ *       or WINDOW_* column is the documented "unsupported predicate" error.
+ *   <li>Window: the widest one whose own values satisfy the branch's WINDOW_* predicates: {@code
+ *       WINDOW_START >= a} (or {@code = a}) starts at a, {@code > a} at a + 1 ms; {@code WINDOW_END
+ *       <= b} (or {@code = b}) ends at b, {@code < b} at b - 1 ms. A missing side comes from the
+ *       branch's anchor-column bounds (exclusive end: {@code < b} is b, {@code <= b} b + 1 ms). The
+ *       chosen window's own values must satisfy every WINDOW_* predicate of the branch, else the
+ *       branch denotes nothing.
  *   <li>A branch whose anchor bounds leave no part of its window denotes nothing.
  *   <li>Branches without WINDOW_* predicates (windows from anchor bounds) of one parameter
- *       combination are merged where they overlap or touch ("overlapping anchor ranges in an OR
- *       are merged, so no event is returned twice").
+ *       combination are merged where they overlap or touch ("overlapping anchor ranges in an OR are
+ *       merged, so no event is returned twice").
  *   <li>Combinations are a set: two branches that denote the same window and the same parameter
  *       values (defaults included) are one export.
  * </ul>
@@ -65,11 +65,11 @@ public final class Denotation {
 
   public static final int MAX_BRANCHES = 512;
 
-  /** @param predicate the conjunction of the alias' own WHERE conjuncts, or null */
-  public static List<Combo> combos(Report report, String alias, Expr predicate)
-      throws Rejected {
-    List<List<Expr>> branches = predicate == null ? List.of(List.of())
-        : dnf(nnf(predicate, false));
+  /**
+   * @param predicate the conjunction of the alias' own WHERE conjuncts, or null
+   */
+  public static List<Combo> combos(Report report, String alias, Expr predicate) throws Rejected {
+    List<List<Expr>> branches = predicate == null ? List.of(List.of()) : dnf(nnf(predicate, false));
     if (branches.size() > MAX_BRANCHES) {
       throw new Rejected("too-many-branches", branches.size() + " branches");
     }
@@ -133,8 +133,9 @@ public final class Denotation {
             conflict = true; // = NULL selects nothing
             continue;
           }
-          String c = p.canonical(v).orElseThrow(() -> new Rejected("parameter-value",
-              p.name() + " = '" + v + "'"));
+          String c =
+              p.canonical(v)
+                  .orElseThrow(() -> new Rejected("parameter-value", p.name() + " = '" + v + "'"));
           if (chosen != null && !chosen.equals(c)) {
             conflict = true;
           }
@@ -172,7 +173,11 @@ public final class Denotation {
         }
       }
     }
-    if (anchor != null && ws == null && we == null && as == null && ae == null
+    if (anchor != null
+        && ws == null
+        && we == null
+        && as == null
+        && ae == null
         && opaque.stream().anyMatch(anchor::equalsIgnoreCase)) {
       throw new Rejected("opaque-anchor", anchor);
     }
@@ -204,8 +209,14 @@ public final class Denotation {
     return new Branch(new Combo(start, end, values), hasWindowBounds);
   }
 
-  private static void classify(Report report, String alias, Expr atom, List<Bound> bounds,
-      Map<String, List<String>> eqs, Set<String> opaque) throws Rejected {
+  private static void classify(
+      Report report,
+      String alias,
+      Expr atom,
+      List<Bound> bounds,
+      Map<String, List<String>> eqs,
+      Set<String> opaque)
+      throws Rejected {
     if (atom instanceof Col c && isParam(c)) {
       eqs.computeIfAbsent(c.name().toUpperCase(), k -> new ArrayList<>()).add("true");
       return;
@@ -233,8 +244,7 @@ public final class Denotation {
             bounds.add(new Bound(upper(name), "=", Long.MIN_VALUE)); // never admitted
             return;
           }
-          bounds.add(new Bound(isWindow(col) ? name.toUpperCase() : name, op,
-              (Long) lit.value()));
+          bounds.add(new Bound(isWindow(col) ? name.toUpperCase() : name, op, (Long) lit.value()));
           return;
         }
         if (isParam(col) && op.equals("=")) {
@@ -326,24 +336,31 @@ public final class Denotation {
     }
   }
 
-  /** Negation normal form with IN and BETWEEN expanded; atoms are Cmp, Like, IsNull, Col, Not(Col|Like). */
+  /**
+   * Negation normal form with IN and BETWEEN expanded; atoms are Cmp, Like, IsNull, Col,
+   * Not(Col|Like).
+   */
   static Expr nnf(Expr e, boolean negate) {
     if (e instanceof And a) {
-      return negate ? new Or(a.items().stream().map(i -> nnf(i, true)).toList())
+      return negate
+          ? new Or(a.items().stream().map(i -> nnf(i, true)).toList())
           : new And(a.items().stream().map(i -> nnf(i, false)).toList());
     } else if (e instanceof Or o) {
-      return negate ? new And(o.items().stream().map(i -> nnf(i, true)).toList())
+      return negate
+          ? new And(o.items().stream().map(i -> nnf(i, true)).toList())
           : new Or(o.items().stream().map(i -> nnf(i, false)).toList());
     } else if (e instanceof Not n) {
       return nnf(n.expr(), !negate);
     } else if (e instanceof Cmp c) {
       return negate ? new Cmp(negate(c.op()), c.left(), c.right()) : c;
     } else if (e instanceof Between b) {
-      return nnf(new And(List.of(new Cmp(">=", b.expr(), b.low()),
-          new Cmp("<=", b.expr(), b.high()))), negate != b.negated());
+      return nnf(
+          new And(List.of(new Cmp(">=", b.expr(), b.low()), new Cmp("<=", b.expr(), b.high()))),
+          negate != b.negated());
     } else if (e instanceof In in) {
-      return nnf(new Or(in.items().stream()
-          .map(i -> (Expr) new Cmp("=", in.expr(), i)).toList()), negate != in.negated());
+      return nnf(
+          new Or(in.items().stream().map(i -> (Expr) new Cmp("=", in.expr(), i)).toList()),
+          negate != in.negated());
     } else if (e instanceof IsNull n) {
       return new IsNull(n.expr(), n.negated() != negate);
     } else if (e instanceof Like l) {
@@ -354,42 +371,47 @@ public final class Denotation {
 
   static List<List<Expr>> dnf(Expr e) {
     if (e instanceof Or o) {
-        List<List<Expr>> out = new ArrayList<>();
-        for (Expr i : o.items()) {
-          out.addAll(dnf(i));
-          if (out.size() > 4 * MAX_BRANCHES) {
-            break;
-          }
+      List<List<Expr>> out = new ArrayList<>();
+      for (Expr i : o.items()) {
+        out.addAll(dnf(i));
+        if (out.size() > 4 * MAX_BRANCHES) {
+          break;
         }
-        return out;
+      }
+      return out;
     }
     if (e instanceof And a) {
-        List<List<Expr>> out = new ArrayList<>();
-        out.add(List.of());
-        for (Expr i : a.items()) {
-          List<List<Expr>> next = new ArrayList<>();
-          for (List<Expr> left : out) {
-            for (List<Expr> right : dnf(i)) {
-              List<Expr> both = new ArrayList<>(left);
-              both.addAll(right);
-              next.add(both);
-            }
-          }
-          out = next;
-          if (out.size() > 4 * MAX_BRANCHES) {
-            break;
+      List<List<Expr>> out = new ArrayList<>();
+      out.add(List.of());
+      for (Expr i : a.items()) {
+        List<List<Expr>> next = new ArrayList<>();
+        for (List<Expr> left : out) {
+          for (List<Expr> right : dnf(i)) {
+            List<Expr> both = new ArrayList<>(left);
+            both.addAll(right);
+            next.add(both);
           }
         }
-        return out;
+        out = next;
+        if (out.size() > 4 * MAX_BRANCHES) {
+          break;
+        }
+      }
+      return out;
     }
     return List.of(List.of(e));
   }
 
-  /** Windows from anchor bounds only, merged per parameter combination where they overlap or touch. */
+  /**
+   * Windows from anchor bounds only, merged per parameter combination where they overlap or touch.
+   */
   private static List<Combo> merge(List<Combo> untagged) {
     List<Combo> sorted = new ArrayList<>(new LinkedHashSet<>(untagged));
-    sorted.sort((a, b) -> a.start() != b.start() ? Long.compare(a.start(), b.start())
-        : Long.compare(a.end(), b.end()));
+    sorted.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Long.compare(a.start(), b.start())
+                : Long.compare(a.end(), b.end()));
     List<Combo> merged = new ArrayList<>();
     for (Combo c : sorted) {
       int into = -1;
@@ -404,8 +426,9 @@ public final class Denotation {
         merged.add(c);
       } else {
         Combo m = merged.get(into);
-        merged.set(into, new Combo(Math.min(m.start(), c.start()), Math.max(m.end(), c.end()),
-            m.values()));
+        merged.set(
+            into,
+            new Combo(Math.min(m.start(), c.start()), Math.max(m.end(), c.end()), m.values()));
       }
     }
     return merged;

@@ -35,8 +35,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckOracle implements AutoCloseable {
   /** The oracle's answer: rows, or the documented error it expects from the driver. */
-  public record Answer(List<List<Object>> rows, Rejected rejected, String sql,
-      Map<String, List<Combo>> combos) {}
+  public record Answer(
+      List<List<Object>> rows, Rejected rejected, String sql, Map<String, List<Combo>> combos) {}
 
   private final GroundTruth truth;
   private final Connection duck;
@@ -90,7 +90,8 @@ public final class DuckOracle implements AutoCloseable {
     StringJoiner with = new StringJoiner(", ", "WITH ", " ");
     cte.forEach((alias, sql) -> with.add("src_" + alias + " AS (" + sql + ")"));
     String sql = with + body;
-    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       return new Answer(read(rs), null, sql, combos);
     } catch (SQLException e) {
       throw new SQLException("oracle query failed: " + sql, e);
@@ -130,8 +131,8 @@ public final class DuckOracle implements AutoCloseable {
     GroundTruth.Export export = truth.export(r, c.start(), c.end(), api);
     String name = "f" + (++tables);
     String stage = stage(r);
-    try (DuckDBAppender app = ((DuckDBConnection) duck).createAppender(
-        DuckDBConnection.DEFAULT_SCHEMA, stage)) {
+    try (DuckDBAppender app =
+        ((DuckDBConnection) duck).createAppender(DuckDBConnection.DEFAULT_SCHEMA, stage)) {
       for (String[] row : export.rows()) {
         app.beginRow();
         for (String v : row) {
@@ -146,15 +147,19 @@ public final class DuckOracle implements AutoCloseable {
     }
     StringJoiner select = new StringJoiner(", ");
     for (String col : export.columns()) {
-      select.add("CAST(\"" + col + "\" AS " + duckType(Reports.typeOf(col)) + ") AS \"" + col
-          + "\"");
+      select.add(
+          "CAST(\"" + col + "\" AS " + duckType(Reports.typeOf(col)) + ") AS \"" + col + "\"");
     }
     select.add("TIMESTAMP '" + Sql.timestamp(c.start()) + "' AS WINDOW_START");
     select.add("TIMESTAMP '" + Sql.timestamp(c.end()) + "' AS WINDOW_END");
     for (Param p : r.params()) {
       String v = c.values().get(p.name());
-      select.add((v == null ? "CAST(NULL AS " + duckType(p.type()) + ")"
-          : "CAST(" + Sql.quote(v) + " AS " + duckType(p.type()) + ")") + " AS " + p.name());
+      select.add(
+          (v == null
+                  ? "CAST(NULL AS " + duckType(p.type()) + ")"
+                  : "CAST(" + Sql.quote(v) + " AS " + duckType(p.type()) + ")")
+              + " AS "
+              + p.name());
     }
     try (Statement st = duck.createStatement()) {
       st.execute("CREATE TABLE " + name + " AS SELECT " + select + " FROM " + stage);

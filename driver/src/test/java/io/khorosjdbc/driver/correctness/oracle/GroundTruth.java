@@ -24,10 +24,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
 /**
- * Downloads whole exports over plain HTTP from the emulator's ground-truth route
- * ({@code GET /_emulator/export/{path}?...}, the same bytes as the asynchronous flow), as JSON
- * (which also carries the JSON-only columns), one unsplit request per window and parameter
- * combination, cached in memory for the whole run. Values stay the API's strings.
+ * Downloads whole exports over plain HTTP from the emulator's ground-truth route ({@code GET
+ * /_emulator/export/{path}?...}, the same bytes as the asynchronous flow), as JSON (which also
+ * carries the JSON-only columns), one unsplit request per window and parameter combination, cached
+ * in memory for the whole run. Values stay the API's strings.
  */
 public final class GroundTruth {
   /** A downloaded export: column names in file order and rows of strings (null = absent). */
@@ -54,10 +54,12 @@ public final class GroundTruth {
     p.put("endTime", Long.toString(end));
     p.put("reportFormat", "json");
     String url = url(report.path(), p);
-    return cache.computeIfAbsent(url, u -> {
-      downloads.incrementAndGet();
-      return parseJson(report, get(u));
-    });
+    return cache.computeIfAbsent(
+        url,
+        u -> {
+          downloads.incrementAndGet();
+          return parseJson(report, get(u));
+        });
   }
 
   /**
@@ -65,24 +67,26 @@ public final class GroundTruth {
    * default columns are), then the columns only JSON carries, in JSON key order.
    */
   public List<String> columns(Report report, long start, long end) {
-    return columns.computeIfAbsent(report.table(), t -> {
-      Map<String, String> p = new TreeMap<>();
-      p.put("companyKey", companyKey);
-      p.put("startTime", Long.toString(start));
-      p.put("endTime", Long.toString(end));
-      p.put("reportFormat", "csv");
-      if (report.param("API_TIME_INTERVAL").isPresent()) {
-        p.put("timeInterval", "3600000");
-      }
-      List<String> names = new ArrayList<>(csvHeader(get(url(report.path(), p))));
-      p.put("reportFormat", "json");
-      for (String key : jsonKeys(get(url(report.path(), p)))) {
-        if (names.stream().noneMatch(key::equalsIgnoreCase)) {
-          names.add(key);
-        }
-      }
-      return List.copyOf(names);
-    });
+    return columns.computeIfAbsent(
+        report.table(),
+        t -> {
+          Map<String, String> p = new TreeMap<>();
+          p.put("companyKey", companyKey);
+          p.put("startTime", Long.toString(start));
+          p.put("endTime", Long.toString(end));
+          p.put("reportFormat", "csv");
+          if (report.param("API_TIME_INTERVAL").isPresent()) {
+            p.put("timeInterval", "3600000");
+          }
+          List<String> names = new ArrayList<>(csvHeader(get(url(report.path(), p))));
+          p.put("reportFormat", "json");
+          for (String key : jsonKeys(get(url(report.path(), p)))) {
+            if (names.stream().noneMatch(key::equalsIgnoreCase)) {
+              names.add(key);
+            }
+          }
+          return List.copyOf(names);
+        });
   }
 
   public String companyKey() {
@@ -92,7 +96,8 @@ public final class GroundTruth {
   /** Raw GET of an emulator route (used for the error text that lists smart views). */
   public HttpResponse<String> raw(String pathAndQuery) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).build(),
+      return http.send(
+          HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,8 +116,13 @@ public final class GroundTruth {
   private String get(String pathAndQuery) {
     HttpResponse<String> response = raw(pathAndQuery);
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("ground truth " + pathAndQuery + " answered "
-          + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "ground truth "
+              + pathAndQuery
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
     return response.body();
   }
@@ -161,8 +171,8 @@ public final class GroundTruth {
   }
 
   private static List<String> csvHeader(String body) {
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get()
-        .parse(new StringReader(body))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(body))) {
       return parser.getHeaderNames();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * The oracle's knowledge of the tables, transcribed from docs/sql-reference.md ("Tables", "API
- * parameters") and docs/emulator.md (paths, parameter names): which export a table runs, its
- * anchor column for each parameter combination, and its API_* pseudo-columns with their types,
- * defaults and encodings. Data columns are not listed: they come from the server.
+ * parameters") and docs/emulator.md (paths, parameter names): which export a table runs, its anchor
+ * column for each parameter combination, and its API_* pseudo-columns with their types, defaults
+ * and encodings. Data columns are not listed: they come from the server.
  */
 public final class Reports {
   private Reports() {}
@@ -24,8 +24,12 @@ public final class Reports {
         return Map.of();
       }
       return switch (name) {
-        case "API_BUSINESS_HOURS" -> Map.of("enableBusinessHour", "true", "businessHourType",
-            value.equals("INSIDE") ? "true" : "false");
+        case "API_BUSINESS_HOURS" ->
+            Map.of(
+                "enableBusinessHour",
+                "true",
+                "businessHourType",
+                value.equals("INSIDE") ? "true" : "false");
         case "API_PRIORITY" -> Map.of("priorities", value);
         case "API_SMART_VIEW_ID" -> Map.of("smartViewId", value);
         case "API_WORKQUEUE_ID" -> Map.of("workqueueIds", value);
@@ -60,28 +64,35 @@ public final class Reports {
     }
   }
 
-  static final Param BUSINESS_HOURS = new Param("API_BUSINESS_HOURS", Type.VARCHAR, "ALL",
-      List.of("ALL", "INSIDE", "OUTSIDE"));
-  static final Param PRIORITY = new Param("API_PRIORITY", Type.BIGINT, null,
-      List.of("0", "1", "2", "3", "4", "5"));
+  static final Param BUSINESS_HOURS =
+      new Param("API_BUSINESS_HOURS", Type.VARCHAR, "ALL", List.of("ALL", "INSIDE", "OUTSIDE"));
+  static final Param PRIORITY =
+      new Param("API_PRIORITY", Type.BIGINT, null, List.of("0", "1", "2", "3", "4", "5"));
   static final Param SMART_VIEW = new Param("API_SMART_VIEW_ID", Type.VARCHAR, null, List.of());
   static final Param WORKQUEUE = new Param("API_WORKQUEUE_ID", Type.VARCHAR, null, List.of());
   static final Param TEAM = new Param("API_TEAM_ID", Type.BIGINT, null, List.of());
   static final Param AGENT = new Param("API_AGENT_ID", Type.VARCHAR, null, List.of());
-  static final Param INCLUDE_DISABLED = new Param("API_INCLUDE_DISABLED", Type.BOOLEAN, "false",
-      List.of());
-  static final Param REPORT_TYPE = new Param("API_CONVERSATION_REPORT_TYPE", Type.VARCHAR,
-      "OPEN_AT_END", List.of("OPEN_AT_END", "CLOSED", "CREATED"));
-  static final Param TIME_INTERVAL = new Param("API_TIME_INTERVAL", Type.BIGINT, "86400000",
-      List.of());
+  static final Param INCLUDE_DISABLED =
+      new Param("API_INCLUDE_DISABLED", Type.BOOLEAN, "false", List.of());
+  static final Param REPORT_TYPE =
+      new Param(
+          "API_CONVERSATION_REPORT_TYPE",
+          Type.VARCHAR,
+          "OPEN_AT_END",
+          List.of("OPEN_AT_END", "CLOSED", "CREATED"));
+  static final Param TIME_INTERVAL =
+      new Param("API_TIME_INTERVAL", Type.BIGINT, "86400000", List.of());
   static final Param RAISE_LIMIT = new Param("API_RAISE_LIMIT", Type.BOOLEAN, "false", List.of());
   static final Param CAMPAIGN = new Param("API_CAMPAIGN_ID", Type.VARCHAR, null, List.of());
 
-  private static final List<Param> CARE = List.of(BUSINESS_HOURS, PRIORITY, SMART_VIEW,
-      WORKQUEUE);
+  private static final List<Param> CARE = List.of(BUSINESS_HOURS, PRIORITY, SMART_VIEW, WORKQUEUE);
 
   /** Window kinds of the "Tables" table: events (with an anchor), snapshot or aggregate. */
-  public enum Kind { EVENT, SNAPSHOT, AGGREGATE }
+  public enum Kind {
+    EVENT,
+    SNAPSHOT,
+    AGGREGATE
+  }
 
   /** One table: export path, anchor column (events), parameter columns in documented order. */
   public record Report(String table, String path, Kind kind, String anchor, List<Param> params) {
@@ -95,7 +106,8 @@ public final class Reports {
 
     /** Columns whose comparisons may choose a window (the anchor for some parameter value). */
     public List<String> anchorCandidates() {
-      return table.equals("conversation") ? List.of("CLOSED_TIME", "CREATED_TIME")
+      return table.equals("conversation")
+          ? List.of("CLOSED_TIME", "CREATED_TIME")
           : anchor == null ? List.of() : List.of(anchor);
     }
 
@@ -129,28 +141,61 @@ public final class Reports {
     Map<String, Report> m = new LinkedHashMap<>();
     put(m, new Report("author", "author", Kind.EVENT, "ACTIVITY_TIME", care()));
     put(m, new Report("combined", "combined", Kind.EVENT, "MESSAGE_TIME", care()));
-    put(m, new Report("conversation", "conversation", Kind.SNAPSHOT, null,
-        care(REPORT_TYPE)));
-    put(m, new Report("conversation_actions", "conversation_actions", Kind.EVENT, "ACTION_TIME",
-        care()));
-    put(m, new Report("conversation_history_action", "conversation_history_action", Kind.EVENT,
-        "ACTION_TIME", care(RAISE_LIMIT)));
+    put(m, new Report("conversation", "conversation", Kind.SNAPSHOT, null, care(REPORT_TYPE)));
+    put(
+        m,
+        new Report(
+            "conversation_actions", "conversation_actions", Kind.EVENT, "ACTION_TIME", care()));
+    put(
+        m,
+        new Report(
+            "conversation_history_action",
+            "conversation_history_action",
+            Kind.EVENT,
+            "ACTION_TIME",
+            care(RAISE_LIMIT)));
     put(m, new Report("incoming_post", "incoming_post", Kind.EVENT, "POST_TIME", care()));
-    put(m, new Report("raw_agent_states", "raw_agent_states", Kind.EVENT, "state_start_time",
-        care(TEAM)));
-    put(m, new Report("raw_expert_help", "raw_expert_help", Kind.EVENT, "HELP_REQUEST_TIME",
-        care()));
+    put(
+        m,
+        new Report(
+            "raw_agent_states", "raw_agent_states", Kind.EVENT, "state_start_time", care(TEAM)));
+    put(
+        m,
+        new Report("raw_expert_help", "raw_expert_help", Kind.EVENT, "HELP_REQUEST_TIME", care()));
     put(m, new Report("response", "response", Kind.EVENT, "RESPONSE_TIME", care()));
-    put(m, new Report("response_approval", "response_approval", Kind.EVENT, "APPROVAL_TIME",
-        care(TEAM, INCLUDE_DISABLED)));
-    put(m, new Report("team_performance", "team_performance", Kind.AGGREGATE, null,
-        care(TEAM, INCLUDE_DISABLED)));
-    put(m, new Report("team_performance_interval", "team_performance_interval", Kind.AGGREGATE,
-        null, care(TEAM, INCLUDE_DISABLED, TIME_INTERVAL)));
-    put(m, new Report("user", "user", Kind.SNAPSHOT, null,
-        List.of(TEAM, AGENT, INCLUDE_DISABLED)));
-    put(m, new Report("raw_brand_posts", "marketing/raw_brand_posts", Kind.EVENT,
-        "PUBLISHED_TIME", List.of(CAMPAIGN)));
+    put(
+        m,
+        new Report(
+            "response_approval",
+            "response_approval",
+            Kind.EVENT,
+            "APPROVAL_TIME",
+            care(TEAM, INCLUDE_DISABLED)));
+    put(
+        m,
+        new Report(
+            "team_performance",
+            "team_performance",
+            Kind.AGGREGATE,
+            null,
+            care(TEAM, INCLUDE_DISABLED)));
+    put(
+        m,
+        new Report(
+            "team_performance_interval",
+            "team_performance_interval",
+            Kind.AGGREGATE,
+            null,
+            care(TEAM, INCLUDE_DISABLED, TIME_INTERVAL)));
+    put(m, new Report("user", "user", Kind.SNAPSHOT, null, List.of(TEAM, AGENT, INCLUDE_DISABLED)));
+    put(
+        m,
+        new Report(
+            "raw_brand_posts",
+            "marketing/raw_brand_posts",
+            Kind.EVENT,
+            "PUBLISHED_TIME",
+            List.of(CAMPAIGN)));
     ALL = java.util.Collections.unmodifiableMap(m);
   }
 

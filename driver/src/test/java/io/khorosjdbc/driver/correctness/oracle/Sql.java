@@ -20,12 +20,21 @@ public final class Sql {
   private Sql() {}
 
   /** Column types as docs/sql-reference.md "Types" assigns them. */
-  public enum Type { VARCHAR, BIGINT, DOUBLE, BOOLEAN, TIMESTAMP }
+  public enum Type {
+    VARCHAR,
+    BIGINT,
+    DOUBLE,
+    BOOLEAN,
+    TIMESTAMP
+  }
 
-  public enum Dialect { DRIVER, DUCKDB }
+  public enum Dialect {
+    DRIVER,
+    DUCKDB
+  }
 
-  public sealed interface Expr permits Col, Lit, Cmp, Between, In, Like, IsNull, And, Or, Not,
-      Agg {}
+  public sealed interface Expr
+      permits Col, Lit, Cmp, Between, In, Like, IsNull, And, Or, Not, Agg {}
 
   /** A column of a FROM alias. */
   public record Col(String alias, String name, Type type) implements Expr {}
@@ -59,8 +68,8 @@ public final class Sql {
   /** COUNT/SUM/MIN/MAX/AVG; {@code arg == null} is COUNT(*). AVG is always over a DOUBLE cast. */
   public record Agg(String fn, Expr arg, boolean distinct) implements Expr {
     public boolean approximate() {
-      return fn.equals("AVG") || fn.equals("SUM") && arg != null && arg instanceof Col c
-          && c.type() == Type.DOUBLE;
+      return fn.equals("AVG")
+          || fn.equals("SUM") && arg != null && arg instanceof Col c && c.type() == Type.DOUBLE;
     }
   }
 
@@ -75,13 +84,22 @@ public final class Sql {
    * One SELECT. {@code where} is a conjunction whose single-alias conjuncts are pushed to that
    * alias' scan; {@code on} are the join conditions (equalities between aliases).
    */
-  public record Query(List<From> from, List<Expr> on, Expr where, List<Item> select,
-      boolean distinct, List<Expr> groupBy, Expr having, List<Order> orderBy, Integer limit,
-      Integer offset, boolean prepared) {
+  public record Query(
+      List<From> from,
+      List<Expr> on,
+      Expr where,
+      List<Item> select,
+      boolean distinct,
+      List<Expr> groupBy,
+      Expr having,
+      List<Order> orderBy,
+      Integer limit,
+      Integer offset,
+      boolean prepared) {
 
     public Query withWhere(Expr w) {
-      return new Query(from, on, w, select, distinct, groupBy, having, orderBy, limit, offset,
-          prepared);
+      return new Query(
+          from, on, w, select, distinct, groupBy, having, orderBy, limit, offset, prepared);
     }
 
     public Query withSelect(List<Item> s, List<Expr> g) {
@@ -93,13 +111,13 @@ public final class Sql {
     }
 
     public Query withPrepared(boolean p) {
-      return new Query(from, on, where, select, distinct, groupBy, having, orderBy, limit,
-          offset, p);
+      return new Query(
+          from, on, where, select, distinct, groupBy, having, orderBy, limit, offset, p);
     }
 
     public Query withFrom(List<From> f, List<Expr> o) {
-      return new Query(f, o, where, select, distinct, groupBy, having, orderBy, limit, offset,
-          prepared);
+      return new Query(
+          f, o, where, select, distinct, groupBy, having, orderBy, limit, offset, prepared);
     }
 
     /** True when ORDER BY determines the order of every row that can be told apart. */
@@ -148,16 +166,18 @@ public final class Sql {
       sb.append(" WHERE ").append(r.expr(q.where()));
     }
     if (!q.groupBy().isEmpty()) {
-      sb.append(" GROUP BY ").append(q.groupBy().stream().map(r::expr)
-          .collect(Collectors.joining(", ")));
+      sb.append(" GROUP BY ")
+          .append(q.groupBy().stream().map(r::expr).collect(Collectors.joining(", ")));
     }
     if (q.having() != null) {
       sb.append(" HAVING ").append(r.expr(q.having()));
     }
     if (!q.orderBy().isEmpty()) {
-      sb.append(" ORDER BY ").append(q.orderBy().stream()
-          .map(o -> o.position() + (o.desc() ? " DESC NULLS FIRST" : " ASC NULLS LAST"))
-          .collect(Collectors.joining(", ")));
+      sb.append(" ORDER BY ")
+          .append(
+              q.orderBy().stream()
+                  .map(o -> o.position() + (o.desc() ? " DESC NULLS FIRST" : " ASC NULLS LAST"))
+                  .collect(Collectors.joining(", ")));
     }
     if (q.limit() != null) {
       sb.append(" LIMIT ").append(q.limit());
@@ -186,11 +206,18 @@ public final class Sql {
       } else if (e instanceof Cmp c) {
         return expr(c.left()) + " " + c.op() + " " + expr(c.right());
       } else if (e instanceof Between b) {
-        return expr(b.expr()) + (b.negated() ? " NOT" : "") + " BETWEEN "
-            + expr(b.low()) + " AND " + expr(b.high());
+        return expr(b.expr())
+            + (b.negated() ? " NOT" : "")
+            + " BETWEEN "
+            + expr(b.low())
+            + " AND "
+            + expr(b.high());
       } else if (e instanceof In in) {
-        return expr(in.expr()) + (in.negated() ? " NOT" : "") + " IN ("
-            + in.items().stream().map(this::expr).collect(Collectors.joining(", ")) + ")";
+        return expr(in.expr())
+            + (in.negated() ? " NOT" : "")
+            + " IN ("
+            + in.items().stream().map(this::expr).collect(Collectors.joining(", "))
+            + ")";
       } else if (e instanceof Like l) {
         return expr(l.expr()) + (l.negated() ? " NOT" : "") + " LIKE " + quote(l.pattern());
       } else if (e instanceof IsNull n) {

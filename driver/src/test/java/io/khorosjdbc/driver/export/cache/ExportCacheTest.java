@@ -24,17 +24,25 @@ class ExportCacheTest {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final long NOW = 100 * DAY;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ExportCache cache(long now, long maxBytes) {
-    return new ExportCache(dir, Duration.ofMinutes(5), Duration.ofHours(12), maxBytes,
+    return new ExportCache(
+        dir,
+        Duration.ofMinutes(5),
+        Duration.ofHours(12),
+        maxBytes,
         Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC));
   }
 
   private static ExportSpec spec(long start, long end, List<String> metrics) {
-    return new ExportSpec(ReportCatalog.builtIn().report("response").orElseThrow(), start, end,
-        metrics, Map.of("priorities", List.of("1")), ReportFormat.CSV);
+    return new ExportSpec(
+        ReportCatalog.builtIn().report("response").orElseThrow(),
+        start,
+        end,
+        metrics,
+        Map.of("priorities", List.of("1")),
+        ReportFormat.CSV);
   }
 
   private static void put(ExportCache cache, ExportSpec spec, String body) throws IOException {
@@ -76,8 +84,7 @@ class ExportCacheTest {
   void anotherWindowTenantOrUnfinishedWriteIsAMiss() throws IOException {
     ExportCache cache = cache(NOW, 1 << 20);
     put(cache, spec(0, DAY, List.of("A")), "A\r\n");
-    try (ExportCache.Writer unfinished = cache.writer("tenant", spec(DAY, 2 * DAY,
-        List.of("A")))) {
+    try (ExportCache.Writer unfinished = cache.writer("tenant", spec(DAY, 2 * DAY, List.of("A")))) {
       unfinished.output().write(1);
     }
 
