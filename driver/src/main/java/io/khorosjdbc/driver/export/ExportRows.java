@@ -15,11 +15,10 @@ import org.slf4j.LoggerFactory;
  * not parse is fetched again from the download URL (a fresh redirect each time).
  *
  * <p>Rows may already have been handed to the caller when the body breaks. The fresh copy is then
- * read from its start, the rows already returned are skipped, and they are checked against a
- * fingerprint of what was returned (their count and a 64-bit hash of every value). Only if the
- * fresh copy starts with exactly the same rows does reading go on after them; otherwise the query
- * fails, because continuing could duplicate, drop or mix rows. The same holds when an expired link
- * made the driver run the export again.
+ * read from its start and its bytes are compared with those read before ({@link ByteFingerprint});
+ * the rows already returned are skipped. Only if the fresh copy starts with exactly the same bytes
+ * does reading go on after them; otherwise the query fails, because continuing could duplicate,
+ * drop or mix rows. The same holds when an expired link made the driver run the export again.
  *
  * <p>Budget: a transfer that broke (reset, timeout, short body) is fetched again up to {@code
  * maxRetries} times; a body that arrived whole but is malformed once, since the same file will most
@@ -31,11 +30,10 @@ public final class ExportRows implements AutoCloseable {
 
   private final RunningExport export;
   private final RetryPolicy retry;
-  private final int width;
+  private final ByteFingerprint bytesRead = new ByteFingerprint();
   private Download download;
   private RowReader reader;
   private long delivered;
-  private long fingerprint = 1;
   private int transportFailures;
   private int contentFailures;
   private boolean finished;
@@ -43,7 +41,6 @@ public final class ExportRows implements AutoCloseable {
   ExportRows(RunningExport export) {
     this.export = export;
     this.retry = export.settings().retry();
-    this.width = export.spec().metrics().size();
     while (!opened()) {
       // opened() either opens the body, or waits to try again, or throws
     }
@@ -62,7 +59,6 @@ public final class ExportRows implements AutoCloseable {
       try {
         if (reader.next()) {
           delivered++;
-          fingerprint = mix(fingerprint, reader, width);
           export.countRow();
           return true;
         }
@@ -105,7 +101,7 @@ public final class ExportRows implements AutoCloseable {
     reader = null;
     try {
       download = export.openDownloadOrFail();
-      reader = export.reader(download);
+      reader = export.reader(bytesRead.follow(download.body()));
       skipDelivered();
       return true;
     } catch (MissingColumnsException e) {
@@ -160,9 +156,11 @@ public final class ExportRows implements AutoCloseable {
     }
   }
 
-  /** Reads past the rows already returned, proving the fresh copy starts with exactly them. */
+  /**
+   * Reads past the rows already returned. The copy's bytes already read before are compared as they
+   * are read ({@link ByteFingerprint}), so these rows are the ones returned.
+   */
   private void skipDelivered() throws IOException {
-    long check = 1;
     for (long i = 0; i < delivered; i++) {
       if (!reader.next()) {
         throw new ExportException(
@@ -173,15 +171,6 @@ public final class ExportRows implements AutoCloseable {
                     + delivered
                     + " were already returned"));
       }
-      check = mix(check, reader, width);
-    }
-    if (check != fingerprint) {
-      throw new ExportException(
-          inconsistent(
-              "the first "
-                  + delivered
-                  + " row(s) of the file "
-                  + "fetched again differ from the rows already returned"));
     }
     if (delivered > 0) {
       LOG.info(
@@ -213,6 +202,9 @@ public final class ExportRows implements AutoCloseable {
     if (e instanceof ExportException ee) {
       return ee;
     }
+    if (e instanceof ByteFingerprint.CopyDiffers differs) {
+      return new ExportException(inconsistent(differs.getMessage()), differs);
+    }
     export.fail(e);
     return new ExportException(
         "reading export "
@@ -224,19 +216,6 @@ public final class ExportRows implements AutoCloseable {
             + ": "
             + e.getMessage(),
         e);
-  }
-
-  /** Folds one row's values into a running 64-bit fingerprint. */
-  private static long mix(long hash, RowReader reader, int width) {
-    long h = hash;
-    for (int i = 0; i < width; i++) {
-      String value = reader.get(i);
-      long v =
-          value == null ? 0x9E3779B97F4A7C15L : ((long) value.hashCode() << 32) ^ value.length();
-      h = (h ^ v) * 0xBF58476D1CE4E5B9L;
-      h ^= h >>> 31;
-    }
-    return (h ^ 0x94D049BB133111EBL) * 31;
   }
 
   @Override

@@ -95,8 +95,8 @@ public final class RunningExport {
   }
 
   /** A row reader over a download's body, in the export's format. */
-  RowReader reader(Download download) throws IOException {
-    InputStream body = cacheFill == null ? download.body() : cacheFill.copying(download.body());
+  RowReader reader(InputStream download) throws IOException {
+    InputStream body = cacheFill == null ? download : cacheFill.copying(download);
     return spec.format() == ReportFormat.JSON
         ? new JsonRowReader(body, spec.metrics(), spec.report().table())
         : new CsvRowReader(body, spec.metrics(), spec.report().table());
