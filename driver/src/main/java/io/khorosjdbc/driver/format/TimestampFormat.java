@@ -231,17 +231,47 @@ public final class TimestampFormat {
       return parseIso(
           value, zone); // another ISO spelling of the same length, e.g. 2019-02-01 10:00+01
     }
-    LocalDateTime local =
-        LocalDateTime.of(
-            digits(value, 0, 4),
-            digits(value, 5, 7),
-            digits(value, 8, 10),
-            digits(value, 11, 13),
-            digits(value, 14, 16),
-            digits(value, 17, 19));
+    int year = digits(value, 0, 4);
+    int month = digits(value, 5, 7);
+    int day = digits(value, 8, 10);
+    int hour = digits(value, 11, 13);
+    int minute = digits(value, 14, 16);
+    int second = digits(value, 17, 19);
+    if (fixedOffset != null && isCommonDate(month, day, hour, minute, second)) {
+      long seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
+      return (seconds - fixedOffset.getTotalSeconds()) * 1000L;
+    }
+    LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second);
     return fixedOffset != null
         ? local.toEpochSecond(fixedOffset) * 1000L
         : local.atZone(zone).toInstant().toEpochMilli();
+  }
+
+  /**
+   * Fields that every month has (days 1 to 28), so no calendar is needed to know the date exists;
+   * others go through {@link LocalDateTime#of}, which checks them and names what is wrong.
+   */
+  private static boolean isCommonDate(int month, int day, int hour, int minute, int second) {
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= 28
+        && hour <= 23
+        && minute <= 59
+        && second <= 59;
+  }
+
+  /**
+   * Days since 1970-01-01 of a proleptic Gregorian date, as {@link LocalDate#toEpochDay()} counts
+   * them, without building one: this runs for most timestamp values of a scan.
+   */
+  static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
   }
 
   private static int digits(String value, int from, int to) {
