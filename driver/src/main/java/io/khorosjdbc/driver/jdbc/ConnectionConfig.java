@@ -4,6 +4,7 @@ import io.khorosjdbc.driver.api.ApiSettings;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.api.RequestBudget;
 import io.khorosjdbc.driver.api.RetryPolicy;
+import io.khorosjdbc.driver.catalog.SchemaSettings;
 import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.SchedulerSettings;
@@ -213,6 +214,15 @@ public record ConnectionConfig(
         pollMaxDelay,
         exportTimeout,
         retryPolicy);
+  }
+
+  /** How this connection decides its tables' columns; the column cache is kept per tenant. */
+  public SchemaSettings schemaSettings() {
+    return new SchemaSettings(
+        schemaFile,
+        schemaCache ? Optional.of(schemaCacheDir.resolve(tenantKey())) : Optional.empty(),
+        schemaCacheTtl,
+        discoveryTimeout);
   }
 
   /** The API client's settings. */

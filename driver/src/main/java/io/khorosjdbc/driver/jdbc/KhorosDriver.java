@@ -5,6 +5,7 @@ import io.khorosjdbc.driver.catalog.ReportCatalog;
 import io.khorosjdbc.driver.catalog.SchemaCache;
 import io.khorosjdbc.driver.catalog.SchemaFile;
 import io.khorosjdbc.driver.catalog.SchemaResolver;
+import io.khorosjdbc.driver.catalog.SchemaSettings;
 import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.export.ExportSession;
 import io.khorosjdbc.driver.export.ServerColumnDiscoverer;
@@ -207,11 +208,12 @@ public class KhorosDriver extends Driver {
   }
 
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {
+    SchemaSettings schema = config.schemaSettings();
     Optional<SchemaFile> schemaFile;
     try {
       schemaFile =
-          config.schemaFile().isPresent()
-              ? Optional.of(SchemaFile.load(config.schemaFile().get()))
+          schema.schemaFile().isPresent()
+              ? Optional.of(SchemaFile.load(schema.schemaFile().get()))
               : Optional.empty();
     } catch (IOException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
@@ -226,18 +228,14 @@ public class KhorosDriver extends Driver {
         new ExportSession(scheduler, config.exportSettings(), exportCache(config));
     KnownColumns known = KnownColumns.builtIn();
     Optional<SchemaCache> cache =
-        config.schemaCache()
-            ? Optional.of(
-                new SchemaCache(
-                    config.schemaCacheDir().resolve(config.tenantKey()),
-                    config.schemaCacheTtl(),
-                    Clock.systemUTC()))
-            : Optional.empty();
+        schema
+            .cacheDirectory()
+            .map(directory -> new SchemaCache(directory, schema.cacheTtl(), Clock.systemUTC()));
     SchemaResolver resolver =
         new SchemaResolver(
             known,
             new ServerColumnDiscoverer(
-                session, known, Clock.systemUTC(), config.discoveryTimeout()),
+                session, known, Clock.systemUTC(), schema.discoveryTimeout()),
             cache,
             schemaFile);
     session.columnFeedback(resolver);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.api.ReportFormat;
+import io.khorosjdbc.driver.catalog.SchemaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -103,6 +104,41 @@ class ConnectionConfigTest {
     assertEquals(8, config.maxConcurrentExports());
     assertFalse(config.schemaCache());
     assertTrue(config.allowInsecureHttp());
+  }
+
+  @Test
+  void schemaSettingsCarryTheSchemaPropertiesWithTheColumnCacheKeptPerTenant() throws SQLException {
+    SchemaSettings schema =
+        ConnectionConfig.from(
+                props(
+                    "url",
+                    "http://127.0.0.1:9999",
+                    "companyKey",
+                    "K",
+                    "schemaCacheDir",
+                    "/tmp/columns",
+                    "schemaCacheTtl",
+                    "1h",
+                    "schemaFile",
+                    "/tmp/schema.json",
+                    "discoveryTimeout",
+                    "30s"),
+                Map.of())
+            .schemaSettings();
+
+    assertEquals(Optional.of(Path.of("/tmp/columns", "127.0.0.1_9999_K")), schema.cacheDirectory());
+    assertEquals(Duration.ofHours(1), schema.cacheTtl());
+    assertEquals(Optional.of(Path.of("/tmp/schema.json")), schema.schemaFile());
+    assertEquals(Duration.ofSeconds(30), schema.discoveryTimeout());
+  }
+
+  @Test
+  void schemaCacheFalseLeavesTheSchemaSettingsWithoutACacheDirectory() throws SQLException {
+    SchemaSettings schema =
+        ConnectionConfig.from(props("companyKey", "K", "schemaCache", "false"), Map.of())
+            .schemaSettings();
+
+    assertEquals(Optional.empty(), schema.cacheDirectory());
   }
 
   @Test
