@@ -31,7 +31,8 @@ final class EmulatorCli {
               --replay FILE             imitate the tenant of a capture (khoros-sql --check --save FILE): its tables,
                                         columns, header style, value formats, volumes and job times; later flags win
               --replay-time-scale X     multiply the captured job times (default 1; 0.01 for tests)
-              --faults SPEC             ROUTE:KIND[:PROBABILITY|xCOUNT],...  ROUTE create|status|download|file|teams|timezones
+              --faults SPEC             ROUTE:KIND[:PROBABILITY|xCOUNT],...
+                                        ROUTE create|status|download|file|teams|timezones
                                         KIND 429|500|502|503|reset|truncate|slow|failed|stuck|expired
               --user U                  Basic-auth user (default demo)
               --password P              Basic-auth password (default demo)
@@ -46,8 +47,9 @@ final class EmulatorCli {
               --json-keys S             api (default), display or camel: keys of JSON rows
               --status-detail-key S     detail (default) or details: the status field saying how a job ended
               --completed-detail S      completed (default), empty or null: that field once a job completed
-              --date-format S           sql (default, yyyy-MM-dd HH:mm:ss) | iso | us | epoch | dmy-slash (dd/MM/yyyy HH:mm:ss)
-                                        | dmy-dot (dd.MM.yyyy HH:mm:ss) | mdy-24h (MM/dd/yyyy HH:mm:ss)
+              --date-format S           sql (default, yyyy-MM-dd HH:mm:ss) | iso | us | epoch
+                                        | dmy-slash (dd/MM/yyyy HH:mm:ss) | dmy-dot (dd.MM.yyyy HH:mm:ss)
+                                        | mdy-24h (MM/dd/yyyy HH:mm:ss)
               --number-format S         plain (default, 1234.5) or locale: numbers in the request's locale
                                         (en_US 1,234.5, de_DE 1.234,5, fr_FR 1 234,5)
               --json-null-as-empty      absent values as "" instead of null in JSON files

@@ -62,11 +62,15 @@ class AuthAndErrorsTest {
         "startTime=1551657600000                                 | endTime is required",
         "startTime=1551657600000&endTime=soon                    | endTime=soon is not a number",
         "endTime=1551657600000                                   | startTime is required",
-        "startTime=1551744000000&endTime=1551657600000           | endTime=1551657600000 is before startTime=1551744000000",
-        "startTime=1551657600000&endTime=1551744000000&reportFormat=xml | reportFormat=xml is not supported; allowed: json, csv",
+        "startTime=1551744000000&endTime=1551657600000           | "
+            + "endTime=1551657600000 is before startTime=1551744000000",
+        "startTime=1551657600000&endTime=1551744000000&reportFormat=xml | "
+            + "reportFormat=xml is not supported; allowed: json, csv",
         "startTime=1551657600000&endTime=1551744000000&priorities=7     | priorities contains '7'",
-        "startTime=1551657600000&endTime=1551744000000&timezone=Mars/Base | timezone=Mars/Base is not a known time-zone id",
-        "startTime=1551657600000&endTime=1551744000000&businessHourType=true | businessHourType=true requires enableBusinessHour=true",
+        "startTime=1551657600000&endTime=1551744000000&timezone=Mars/Base | "
+            + "timezone=Mars/Base is not a known time-zone id",
+        "startTime=1551657600000&endTime=1551744000000&businessHourType=true | "
+            + "businessHourType=true requires enableBusinessHour=true",
         "startTime=1551657600000&endTime=1551744000000&smartViewId=1  | smartViewId=1 is not a smart view",
         "startTime=1551657600000&endTime=1551744000000&locale=xx      | locale=xx is not supported",
       })

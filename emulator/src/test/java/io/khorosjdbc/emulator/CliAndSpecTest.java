@@ -46,8 +46,10 @@ class CliAndSpecTest {
     EmulatorConfig c =
         EmulatorCli.parse(
                 ("--port 0 --seed 7 --rows-per-day 10 --job-ms-per-1k-rows 5 --faults download:500:x1 "
-                        + "--user u --password p --company-key k --status-shape array --end-inclusive --link-ttl 2h --file-ttl 500ms "
-                        + "--csv-header display --date-format iso --json-null-as-empty --no-author-history-limit --strict-params "
+                        + "--user u --password p --company-key k --status-shape array --end-inclusive "
+                        + "--link-ttl 2h --file-ttl 500ms "
+                        + "--csv-header display --date-format iso --json-null-as-empty "
+                        + "--no-author-history-limit --strict-params "
                         + "--max-running-jobs 3 --bucket-cap 31 --slow-bytes-per-sec 100 --bind 0.0.0.0")
                     .split(" "))
             .config();

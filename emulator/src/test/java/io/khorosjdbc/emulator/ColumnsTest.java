@@ -104,7 +104,8 @@ class ColumnsTest {
             .start()) {
       String q =
           DAY
-              + "&reportFormat=csv&reportMetrics=CONVERSATION_ID&reportMetrics=ASSIGNED_AGENT_DISPLAY_ID&reportMetrics=TEAM_ID";
+              + "&reportFormat=csv&reportMetrics=CONVERSATION_ID"
+              + "&reportMetrics=ASSIGNED_AGENT_DISPLAY_ID&reportMetrics=TEAM_ID";
       assertEquals(
           List.of("Conversation ID", "Assignee ID", "Team ID"),
           ApiClient.csvHeader(new ApiClient(emu).export("conversation", q)),

@@ -113,7 +113,8 @@ class TimeIntervalTest {
     JsonNode body = ApiClient.json(r);
     assertEquals("FAIL", body.get("status").asText());
     assertEquals(
-        "Unable to hydrate filter for export info: com.lithium.socialweb.analytics.webapp.models.filter.HydrationException: "
+        "Unable to hydrate filter for export info: "
+            + "com.lithium.socialweb.analytics.webapp.models.filter.HydrationException: "
             + "Too many buckets (42) requested. Select a larger interval?",
         body.get("result").asText());
   }

@@ -10,7 +10,6 @@ import io.khorosjdbc.driver.export.ExportSettings;
 import io.khorosjdbc.driver.export.SchedulerSettings;
 import io.khorosjdbc.driver.sql.SqlSettings;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

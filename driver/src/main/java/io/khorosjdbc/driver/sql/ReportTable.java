@@ -9,6 +9,7 @@ import io.khorosjdbc.driver.catalog.WindowRule;
 import io.khorosjdbc.driver.format.ColumnType;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -164,7 +165,8 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
   }
 
   boolean isAnchorCandidate(int index) {
-    return !isPseudoColumn(index) && anchorCandidates().contains(columnName(index).toUpperCase());
+    return !isPseudoColumn(index)
+        && anchorCandidates().contains(columnName(index).toUpperCase(Locale.ROOT));
   }
 
   String columnName(int index) {
@@ -187,12 +189,12 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
     if (candidates == null) {
       Set<String> found = new HashSet<>();
       WindowRule rule = report.windowRule();
-      rule.semantics(Map.of()).anchorColumn().ifPresent(a -> found.add(a.toUpperCase()));
+      rule.semantics(Map.of()).anchorColumn().ifPresent(a -> found.add(a.toUpperCase(Locale.ROOT)));
       for (ParameterColumn parameter : report.parameters()) {
         for (String value : parameter.allowedValues()) {
           rule.semantics(Map.of(parameter.name(), value))
               .anchorColumn()
-              .ifPresent(a -> found.add(a.toUpperCase()));
+              .ifPresent(a -> found.add(a.toUpperCase(Locale.ROOT)));
         }
       }
       candidates = Set.copyOf(found);

@@ -146,7 +146,8 @@ class StatusTest {
     JobStatus status =
         statusAnswering(
             """
-                {"jobInfo":{},"result":{"runnerState":"PAUSED","reason":"maintenance","details":"x","currentCount":3}}""");
+                {"jobInfo":{},
+                 "result":{"runnerState":"PAUSED","reason":"maintenance","details":"x","currentCount":3}}""");
 
     assertEquals(
         "{\"runnerState\":\"PAUSED\",\"reason\":\"maintenance\",\"details\":\"x\",\"currentCount\":3}",

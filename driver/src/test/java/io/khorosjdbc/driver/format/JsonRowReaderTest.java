@@ -96,7 +96,8 @@ class JsonRowReaderTest {
         List.of(List.of("d-1"), List.of("d-2")),
         read(
             """
-                [{"Assignee ID":"x","ASSIGNED_AGENT_DISPLAY_ID":"d-1"},{"assignedAgentDisplayId":"d-2","assigneeId":"y"}]""",
+                [{"Assignee ID":"x","ASSIGNED_AGENT_DISPLAY_ID":"d-1"},
+                 {"assignedAgentDisplayId":"d-2","assigneeId":"y"}]""",
             "ASSIGNED_AGENT_DISPLAY_ID"));
   }
 

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -97,7 +98,7 @@ class ToolMetadataTest {
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-          row.put(md.getColumnLabel(i).toUpperCase(), rs.getObject(i));
+          row.put(md.getColumnLabel(i).toUpperCase(Locale.ROOT), rs.getObject(i));
         }
         rows.add(row);
       }

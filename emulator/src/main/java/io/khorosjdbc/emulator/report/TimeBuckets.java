@@ -31,7 +31,8 @@ public final class TimeBuckets {
           WEEK);
   private static final String HYDRATION =
       "Unable to hydrate filter for export info: "
-          + "com.lithium.socialweb.analytics.webapp.models.filter.HydrationException: Too many buckets (%d) requested. Select a larger interval?";
+          + "com.lithium.socialweb.analytics.webapp.models.filter.HydrationException: "
+          + "Too many buckets (%d) requested. Select a larger interval?";
 
   private final long[] starts;
   private final long[] ends;

@@ -17,6 +17,7 @@ import io.khorosjdbc.driver.correctness.oracle.Sql.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -218,11 +219,11 @@ public final class Denotation {
       Set<String> opaque)
       throws Rejected {
     if (atom instanceof Col c && isParam(c)) {
-      eqs.computeIfAbsent(c.name().toUpperCase(), k -> new ArrayList<>()).add("true");
+      eqs.computeIfAbsent(c.name().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add("true");
       return;
     }
     if (atom instanceof Not n && n.expr() instanceof Col c && isParam(c)) {
-      eqs.computeIfAbsent(c.name().toUpperCase(), k -> new ArrayList<>()).add("false");
+      eqs.computeIfAbsent(c.name().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add("false");
       return;
     }
     if (atom instanceof Cmp cmp) {
@@ -244,11 +245,13 @@ public final class Denotation {
             bounds.add(new Bound(upper(name), "=", Long.MIN_VALUE)); // never admitted
             return;
           }
-          bounds.add(new Bound(isWindow(col) ? name.toUpperCase() : name, op, (Long) lit.value()));
+          bounds.add(
+              new Bound(
+                  isWindow(col) ? name.toUpperCase(Locale.ROOT) : name, op, (Long) lit.value()));
           return;
         }
         if (isParam(col) && op.equals("=")) {
-          eqs.computeIfAbsent(name.toUpperCase(), k -> new ArrayList<>())
+          eqs.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new ArrayList<>())
               .add(lit.value() == null ? null : String.valueOf(lit.value()));
           return;
         }
@@ -265,7 +268,7 @@ public final class Denotation {
   }
 
   private static String upper(String s) {
-    return s.toUpperCase();
+    return s.toUpperCase(Locale.ROOT);
   }
 
   static boolean isWindow(Col c) {
@@ -273,7 +276,7 @@ public final class Denotation {
   }
 
   static boolean isParam(Col c) {
-    return c.name().toUpperCase().startsWith("API_");
+    return c.name().toUpperCase(Locale.ROOT).startsWith("API_");
   }
 
   static boolean isAnchorCandidate(Report report, Col c) {

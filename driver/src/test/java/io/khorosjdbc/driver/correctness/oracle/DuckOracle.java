@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
@@ -217,7 +218,7 @@ public final class DuckOracle implements AutoCloseable {
     while (rs.next()) {
       List<Object> row = new ArrayList<>();
       for (int i = 1; i <= m.getColumnCount(); i++) {
-        String type = m.getColumnTypeName(i).toUpperCase();
+        String type = m.getColumnTypeName(i).toUpperCase(Locale.ROOT);
         Object v;
         if (type.startsWith("TIMESTAMP")) {
           v = rs.getObject(i, LocalDateTime.class);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,7 +132,7 @@ public final class GroundTruth {
     List<String> names = columns.get(report.table());
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i).toUpperCase(), i);
+      index.put(names.get(i).toUpperCase(Locale.ROOT), i);
     }
     List<String[]> rows = new ArrayList<>();
     try (JsonParser parser = json.getFactory().createParser(body)) {
@@ -143,7 +144,7 @@ public final class GroundTruth {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           JsonToken value = parser.nextToken();
-          Integer at = index.get(key.toUpperCase());
+          Integer at = index.get(key.toUpperCase(Locale.ROOT));
           if (at == null) {
             throw new IllegalStateException("unexpected key " + key + " in " + report.table());
           }
