@@ -343,7 +343,7 @@ public final class AnalyticsClient implements Closeable, TenantDirectory {
       Response response = call.execute();
       return response
           .newBuilder()
-          .body(new GroupedBody(response.body(), () -> group.remove(call)))
+          .body(new GroupedBody(response.body(), call, () -> group.remove(call)))
           .build();
     } catch (IOException | RuntimeException e) {
       group.remove(call);

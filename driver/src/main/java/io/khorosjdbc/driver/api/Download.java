@@ -23,6 +23,7 @@ public final class Download implements Closeable {
   private final Response response;
   private final long contentLength;
   private final CountingStream body;
+  private final Runnable cancel;
 
   /**
    * A body read from a local file (an export kept in the driver's cache) with the same counting and
@@ -43,6 +44,7 @@ public final class Download implements Closeable {
 
   Download(Response response) {
     this.response = response;
+    this.cancel = response.body() instanceof GroupedBody grouped ? grouped::cancelCall : () -> {};
     this.contentLength = response.body().contentLength();
     this.body = new CountingStream(response.body().byteStream());
   }
@@ -79,6 +81,14 @@ public final class Download implements Closeable {
    */
   public String contentType() {
     return response.header("Content-Type");
+  }
+
+  /**
+   * Stops the transfer from another thread: a read blocked on the network fails at once. The
+   * reading thread still closes the download. A body read from a file needs no stopping.
+   */
+  public void cancel() {
+    cancel.run();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.khorosjdbc.driver.api;
 
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -10,11 +11,18 @@ import okio.BufferedSource;
 final class GroupedBody extends ResponseBody {
 
   private final ResponseBody delegate;
+  private final Call call;
   private final Runnable onClose;
 
-  GroupedBody(ResponseBody delegate, Runnable onClose) {
+  GroupedBody(ResponseBody delegate, Call call, Runnable onClose) {
     this.delegate = delegate;
+    this.call = call;
     this.onClose = onClose;
+  }
+
+  /** Cancels the call: safe from any thread, unlike closing the body while it is being read. */
+  void cancelCall() {
+    call.cancel();
   }
 
   @Override

@@ -31,7 +31,8 @@ public final class ExportRows implements AutoCloseable {
   private final RunningExport export;
   private final RetryPolicy retry;
   private final ByteFingerprint bytesRead = new ByteFingerprint();
-  private Download download;
+  private volatile Download download;
+  private volatile boolean abandoned;
   private RowReader reader;
   private long delivered;
   private int transportFailures;
@@ -48,6 +49,9 @@ public final class ExportRows implements AutoCloseable {
 
   /** Advances to the next row; false at the end of the export. */
   public boolean next() {
+    if (abandoned) {
+      throw abandonedError();
+    }
     try {
       export.checkControl();
     } catch (ExportException stopped) {
@@ -69,7 +73,7 @@ public final class ExportRows implements AutoCloseable {
           // reopened at the row after the last one delivered, or waiting to try again
         }
       } catch (RuntimeException e) {
-        throw failed(e);
+        throw abandoned ? abandonedError() : failed(e);
       }
     }
     if (!finished) {
@@ -101,6 +105,9 @@ public final class ExportRows implements AutoCloseable {
     reader = null;
     try {
       download = export.openDownloadOrFail();
+      if (abandoned) {
+        throw abandonedError();
+      }
       reader = export.reader(bytesRead.follow(download.body()));
       skipDelivered();
       return true;
@@ -117,13 +124,16 @@ public final class ExportRows implements AutoCloseable {
       }
       throw e;
     } catch (RuntimeException e) {
-      throw failed(e);
+      throw abandoned ? abandonedError() : failed(e);
     }
   }
 
   /** Decides whether a failure may be retried; if so waits, if not fails the query. */
   private void recover(IOException e) {
     close();
+    if (abandoned) {
+      throw abandonedError(); // the failure is the closed body itself
+    }
     try {
       export.checkControl(); // cancelled calls fail with "Canceled": report the cancel instead
     } catch (ExportException stopped) {
@@ -216,6 +226,23 @@ public final class ExportRows implements AutoCloseable {
             + ": "
             + e.getMessage(),
         e);
+  }
+
+  /**
+   * Stops the reading from another thread: cancels the transfer, so a read blocked on the network
+   * returns at once, and makes the reading thread's next step end it quietly (no retry, and the
+   * export is not marked failed). For a caller that closed its result early.
+   */
+  void abandon() {
+    abandoned = true;
+    Download current = download;
+    if (current != null) {
+      current.cancel();
+    }
+  }
+
+  private ExportException abandonedError() {
+    return new ExportException("reading export " + export.spec().describe() + " was stopped");
   }
 
   @Override

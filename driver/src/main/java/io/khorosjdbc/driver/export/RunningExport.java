@@ -90,8 +90,9 @@ public final class RunningExport {
   }
 
   /** Waits for the job and opens its rows; values come back aligned to {@code spec().metrics()}. */
-  public ExportRows open() {
-    return new ExportRows(this);
+  public ReadAheadRows open() {
+    return new ReadAheadRows(
+        this, new ExportRows(this), spec.metrics().size(), "khoros-read " + spec.report().table());
   }
 
   /** A row reader over a download's body, in the export's format. */

@@ -1,10 +1,9 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.export.ExportException;
-import io.khorosjdbc.driver.export.ExportRows;
+import io.khorosjdbc.driver.export.ReadAheadRows;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LookAheadReader;
-import io.khorosjdbc.driver.format.RowReader;
 import io.khorosjdbc.driver.format.ValueConverter;
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * pseudo-columns).
  */
 final class ExportFile implements AutoCloseable {
-  private final ExportRows export;
+  private final ReadAheadRows export;
   private final LookAheadReader rows;
   private final ValueConverter[] converters;
 
@@ -24,13 +23,13 @@ final class ExportFile implements AutoCloseable {
    * @param converters per output field of the scan, its converter for this file
    */
   ExportFile(
-      ExportRows export,
+      ReadAheadRows export,
       String table,
       List<String> metrics,
       FormatDetector[] detectors,
       ValueConverter[] converters) {
     this.export = export;
-    this.rows = new LookAheadReader(asReader(export), table, metrics, detectors);
+    this.rows = new LookAheadReader(export, table, metrics, detectors);
     this.converters = converters;
   }
 
@@ -39,7 +38,8 @@ final class ExportFile implements AutoCloseable {
     try {
       return rows.next();
     } catch (IOException e) {
-      // ExportRows throws no IOException: this is the look-ahead's, whose message is for the user
+      // the export's rows throw no IOException: this is the look-ahead's, whose message is for the
+      // user
       throw new ExportException(e.getMessage(), e);
     }
   }
@@ -59,29 +59,5 @@ final class ExportFile implements AutoCloseable {
   @Override
   public void close() {
     export.close();
-  }
-
-  private static RowReader asReader(ExportRows export) {
-    return new RowReader() {
-      @Override
-      public boolean next() {
-        return export.next();
-      }
-
-      @Override
-      public String get(int i) {
-        return export.value(i);
-      }
-
-      @Override
-      public long rowNumber() {
-        return export.rowNumber();
-      }
-
-      @Override
-      public void close() {
-        export.close();
-      }
-    };
   }
 }

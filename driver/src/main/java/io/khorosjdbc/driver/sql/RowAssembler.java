@@ -3,8 +3,8 @@ package io.khorosjdbc.driver.sql;
 import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.export.ExportException;
-import io.khorosjdbc.driver.export.ExportRows;
 import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.export.ReadAheadRows;
 import io.khorosjdbc.driver.format.ColumnType;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LocaleNumbers;
@@ -88,7 +88,7 @@ final class RowAssembler {
   }
 
   /** The rows of one export file, with converters of their own: timestamp formats are per file. */
-  ExportFile open(ExportRows rows) {
+  ExportFile open(ReadAheadRows rows) {
     FormatDetector[] detectors = new FormatDetector[metrics.size()];
     ValueConverter[] converters = stateless.clone();
     for (int i = 0; i < columns.length; i++) {

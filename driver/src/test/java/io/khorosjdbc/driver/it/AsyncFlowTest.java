@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The asynchronous export flow: polling, both status shapes, failures, cancel and timeouts. */
@@ -193,6 +194,43 @@ class AsyncFlowTest {
       assertEquals(3, routes.stream().filter("create"::equals).count(), routes.toString());
       assertEquals(1, routes.stream().filter("file"::equals).count(), routes.toString());
     }
+  }
+
+  @Test
+  void aLimitStopsTheThreadThatReadsAheadAndItsTransfer() throws Exception {
+    try (EmulatorFixture emu = emulator(KhorosEmulator.builder().jobLatencyMillis(20));
+        Connection connection = emu.connect();
+        Statement statement = connection.createStatement()) {
+      String query =
+          "SELECT ACTION_ID FROM conversation_actions WHERE WINDOW_START >= TIMESTAMP"
+              + " '2019-02-01 00:00:00' AND WINDOW_END <= TIMESTAMP '2019-02-11 00:00:00'";
+      List<String> all = Rows.query(statement, query);
+      assertTrue(all.size() > 10_000, "a file much larger than what is read ahead");
+
+      List<String> first = Rows.query(statement, query + " LIMIT 3");
+
+      assertEquals(all.subList(0, 3), first);
+      assertTrue(
+          waitUntil(5_000, () -> readAheadThreads() == 0),
+          "threads still reading ahead: " + readAheadThreads());
+    }
+  }
+
+  private static long readAheadThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("khoros-read"))
+        .count();
+  }
+
+  private static boolean waitUntil(long millis, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      sleep(20);
+    }
+    return true;
   }
 
   @Test
