@@ -4,14 +4,8 @@ import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the benches share: connections to an emulator, the column list pinned in a schema file (so
- * that no bench run contains a column-discovery export), draining a result set, the emulator's
- * ground-truth download and its journal.
+ * that no bench run contains a column-discovery export), draining a result set and the emulator's
+ * journal.
  */
 final class Harness {
   static final String TABLE = "conversation_actions";
@@ -257,54 +251,6 @@ final class Harness {
         + TABLE
         + " WHERE "
         + w.where();
-  }
-
-  /** What the emulator's synchronous ground-truth route sent. */
-  record GroundTruth(Path file, long bytes, long nanos) {
-    double millis() {
-      return nanos / 1e6;
-    }
-  }
-
-  /**
-   * Downloads the export from the emulator's ground-truth route (no job, no auth) to a file: the
-   * same bytes the asynchronous flow gives, and a measure of the emulator's generation time.
-   */
-  static GroundTruth groundTruth(KhorosEmulator emu, Window w, List<String> metrics, Path file)
-      throws IOException, InterruptedException {
-    StringBuilder uri =
-        new StringBuilder(emu.baseUrl())
-            .append("/_emulator/export/")
-            .append(TABLE)
-            .append("?companyKey=")
-            .append(enc(emu.companyKey()))
-            .append("&startTime=")
-            .append(w.startMillis())
-            .append("&endTime=")
-            .append(w.endMillis())
-            .append("&reportFormat=csv");
-    for (String m : metrics) {
-      uri.append("&reportMetrics=").append(enc(m));
-    }
-    HttpClient http = HttpClient.newHttpClient();
-    long t0 = System.nanoTime();
-    HttpResponse<InputStream> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    long bytes;
-    try (InputStream in = response.body();
-        OutputStream out = Files.newOutputStream(file)) {
-      if (response.statusCode() != 200) {
-        throw new IOException(
-            "ground truth: HTTP "
-                + response.statusCode()
-                + ": "
-                + new String(in.readNBytes(500), StandardCharsets.UTF_8));
-      }
-      bytes = in.transferTo(out);
-    }
-    return new GroundTruth(file, bytes, System.nanoTime() - t0);
   }
 
   static String enc(String s) {

@@ -1,9 +1,9 @@
 package io.khorosjdbc.bench;
 
 import io.khorosjdbc.bench.Harness.Drained;
-import io.khorosjdbc.bench.Harness.GroundTruth;
 import io.khorosjdbc.bench.Harness.Schema;
 import io.khorosjdbc.bench.Harness.Window;
+import io.khorosjdbc.bench.SavedExports.GroundTruth;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import java.io.IOException;
 import java.io.Reader;
@@ -95,7 +95,7 @@ final class ScanBench {
                 + ": ground truth download of "
                 + window.days()
                 + " days");
-        GroundTruth g = Harness.groundTruth(emu, window, schema.columns(), file);
+        GroundTruth g = SavedExports.download(emu, window, schema.columns(), file);
         truth = truth == null || g.nanos() < truth.nanos() ? g : truth;
 
         Harness.progress("scan " + (i + 1) + "/" + reps + ": driver against the emulator");
