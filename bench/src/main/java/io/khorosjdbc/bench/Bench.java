@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar bench/target/khoros-bench.jar [--quick] [--only=poll,scan,...]} (sections:
@@ -27,6 +28,7 @@ public final class Bench {
       List.of(
           "poll",
           "scan",
+          "json",
           "heap",
           "parallel",
           "cache",
@@ -171,7 +173,7 @@ public final class Bench {
           "≤ 5% of job + 250 ms",
           () -> PollingBench.run(table, schema, s.pollDurations()));
     }
-    if (only.contains("scan") || only.contains("heap") || only.contains("bytes")) {
+    if (Stream.of("scan", "json", "heap", "bytes").anyMatch(only::contains)) {
       try (KhorosEmulator emu =
           KhorosEmulator.builder()
               .rowsPerDay(s.scanRowsPerDay())
@@ -188,6 +190,15 @@ public final class Bench {
               () ->
                   ScanBench.run(
                       table, schema, emu, saved, s.scanWindow(), s.scanReps(), !s.quick()));
+        }
+        if (only.contains("json")) {
+          section(
+              table,
+              JsonScanBench.METRIC,
+              JsonScanBench.TARGET,
+              () ->
+                  JsonScanBench.run(
+                      table, schema, emu, saved, s.scanWindow(), s.scanReps(), props));
         }
         if (only.contains("heap")) {
           // conversation_actions holds about 1.03 × rowsPerDay rows a day (docs/emulator.md).
