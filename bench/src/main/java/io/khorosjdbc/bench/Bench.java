@@ -29,6 +29,7 @@ public final class Bench {
           "poll",
           "scan",
           "json",
+          "cachescan",
           "heap",
           "parallel",
           "cache",
@@ -173,7 +174,7 @@ public final class Bench {
           "≤ 5% of job + 250 ms",
           () -> PollingBench.run(table, schema, s.pollDurations()));
     }
-    if (Stream.of("scan", "json", "heap", "bytes").anyMatch(only::contains)) {
+    if (Stream.of("scan", "json", "cachescan", "heap", "bytes").anyMatch(only::contains)) {
       try (KhorosEmulator emu =
           KhorosEmulator.builder()
               .rowsPerDay(s.scanRowsPerDay())
@@ -199,6 +200,15 @@ public final class Bench {
               () ->
                   JsonScanBench.run(
                       table, schema, emu, saved, s.scanWindow(), s.scanReps(), props));
+        }
+        if (only.contains("cachescan")) {
+          section(
+              table,
+              CacheScanBench.METRIC,
+              CacheScanBench.TARGET,
+              () ->
+                  CacheScanBench.run(
+                      table, schema, emu, saved, s.scanWindow(), s.scanReps(), tmp, props));
         }
         if (only.contains("heap")) {
           // conversation_actions holds about 1.03 × rowsPerDay rows a day (docs/emulator.md).
