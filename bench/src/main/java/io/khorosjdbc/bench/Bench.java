@@ -30,6 +30,7 @@ public final class Bench {
           "scan",
           "json",
           "cachescan",
+          "aggregate",
           "heap",
           "parallel",
           "cache",
@@ -174,7 +175,8 @@ public final class Bench {
           "≤ 5% of job + 250 ms",
           () -> PollingBench.run(table, schema, s.pollDurations()));
     }
-    if (Stream.of("scan", "json", "cachescan", "heap", "bytes").anyMatch(only::contains)) {
+    if (Stream.of("scan", "json", "cachescan", "aggregate", "heap", "bytes")
+        .anyMatch(only::contains)) {
       try (KhorosEmulator emu =
           KhorosEmulator.builder()
               .rowsPerDay(s.scanRowsPerDay())
@@ -209,6 +211,13 @@ public final class Bench {
               () ->
                   CacheScanBench.run(
                       table, schema, emu, saved, s.scanWindow(), s.scanReps(), tmp, props));
+        }
+        if (only.contains("aggregate")) {
+          section(
+              table,
+              AggregateBench.METRIC,
+              AggregateBench.TARGET,
+              () -> AggregateBench.run(table, schema, emu, saved, s.scanWindow(), s.scanReps()));
         }
         if (only.contains("heap")) {
           // conversation_actions holds about 1.03 × rowsPerDay rows a day (docs/emulator.md).

@@ -25,6 +25,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 /**
@@ -280,11 +282,14 @@ final class Harness {
     List<String> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
+      ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
       while (rs.next()) {
         StringJoiner row = new StringJoiner(" | ");
         for (int i = 1; i <= n; i++) {
-          row.add(canonical(rs.getObject(i)));
+          // A TIMESTAMP is a wall clock: read it as UTC, so the JVM's zone shifts no engine's.
+          boolean timestamp = md.getColumnType(i) == Types.TIMESTAMP;
+          row.add(canonical(timestamp ? rs.getTimestamp(i, utc()) : rs.getObject(i)));
         }
         rows.add(row.toString());
       }
@@ -294,16 +299,21 @@ final class Harness {
     return new Answer(List.copyOf(rows), nanos);
   }
 
+  private static Calendar utc() {
+    return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+  }
+
   /**
    * A value as text that does not depend on the engine's Java types: numbers without trailing zeros
-   * (a BIGINT sum and a HUGEINT one read alike), timestamps as local date-times.
+   * (a BIGINT sum and a HUGEINT one read alike), timestamps (read with a UTC calendar) as their UTC
+   * date-time.
    */
   static String canonical(Object v) {
     if (v == null) {
       return "NULL";
     }
     if (v instanceof Timestamp t) {
-      return t.toLocalDateTime().toString();
+      return t.toInstant().atOffset(ZoneOffset.UTC).toLocalDateTime().toString();
     }
     if (v instanceof Number n) {
       return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
