@@ -58,6 +58,14 @@ public final class Bench {
       Window bytesWindow,
       Budget budget) {
 
+    /**
+     * The rows of the heap row's export: conversation_actions holds about 1.03 × rowsPerDay rows a
+     * day (docs/emulator.md). The issue asks for 5M in 128 MB; the full run reads 5.15M.
+     */
+    long heapRows() {
+      return Math.round(1.03 * scanRowsPerDay * heapWindow.days());
+    }
+
     static Settings forQuick() {
       return new Settings(
           true,
@@ -220,13 +228,13 @@ public final class Bench {
               () -> AggregateBench.run(table, schema, emu, saved, s.scanWindow(), s.scanReps()));
         }
         if (only.contains("heap")) {
-          // conversation_actions holds about 1.03 × rowsPerDay rows a day (docs/emulator.md).
-          long expected = Math.round(1.03 * s.scanRowsPerDay() * s.heapWindow().days());
+          long expected = s.heapRows();
+          long full = Settings.forFull().heapRows();
           section(
               table,
               "peak heap",
               "completes within 128 MB",
-              () -> HeapBench.run(table, schema, emu, s.heapWindow(), expected, s.quick()));
+              () -> HeapBench.run(table, schema, emu, s.heapWindow(), expected, full));
         }
         if (only.contains("bytes")) {
           section(
