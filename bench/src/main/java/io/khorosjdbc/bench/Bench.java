@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar bench/target/khoros-bench.jar [--quick] [--only=poll,scan,...]} (sections:
@@ -27,6 +28,9 @@ public final class Bench {
       List.of(
           "poll",
           "scan",
+          "json",
+          "cachescan",
+          "aggregate",
           "heap",
           "parallel",
           "cache",
@@ -53,6 +57,14 @@ public final class Bench {
       Window cacheWindow,
       Window bytesWindow,
       Budget budget) {
+
+    /**
+     * The rows of the heap row's export: conversation_actions holds about 1.03 × rowsPerDay rows a
+     * day (docs/emulator.md). The issue asks for 5M in 128 MB; the full run reads 5.15M.
+     */
+    long heapRows() {
+      return Math.round(1.03 * scanRowsPerDay * heapWindow.days());
+    }
 
     static Settings forQuick() {
       return new Settings(
@@ -171,7 +183,8 @@ public final class Bench {
           "≤ 5% of job + 250 ms",
           () -> PollingBench.run(table, schema, s.pollDurations()));
     }
-    if (only.contains("scan") || only.contains("heap") || only.contains("bytes")) {
+    if (Stream.of("scan", "json", "cachescan", "aggregate", "heap", "bytes")
+        .anyMatch(only::contains)) {
       try (KhorosEmulator emu =
           KhorosEmulator.builder()
               .rowsPerDay(s.scanRowsPerDay())
@@ -179,23 +192,49 @@ public final class Bench {
               .rateLimit(RateLimit.OFF)
               .build()
               .start()) {
+        SavedExports saved = new SavedExports(emu, tmp);
         if (only.contains("scan")) {
           section(
               table,
               "full scan",
-              "≥ 1M rows/s, ≤ 3× DuckDB",
+              "≥ 1M rows/s, ≤ 1.4× DuckDB (1 thread)",
               () ->
                   ScanBench.run(
-                      table, schema, emu, s.scanWindow(), s.scanReps(), tmp, props, !s.quick()));
+                      table, schema, emu, saved, s.scanWindow(), s.scanReps(), !s.quick()));
+        }
+        if (only.contains("json")) {
+          section(
+              table,
+              JsonScanBench.METRIC,
+              JsonScanBench.TARGET,
+              () ->
+                  JsonScanBench.run(
+                      table, schema, emu, saved, s.scanWindow(), s.scanReps(), props));
+        }
+        if (only.contains("cachescan")) {
+          section(
+              table,
+              CacheScanBench.METRIC,
+              CacheScanBench.TARGET,
+              () ->
+                  CacheScanBench.run(
+                      table, schema, emu, saved, s.scanWindow(), s.scanReps(), tmp, props));
+        }
+        if (only.contains("aggregate")) {
+          section(
+              table,
+              AggregateBench.METRIC,
+              AggregateBench.TARGET,
+              () -> AggregateBench.run(table, schema, emu, saved, s.scanWindow(), s.scanReps()));
         }
         if (only.contains("heap")) {
-          // conversation_actions holds about 1.03 × rowsPerDay rows a day (docs/emulator.md).
-          long expected = Math.round(1.03 * s.scanRowsPerDay() * s.heapWindow().days());
+          long expected = s.heapRows();
+          long full = Settings.forFull().heapRows();
           section(
               table,
               "peak heap",
               "completes within 128 MB",
-              () -> HeapBench.run(table, schema, emu, s.heapWindow(), expected, s.quick()));
+              () -> HeapBench.run(table, schema, emu, s.heapWindow(), expected, full));
         }
         if (only.contains("bytes")) {
           section(

@@ -53,8 +53,8 @@ final class BytesBench {
       double ratio = (double) three / all;
       // What the API itself sends for exactly these columns: the floor for any client.
       long truthAll =
-          Harness.groundTruth(emu, window, schema.columns(), tmp.resolve("all.csv")).bytes();
-      long truthThree = Harness.groundTruth(emu, window, THREE, tmp.resolve("three.csv")).bytes();
+          SavedExports.download(emu, window, schema.columns(), tmp.resolve("all.csv")).bytes();
+      long truthThree = SavedExports.download(emu, window, THREE, tmp.resolve("three.csv")).bytes();
       table.add(
           metric,
           ResultTable.mib(three),

@@ -4,14 +4,9 @@ import io.khorosjdbc.emulator.KhorosEmulator;
 import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,23 +18,30 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 /**
  * What the benches share: connections to an emulator, the column list pinned in a schema file (so
- * that no bench run contains a column-discovery export), draining a result set, the emulator's
- * ground-truth download and its journal.
+ * that no bench run contains a column-discovery export), draining a result set and the emulator's
+ * journal.
  */
 final class Harness {
   static final String TABLE = "conversation_actions";
@@ -84,8 +86,20 @@ final class Harness {
     }
   }
 
-  /** The data columns of the table as the driver discovers them, pinned in a schema file. */
-  record Schema(Path file, List<String> columns) {}
+  /**
+   * The data columns of the table as the driver discovers them, pinned in a schema file, with the
+   * SQL type the file gives each (TIMESTAMP, BIGINT, DOUBLE, BOOLEAN or VARCHAR).
+   */
+  record Schema(Path file, List<String> columns, Map<String, String> types) {
+    /** The columns alone, for a reader that needs no types (every column VARCHAR). */
+    Schema(Path file, List<String> columns) {
+      this(file, columns, Map.of());
+    }
+
+    String type(String column) {
+      return types.getOrDefault(column, "VARCHAR");
+    }
+  }
 
   /** Rows read and a checksum of the values, so that no value goes unread. */
   record Drained(long rows, long touched, long nanos) {
@@ -119,6 +133,30 @@ final class Harness {
   static Connection connect(KhorosEmulator emu, Schema schema, Map<String, String> extra)
       throws SQLException {
     return connect(emu.baseUrl(), emu.companyKey(), emu.user(), emu.password(), schema, extra);
+  }
+
+  /**
+   * A connection to {@code replay} with the emulator's tenant and credentials (the replay checks
+   * none).
+   */
+  static Connection connect(
+      ReplayServer replay, KhorosEmulator emu, Schema schema, Map<String, String> extra)
+      throws SQLException {
+    return connect(replay.baseUrl(), emu.companyKey(), emu.user(), emu.password(), schema, extra);
+  }
+
+  /**
+   * Properties for a scan whose job is ready at once (the replay's, or the emulator's with latency
+   * 0): the first poll's wait must not count as reading. Against the replay, which serves the whole
+   * window as one file, the window must not be split.
+   */
+  static Map<String, String> readyJobProperties(boolean replay) throws SQLException {
+    Map<String, String> props = new HashMap<>();
+    props.put("pollInitialDelay", "10ms");
+    if (replay && driverProperties().contains("splitWindow")) {
+      props.put("splitWindow", "none");
+    }
+    return props;
   }
 
   static Connection connect(
@@ -198,6 +236,7 @@ final class Harness {
                     + Window.of("2019-03-04T10:00", "2019-03-04T10:05").where())) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> names = new ArrayList<>();
+      Map<String, String> types = new LinkedHashMap<>();
       StringBuilder json = new StringBuilder("{\"" + TABLE + "\": [");
       for (int i = 1; i <= md.getColumnCount(); i++) {
         String name = md.getColumnName(i);
@@ -205,17 +244,18 @@ final class Harness {
           break;
         }
         names.add(name);
+        types.put(name, typeName(md.getColumnType(i)));
         json.append(names.size() > 1 ? ", " : "")
             .append("{\"name\": \"")
             .append(name)
             .append("\", \"type\": \"")
-            .append(typeName(md.getColumnType(i)))
+            .append(types.get(name))
             .append("\"}");
       }
       json.append("]}\n");
       Path file = dir.resolve("schema.json");
       Files.writeString(file, json);
-      return new Schema(file, List.copyOf(names));
+      return new Schema(file, List.copyOf(names), Map.copyOf(types));
     }
   }
 
@@ -227,6 +267,103 @@ final class Harness {
       case Types.BOOLEAN -> "BOOLEAN";
       default -> "VARCHAR";
     };
+  }
+
+  /** A query's rows in a canonical form (see {@link #canonical}), sorted, and the time taken. */
+  record Answer(List<String> rows, long nanos) {
+    double millis() {
+      return nanos / 1e6;
+    }
+  }
+
+  /** Runs a query and keeps its rows in a form two engines' results can be compared in. */
+  static Answer answer(Connection c, String sql) throws SQLException {
+    long t0 = System.nanoTime();
+    List<String> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData md = rs.getMetaData();
+      int n = md.getColumnCount();
+      while (rs.next()) {
+        StringJoiner row = new StringJoiner(" | ");
+        for (int i = 1; i <= n; i++) {
+          // A TIMESTAMP is a wall clock: read it as UTC, so the JVM's zone shifts no engine's.
+          boolean timestamp = md.getColumnType(i) == Types.TIMESTAMP;
+          row.add(canonical(timestamp ? rs.getTimestamp(i, utc()) : rs.getObject(i)));
+        }
+        rows.add(row.toString());
+      }
+    }
+    long nanos = System.nanoTime() - t0;
+    Collections.sort(rows);
+    return new Answer(List.copyOf(rows), nanos);
+  }
+
+  private static Calendar utc() {
+    return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+  }
+
+  /**
+   * A value as text that does not depend on the engine's Java types: numbers without trailing zeros
+   * (a BIGINT sum and a HUGEINT one read alike), timestamps (read with a UTC calendar) as their UTC
+   * date-time.
+   */
+  static String canonical(Object v) {
+    if (v == null) {
+      return "NULL";
+    }
+    if (v instanceof Timestamp t) {
+      return t.toInstant().atOffset(ZoneOffset.UTC).toLocalDateTime().toString();
+    }
+    if (v instanceof Number n) {
+      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+    return v.toString();
+  }
+
+  /**
+   * Collects the garbage the previous measurement left, so that its collection does not land on the
+   * next contender's time.
+   */
+  static void settle() throws InterruptedException {
+    System.gc();
+    Thread.sleep(100);
+  }
+
+  /**
+   * A scan of a saved export through the driver: what it read, and null if its export request asked
+   * for the file's columns and format, or what differed (then the figure is not valid).
+   */
+  record Replayed(Drained drained, String mismatch) {}
+
+  /** Serves {@code file} from a {@link ReplayServer} and reads every value of {@code sql}. */
+  static Replayed drainReplay(
+      Path file, KhorosEmulator emu, Schema schema, Map<String, String> props, String sql)
+      throws IOException, SQLException {
+    try (ReplayServer replay = new ReplayServer(file);
+        Connection c = connect(replay, emu, schema, props)) {
+      Drained d = drain(c, sql);
+      return new Replayed(d, replay.mismatch());
+    }
+  }
+
+  /** The faster of two measurements; {@code best} may be null (none yet). */
+  static Drained faster(Drained best, Drained d) {
+    return best == null || d.nanos() < best.nanos() ? d : best;
+  }
+
+  /**
+   * Two small scans against the emulator with these properties, so that the measured ones run
+   * compiled code.
+   */
+  static void warmUp(KhorosEmulator emu, Schema schema, Map<String, String> props)
+      throws SQLException {
+    progress("warming up the driver with " + props);
+    try (Connection c = connect(emu, schema, props)) {
+      for (int i = 0; i < 2; i++) {
+        drain(c, selectAll(schema, Window.of("2019-03-04T10:00", "2019-03-04T12:00")));
+      }
+    }
   }
 
   /** Runs a query and reads every value of every row. */
@@ -257,54 +394,6 @@ final class Harness {
         + TABLE
         + " WHERE "
         + w.where();
-  }
-
-  /** What the emulator's synchronous ground-truth route sent. */
-  record GroundTruth(Path file, long bytes, long nanos) {
-    double millis() {
-      return nanos / 1e6;
-    }
-  }
-
-  /**
-   * Downloads the export from the emulator's ground-truth route (no job, no auth) to a file: the
-   * same bytes the asynchronous flow gives, and a measure of the emulator's generation time.
-   */
-  static GroundTruth groundTruth(KhorosEmulator emu, Window w, List<String> metrics, Path file)
-      throws IOException, InterruptedException {
-    StringBuilder uri =
-        new StringBuilder(emu.baseUrl())
-            .append("/_emulator/export/")
-            .append(TABLE)
-            .append("?companyKey=")
-            .append(enc(emu.companyKey()))
-            .append("&startTime=")
-            .append(w.startMillis())
-            .append("&endTime=")
-            .append(w.endMillis())
-            .append("&reportFormat=csv");
-    for (String m : metrics) {
-      uri.append("&reportMetrics=").append(enc(m));
-    }
-    HttpClient http = HttpClient.newHttpClient();
-    long t0 = System.nanoTime();
-    HttpResponse<InputStream> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    long bytes;
-    try (InputStream in = response.body();
-        OutputStream out = Files.newOutputStream(file)) {
-      if (response.statusCode() != 200) {
-        throw new IOException(
-            "ground truth: HTTP "
-                + response.statusCode()
-                + ": "
-                + new String(in.readNBytes(500), StandardCharsets.UTF_8));
-      }
-      bytes = in.transferTo(out);
-    }
-    return new GroundTruth(file, bytes, System.nanoTime() - t0);
   }
 
   static String enc(String s) {

@@ -15,7 +15,9 @@ public final class ResultTable {
     PASS,
     FAIL,
     NOT_AVAILABLE,
-    ERROR;
+    ERROR,
+    /** Measured for context; no target applies. */
+    INFO;
 
     String label() {
       return switch (this) {
@@ -23,6 +25,7 @@ public final class ResultTable {
         case FAIL -> "FAIL";
         case NOT_AVAILABLE -> "n/a";
         case ERROR -> "ERROR";
+        case INFO -> "info";
       };
     }
   }
@@ -57,6 +60,11 @@ public final class ResultTable {
 
   public void notAvailable(String metric, String why, String target) {
     add(new Row(metric, why, "-", "-", target, Verdict.NOT_AVAILABLE));
+  }
+
+  /** A row measured for context, against no target. */
+  public void info(String metric, String ours, String baseline, String ratio) {
+    add(new Row(metric, ours, baseline, ratio, "-", Verdict.INFO));
   }
 
   public void error(String metric, String message, String target) {

@@ -13,6 +13,7 @@ class ResultTableTest {
     table.add("poll overshoot, 1.00 s job", "0.62 s", "14.0 s", "0.044", "≤ 0.30 s", false);
     table.notAvailable("cache", "not available", "0 calls");
     table.error("heap", "boom | bang", "128 MB");
+    table.info("scan via emulator", "72k", "71k", "1.01×");
     table.note("first note");
     String[] lines = table.format().split("\n");
     assertEquals(
@@ -22,11 +23,12 @@ class ResultTableTest {
     assertTrue(lines[2].endsWith("| FAIL   |"), lines[2]);
     assertTrue(lines[3].contains("| n/a    |"), lines[3]);
     assertTrue(lines[4].contains("boom \\| bang"), "pipes in cells are escaped: " + lines[4]);
-    for (int i = 1; i <= 4; i++) {
+    assertTrue(lines[5].endsWith("| -        | info   |"), lines[5]);
+    for (int i = 1; i <= 5; i++) {
       assertEquals(lines[0].length(), lines[i].length(), "aligned: " + lines[i]);
     }
-    assertEquals("", lines[5]);
-    assertEquals("1. first note", lines[6]);
+    assertEquals("", lines[6]);
+    assertEquals("1. first note", lines[7]);
   }
 
   @Test
