@@ -22,6 +22,8 @@ public enum SqlState {
   UNREACHABLE("08001"),
   /** The connection was closed while the statement ran. */
   CONNECTION_CLOSED("08003"),
+  /** The Java heap was nearly full while the query ran: what it keeps needs a larger heap. */
+  OUT_OF_MEMORY("53200"),
   /** An export failed on the server, or the API answered in a way the driver cannot use. */
   EXPORT_FAILED("58000");
 

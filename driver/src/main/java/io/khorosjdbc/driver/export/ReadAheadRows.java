@@ -90,6 +90,12 @@ public final class ReadAheadRows implements RowReader {
         index = current.rows();
         return false;
       }
+      try {
+        HeapGuard.check(export.spec().describe());
+      } catch (ExportException nearlyFull) {
+        close();
+        throw nearlyFull;
+      }
       current = take();
       index = -1;
       if (current.failure() != null) {

@@ -3,6 +3,7 @@ package io.khorosjdbc.driver.testing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,22 +27,34 @@ public final class QueryProcess {
       for (String sql : Arrays.asList(args).subList(3, args.length)) {
         Rows.query(statement, sql).forEach(System.out::println);
       }
+    } catch (SQLException e) {
+      System.err.println("SQLSTATE " + e.getSQLState() + ": " + e.getMessage());
+      System.exit(1);
     }
   }
 
   /** Starts this main in a new JVM on the test class path. */
   public static Process start(String url, String user, String password, String... queries)
       throws Exception {
+    return start(List.of(), url, user, password, queries);
+  }
+
+  /** Starts this main in a new JVM on the test class path, with JVM options such as -Xmx. */
+  public static Process start(
+      List<String> jvmOptions, String url, String user, String password, String... queries)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                QueryProcess.class.getName(),
-                url,
-                user,
-                password));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            QueryProcess.class.getName(),
+            url,
+            user,
+            password));
     command.addAll(List.of(queries));
     return new ProcessBuilder(command).redirectErrorStream(false).start();
   }

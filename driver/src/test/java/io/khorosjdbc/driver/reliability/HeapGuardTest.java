@@ -1,0 +1,69 @@
+package io.khorosjdbc.driver.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.khorosjdbc.driver.testing.EmulatorFixture;
+import io.khorosjdbc.driver.testing.QueryProcess;
+import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A query whose memory grows with its rows fails with a clear error (SQLState 53200) before the JVM
+ * runs out of memory, while a plain SELECT of the same rows streams in the same small heap.
+ */
+@Tag("slow")
+class HeapGuardTest {
+  private static final List<String> SMALL_HEAP = List.of("-Xmx64m", "-XX:+UseSerialGC");
+  private static final String WINDOW =
+      " FROM conversation_actions WHERE WINDOW_START >= TIMESTAMP '2019-03-01 00:00:00'"
+          + " AND WINDOW_END <= TIMESTAMP '2019-03-11 00:00:00'";
+
+  @Test
+  void aDistinctCountThatOutgrowsTheHeapFailsWithAClearErrorNotAnOutOfMemoryError()
+      throws Exception {
+    try (EmulatorFixture emu = emulator()) {
+      Process child = start(emu, "SELECT COUNT(DISTINCT ACTION_DETAIL || ACTION_ID)" + WINDOW);
+
+      String err = new String(child.getErrorStream().readAllBytes());
+      assertEquals(1, child.waitFor(), err);
+      assertTrue(err.contains("SQLSTATE 53200"), err);
+      assertTrue(err.contains("the Java heap is nearly full"), err);
+      assertTrue(err.contains("COUNT(DISTINCT)"), err);
+      assertFalse(err.contains("OutOfMemoryError"), err);
+    }
+  }
+
+  @Test
+  void aPlainSelectOfTheSameRowsStreamsInTheSameHeap() throws Exception {
+    try (EmulatorFixture emu = emulator()) {
+      Process child =
+          start(emu, "SELECT COUNT(*) FROM (SELECT ACTION_DETAIL || ACTION_ID" + WINDOW + ")");
+
+      List<String> rows = QueryProcess.rows(child);
+      assertTrue(Long.parseLong(rows.get(0)) > 900_000, rows.toString());
+    }
+  }
+
+  private static EmulatorFixture emulator() {
+    return new EmulatorFixture(
+        KhorosEmulator.builder()
+            .seed(42)
+            .rowsPerDay(100_000)
+            .jobLatencyMillis(10)
+            .rateLimit(RateLimit.OFF));
+  }
+
+  private static Process start(EmulatorFixture emu, String sql) throws Exception {
+    return QueryProcess.start(
+        SMALL_HEAP,
+        emu.url("splitWindow=none"),
+        emu.emulator().user(),
+        emu.emulator().password(),
+        sql);
+  }
+}
