@@ -1,5 +1,8 @@
 package io.khorosjdbc.bench;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.khorosjdbc.bench.Harness.Drained;
 import io.khorosjdbc.bench.Harness.Replayed;
 import io.khorosjdbc.bench.Harness.Schema;
@@ -7,6 +10,7 @@ import io.khorosjdbc.bench.Harness.Window;
 import io.khorosjdbc.bench.SavedExports.GroundTruth;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +34,9 @@ import org.apache.commons.csv.CSVRecord;
  *       baseline: the driver parses an export on one thread) and on all.
  * </ol>
  *
- * With {@code floor}, also Commons CSV alone over the file: what the driver's parser costs before
- * any conversion. The JSON export of the same window is {@link JsonScanBench}.
+ * With {@code floor}, also Commons CSV and Jackson's CSV parser alone over the file, side by side:
+ * what each parser costs before any conversion. The JSON export of the same window is {@link
+ * JsonScanBench}.
  */
 final class ScanBench {
   static final double TARGET_ROWS_PER_SECOND = 1_000_000;
@@ -62,6 +67,7 @@ final class ScanBench {
     Drained duckOne = null;
     Drained duckAll = null;
     long csvNanos = Long.MAX_VALUE;
+    long jacksonNanos = Long.MAX_VALUE;
     String mismatch = null;
     try (Duck one = Duck.oneThread();
         Duck all = Duck.allThreads()) {
@@ -91,11 +97,15 @@ final class ScanBench {
         duckAll = Harness.faster(duckAll, all.countAll(file, schema));
 
         if (floor) {
-          Harness.progress(rep + "Commons CSV alone");
+          Harness.progress(rep + "Commons CSV alone, Jackson CSV alone");
           Harness.settle();
           long t0 = System.nanoTime();
           csvRows(file);
           csvNanos = Math.min(csvNanos, System.nanoTime() - t0);
+          Harness.settle();
+          t0 = System.nanoTime();
+          jacksonRows(file);
+          jacksonNanos = Math.min(jacksonNanos, System.nanoTime() - t0);
         }
       }
       long rows = viaEmulator.rows();
@@ -161,15 +171,36 @@ final class ScanBench {
               + ResultTable.rate(rows, duckAll.millis())
               + ")."
               + (floor
-                  ? " Commons CSV alone (the driver's CSV library, strings only, no conversion)"
-                      + " reads the file at "
+                  ? " The two CSV parsers alone on the same file, every field as a string, no"
+                      + " conversion: Commons CSV behind a UTF-8 Reader (the driver's parser until"
+                      + " this round) "
                       + ResultTable.rate(rows, csvNanos / 1e6)
+                      + ", Jackson's CSV parser over the bytes (the driver's parser now) "
+                      + ResultTable.rate(rows, jacksonNanos / 1e6)
                       + "."
                   : ""));
     }
   }
 
-  /** Parses the file with Commons CSV only, touching every field: the driver's parser floor. */
+  /** Parses the file with Jackson's CSV parser only, every field as a string: its floor. */
+  private static long jacksonRows(Path file) throws IOException {
+    long rows = 0;
+    long touched = 0;
+    try (InputStream in = Files.newInputStream(file);
+        CsvParser parser = new CsvFactory().createParser(in)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.START_ARRAY) {
+          rows++;
+        } else if (token == JsonToken.VALUE_STRING) {
+          touched += parser.getText().length() & 1;
+        }
+      }
+    }
+    return rows - 1 + (touched & 0); // the header is a record too
+  }
+
+  /** Parses the file with Commons CSV only, touching every field: the earlier parser's floor. */
   private static long csvRows(Path file) throws IOException {
     long rows = 0;
     long touched = 0;
