@@ -24,8 +24,9 @@ record ScanPlan(List<Disjunct> disjuncts, List<RexNode> values) {
    *     agree)
    * @param opaqueTimeColumns anchor candidates the branch constrains in a form that cannot choose a
    *     window (e.g. {@code EXTRACT(YEAR FROM ACTION_TIME) = 2024})
-   * @param contradictory true when the branch can select nothing (e.g. two different values for one
-   *     parameter)
+   * @param contradictory true when one of the branch's conjuncts is always false, so it selects
+   *     nothing; Calcite's simplification usually drops such a branch before, and two different
+   *     values for one parameter are found later, when the values are bound
    */
   record Disjunct(
       List<TimeBound> bounds,
