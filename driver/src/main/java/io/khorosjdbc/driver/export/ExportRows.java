@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * maxRetries} times; a body that arrived whole but is malformed once, since the same file will most
  * likely be malformed again.
  */
-public final class ExportRows implements AutoCloseable {
+public final class ExportRows implements RowReader {
   private static final Logger LOG = LoggerFactory.getLogger(ExportRows.class);
   private static final int CONTENT_RETRIES = 1;
 
@@ -48,6 +48,7 @@ public final class ExportRows implements AutoCloseable {
   }
 
   /** Advances to the next row; false at the end of the export. */
+  @Override
   public boolean next() {
     if (abandoned) {
       throw abandonedError();
@@ -84,16 +85,14 @@ public final class ExportRows implements AutoCloseable {
   }
 
   /** The raw value of metric {@code index} in the current row (null when empty). */
-  public String value(int index) {
+  @Override
+  public String get(int index) {
     return reader.get(index);
   }
 
+  @Override
   public long rowNumber() {
     return delivered;
-  }
-
-  public RunningExport export() {
-    return export;
   }
 
   /**

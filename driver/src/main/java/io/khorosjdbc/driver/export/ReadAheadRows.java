@@ -1,72 +1,72 @@
 package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.error.SqlState;
-import io.khorosjdbc.driver.format.RowReader;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An export's rows, read and parsed ahead on a thread of their own while the caller converts and
- * consumes the ones before: parsing overlaps with the rest of the query instead of alternating with
- * it. At most {@value #WAITING} batches wait, so memory stays bounded whatever the export's size.
+ * An export's rows, read, parsed and shaped ({@link RowShaper}) ahead on a thread of their own
+ * while the caller consumes the ones before: that work overlaps with the rest of the query instead
+ * of alternating with it. At most {@value #WAITING} batches wait, so memory stays bounded whatever
+ * the export's size.
  *
- * <p>A failure of the reading thread (a broken file that cannot be recovered, a cancel, a timeout)
- * is thrown by {@link #next()} after the rows read before it, exactly as if it were read here.
- * {@link #close()} stops the reading thread and its transfer at once (a LIMIT, a closed result
- * set). Not thread-safe on the caller's side, like every {@link RowReader}.
+ * <p>A failure of the reading thread (a broken file that cannot be recovered, a value that does not
+ * convert, a cancel, a timeout) is thrown by {@link #next()} after the rows read before it, exactly
+ * as if it happened here. {@link #close()} stops the reading thread and its transfer at once (a
+ * LIMIT, a closed result set). The caller's side is not thread-safe.
+ *
+ * @param <T> one shaped row
  */
-public final class ReadAheadRows implements RowReader {
+public final class ReadAheadRows<T> implements AutoCloseable {
   static final int WAITING = 4;
   private static final int FIRST_BATCH = 64; // the first rows reach the caller early
   private static final int BATCH = 1024;
 
   /** Rows read ahead; the last batch of the export has {@code last} set, or carries a failure. */
-  private record Batch(String[] values, int rows, boolean last, RuntimeException failure) {}
+  private record Batch(Object[] rows, int count, boolean last, RuntimeException failure) {}
+
+  private static final Batch NONE = new Batch(new Object[0], 0, false, null);
+  private static final Batch END = new Batch(new Object[0], 0, true, null);
 
   private final RunningExport export;
   private final ExportRows rows;
-  private final int width;
   private final BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(WAITING);
   private volatile boolean closed;
 
-  private Batch current = new Batch(new String[0], 0, false, null);
+  private Batch current = NONE;
   private int index = -1;
-  private long rowNumber;
 
-  ReadAheadRows(RunningExport export, ExportRows rows, int width, String threadName) {
+  ReadAheadRows(RunningExport export, ExportRows rows, RowShaper<T> shaper, String threadName) {
     this.export = export;
     this.rows = rows;
-    this.width = width;
-    Thread reader = new Thread(this::readAhead, threadName);
+    Thread reader = new Thread(() -> readAhead(shaper), threadName);
     reader.setDaemon(true);
     reader.start();
   }
 
-  private void readAhead() {
-    String[] values = new String[FIRST_BATCH * width];
+  private void readAhead(RowShaper<T> shaper) {
+    Object[] batch = new Object[FIRST_BATCH];
     int count = 0;
     try {
       while (!closed) {
-        boolean more = rows.next();
+        boolean more = shaper.next();
         if (more) {
-          for (int i = 0; i < width; i++) {
-            values[count * width + i] = rows.value(i);
-          }
-          count++;
+          T row = shaper.current(); // first: a row that fails to shape takes no place
+          batch[count++] = row;
         }
-        if (!more || count * width == values.length) {
-          hand(new Batch(values, count, !more, null));
+        if (!more || count == batch.length) {
+          hand(new Batch(batch, count, !more, null));
           if (!more) {
             return;
           }
-          values = new String[BATCH * width];
+          batch = new Object[BATCH];
           count = 0;
         }
       }
     } catch (RuntimeException e) {
-      hand(new Batch(values, count, false, null));
-      hand(new Batch(new String[0], 0, true, e));
+      hand(new Batch(batch, count, false, null));
+      hand(new Batch(new Object[0], 0, true, e));
     } finally {
       rows.close();
     }
@@ -83,11 +83,11 @@ public final class ReadAheadRows implements RowReader {
     }
   }
 
-  @Override
+  /** Advances to the next row; false at the end of the export. */
   public boolean next() {
-    while (++index >= current.rows()) {
+    while (++index >= current.count()) {
       if (current.last()) {
-        index = current.rows();
+        index = current.count();
         return false;
       }
       try {
@@ -100,7 +100,7 @@ public final class ReadAheadRows implements RowReader {
       index = -1;
       if (current.failure() != null) {
         RuntimeException failure = current.failure();
-        current = new Batch(new String[0], 0, true, null);
+        current = END;
         throw failure;
       }
     }
@@ -110,8 +110,13 @@ public final class ReadAheadRows implements RowReader {
       close();
       throw stopped;
     }
-    rowNumber++;
     return true;
+  }
+
+  /** The current row. */
+  @SuppressWarnings("unchecked")
+  public T current() {
+    return (T) current.rows()[index];
   }
 
   private Batch take() {
@@ -122,16 +127,6 @@ public final class ReadAheadRows implements RowReader {
       close();
       throw new ExportException(SqlState.CANCELLED, "interrupted while reading an export");
     }
-  }
-
-  @Override
-  public String get(int i) {
-    return current.values()[index * width + i];
-  }
-
-  @Override
-  public long rowNumber() {
-    return rowNumber;
   }
 
   /** Stops the reading thread and its transfer; rows read ahead are dropped. */

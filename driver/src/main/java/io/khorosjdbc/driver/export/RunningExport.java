@@ -12,6 +12,7 @@ import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,10 +90,21 @@ public final class RunningExport {
     return control.priority();
   }
 
-  /** Waits for the job and opens its rows; values come back aligned to {@code spec().metrics()}. */
-  public ReadAheadRows open() {
-    return new ReadAheadRows(
-        this, new ExportRows(this), spec.metrics().size(), "khoros-read " + spec.report().table());
+  /**
+   * Waits for the job and opens its rows, read ahead on a thread of their own and shaped there by
+   * the shaper {@code shaping} makes over the raw rows (values aligned to {@code
+   * spec().metrics()}).
+   */
+  public <T> ReadAheadRows<T> open(Function<RowReader, RowShaper<T>> shaping) {
+    ExportRows rows = new ExportRows(this);
+    RowShaper<T> shaper;
+    try {
+      shaper = shaping.apply(rows);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+    return new ReadAheadRows<>(this, rows, shaper, "khoros-read " + spec.report().table());
   }
 
   /** A row reader over a download's body, in the export's format. */

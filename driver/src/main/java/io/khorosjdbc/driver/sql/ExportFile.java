@@ -1,47 +1,59 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.export.ExportException;
-import io.khorosjdbc.driver.export.ReadAheadRows;
+import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.export.RowShaper;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LookAheadReader;
+import io.khorosjdbc.driver.format.RowReader;
 import io.khorosjdbc.driver.format.ValueConverter;
 import java.io.IOException;
 import java.util.List;
 
 /**
  * One export file as a scan reads it: its rows, with timestamp formats detected from this file
- * ({@link LookAheadReader}), and its converters, one per output field of the scan (null for
- * pseudo-columns).
+ * ({@link LookAheadReader}), converted by converters of its own (one per output field of the scan,
+ * null for pseudo-columns) and laid out as the scan's rows by its {@link RowAssembler}. It runs on
+ * the file's reading thread ({@link RowShaper}).
  */
-final class ExportFile implements AutoCloseable {
-  private final ReadAheadRows export;
+final class ExportFile implements RowShaper<Object> {
   private final LookAheadReader rows;
   private final ValueConverter[] converters;
+  private final RowAssembler assembler;
+  private final PlannedExport export;
 
   /**
+   * @param raw the file's raw rows, values aligned to {@code metrics}
    * @param detectors per metric, its format detector if it is read as TIMESTAMP, else null
    * @param converters per output field of the scan, its converter for this file
    */
   ExportFile(
-      ReadAheadRows export,
+      RowReader raw,
       String table,
       List<String> metrics,
       FormatDetector[] detectors,
-      ValueConverter[] converters) {
-    this.export = export;
-    this.rows = new LookAheadReader(export, table, metrics, detectors);
+      ValueConverter[] converters,
+      RowAssembler assembler,
+      PlannedExport export) {
+    this.rows = new LookAheadReader(raw, table, metrics, detectors);
     this.converters = converters;
+    this.assembler = assembler;
+    this.export = export;
   }
 
-  /** Advances to the next row; false at the end of the export. */
-  boolean next() {
+  @Override
+  public boolean next() {
     try {
       return rows.next();
     } catch (IOException e) {
-      // the export's rows throw no IOException: this is the look-ahead's, whose message is for the
-      // user
+      // the raw rows throw no IOException: this is the look-ahead's, whose message is for the user
       throw new ExportException(e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Object current() {
+    return assembler.assemble(this, export);
   }
 
   String value(int metric) {
@@ -54,10 +66,5 @@ final class ExportFile implements AutoCloseable {
 
   ValueConverter converter(int field) {
     return converters[field];
-  }
-
-  @Override
-  public void close() {
-    export.close();
   }
 }

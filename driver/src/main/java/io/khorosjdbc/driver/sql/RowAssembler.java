@@ -4,10 +4,10 @@ import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.export.ExportException;
 import io.khorosjdbc.driver.export.PlannedExport;
-import io.khorosjdbc.driver.export.ReadAheadRows;
 import io.khorosjdbc.driver.format.ColumnType;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LocaleNumbers;
+import io.khorosjdbc.driver.format.RowReader;
 import io.khorosjdbc.driver.format.TimestampParser;
 import io.khorosjdbc.driver.format.ValueConverter;
 import io.khorosjdbc.driver.format.ValueFormatException;
@@ -87,8 +87,11 @@ final class RowAssembler {
     }
   }
 
-  /** The rows of one export file, with converters of their own: timestamp formats are per file. */
-  ExportFile open(ReadAheadRows rows) {
+  /**
+   * The rows of one export file, with converters of their own (timestamp formats are per file),
+   * laid out as this scan's rows.
+   */
+  ExportFile open(RowReader rows, PlannedExport export) {
     FormatDetector[] detectors = new FormatDetector[metrics.size()];
     ValueConverter[] converters = stateless.clone();
     for (int i = 0; i < columns.length; i++) {
@@ -104,7 +107,7 @@ final class RowAssembler {
                 numbers);
       }
     }
-    return new ExportFile(rows, table, metrics, detectors, converters);
+    return new ExportFile(rows, table, metrics, detectors, converters, this, export);
   }
 
   /** The current row of {@code rows}: a scalar when the scan has one field, else an array. */

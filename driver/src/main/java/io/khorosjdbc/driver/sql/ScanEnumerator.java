@@ -1,21 +1,24 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.export.ReadAheadRows;
 import io.khorosjdbc.driver.export.RunningExport;
 import java.util.List;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Streams the rows of a scan's exports one export after another, in window order. Each export's
- * body is opened only when its turn comes, so at most one download is open per scan. Closing early
- * (a LIMIT, a closed ResultSet) closes the open download and cancels the exports not yet reached.
+ * body is opened only when its turn comes, so at most one download is open per scan; its rows are
+ * parsed, converted and assembled ahead on the file's reading thread ({@link ReadAheadRows}).
+ * Closing early (a LIMIT, a closed ResultSet) closes the open download and cancels the exports not
+ * yet reached.
  */
 final class ScanEnumerator implements Enumerator<Object> {
   private final List<PlannedExport> planned;
   private final List<RunningExport> started;
   private final RowAssembler assembler;
   private int index = -1;
-  private ExportFile rows;
+  private ReadAheadRows<Object> rows;
   private Object current;
 
   ScanEnumerator(List<PlannedExport> planned, List<RunningExport> started, RowAssembler assembler) {
@@ -37,10 +40,11 @@ final class ScanEnumerator implements Enumerator<Object> {
           return false;
         }
         index++;
-        rows = assembler.open(started.get(index).open());
+        PlannedExport export = planned.get(index);
+        rows = started.get(index).open(raw -> assembler.open(raw, export));
       }
       if (rows.next()) {
-        current = assembler.assemble(rows, planned.get(index));
+        current = rows.current();
         return true;
       }
       rows.close();
