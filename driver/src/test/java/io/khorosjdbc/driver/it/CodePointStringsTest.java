@@ -211,6 +211,27 @@ class CodePointStringsTest {
     assertTrue(withEmoji > 10, withEmoji + " of " + rows + " texts have emoji");
   }
 
+  /**
+   * The response export has its own CHARACTER_COUNT, in code points, and about one reply in three
+   * ends with an emoji or a CJK extension B ideograph: CHAR_LENGTH agrees on every row.
+   */
+  @Test
+  void charLengthAgreesWithTheExportsOwnCharacterCount() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT COUNT(*), COUNT(CASE WHEN CHAR_LENGTH(RESPONSE_TEXT) = CHARACTER_COUNT"
+                    + " THEN 1 END), COUNT(CASE WHEN RESPONSE_TEXT LIKE '%🎉' OR RESPONSE_TEXT"
+                    + " LIKE '%😀' OR RESPONSE_TEXT LIKE '%👍🏽' OR RESPONSE_TEXT LIKE '%🔥'"
+                    + " OR RESPONSE_TEXT LIKE '%𠀋' THEN 1 END) FROM response WHERE"
+                    + MORNING)) {
+      assertTrue(rs.next());
+      long all = rs.getLong(1);
+      assertEquals(all, rs.getLong(2));
+      assertTrue(rs.getLong(3) > all / 5, rs.getLong(3) + " of " + all + " end beyond the BMP");
+    }
+  }
+
   /** A code-point function in WHERE is checked on each row, after the window was pushed down. */
   @Test
   void aFunctionOfATextColumnFiltersRowsAfterTheWindowIsPushedDown() throws SQLException {
