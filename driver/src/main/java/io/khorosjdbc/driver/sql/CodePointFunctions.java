@@ -158,7 +158,8 @@ public final class CodePointFunctions {
     return compiled;
   }
 
-  static Pattern likeToRegex(String pattern, String escape) {
+  /** The pattern as a regular expression, with Calcite's messages for a bad escape. */
+  private static Pattern likeToRegex(String pattern, String escape) {
     int escapeChar = -1;
     if (escape != null) {
       if (charLength(escape) != 1) {
@@ -173,8 +174,8 @@ public final class CodePointFunctions {
       if (c == escapeChar) {
         int next = i < pattern.length() ? pattern.codePointAt(i) : -1;
         if (next != '_' && next != '%' && next != escapeChar) {
-          throw new IllegalArgumentException(
-              "Invalid escape sequence '" + pattern + "', " + pattern.codePointCount(0, i));
+          int at = pattern.codePointCount(0, i) - 1; // the escape character's position
+          throw new IllegalArgumentException("Invalid escape sequence '" + pattern + "', " + at);
         }
         i += Character.charCount(next);
         literal(regex, next);

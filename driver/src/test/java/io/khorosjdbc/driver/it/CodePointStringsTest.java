@@ -164,7 +164,8 @@ class CodePointStringsTest {
     assertTrue(failure("TRIM('🎉🎉' FROM 'a')").contains("trimmed character must be 1"));
     assertTrue(failure("POSITION('b' IN 'abc' FROM 0)").contains("must not be zero"));
     assertTrue(failure("'a' LIKE 'a' ESCAPE '##'").contains("Invalid escape character '##'"));
-    assertTrue(failure("'a' LIKE 'a#' ESCAPE '#'").contains("Invalid escape sequence 'a#'"));
+    assertTrue(failure("'a' LIKE 'a#' ESCAPE '#'").contains("Invalid escape sequence 'a#', 1"));
+    assertTrue(failure("'a' LIKE '🎉#a' ESCAPE '#'").contains("Invalid escape sequence '🎉#a', 1"));
   }
 
   private static String failure(String expression) {
