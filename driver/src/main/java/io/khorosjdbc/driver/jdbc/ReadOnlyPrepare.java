@@ -2,15 +2,18 @@ package io.khorosjdbc.driver.jdbc;
 
 import io.khorosjdbc.driver.error.KhorosException;
 import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.sql.CodePointConvertletTable;
 import java.lang.reflect.Type;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 
 /**
  * Calcite's statement preparation, refusing statements that would change data or schema with a
- * message that says why, instead of a parser or planner error about unknown syntax.
+ * message that says why, instead of a parser or planner error about unknown syntax, and counting
+ * string characters as code points ({@link CodePointConvertletTable}).
  */
 final class ReadOnlyPrepare extends CalcitePrepareImpl {
   private static final Set<String> WRITES =
@@ -46,6 +49,12 @@ final class ReadOnlyPrepare extends CalcitePrepareImpl {
     } catch (RuntimeException e) {
       throw NameSuggestions.augment(e, context, query.sql);
     }
+  }
+
+  /** Every statement, view and EXPLAIN is converted with the code-point string functions. */
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return CodePointConvertletTable.INSTANCE;
   }
 
   /** The statement's first word, skipping white space, comments and parentheses. */

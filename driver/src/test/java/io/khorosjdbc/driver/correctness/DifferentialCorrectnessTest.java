@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -45,6 +46,10 @@ class DifferentialCorrectnessTest {
 
   private static final int BATCH = 100;
   private static final int PRINTED_FAILURES = 8;
+
+  /** The generator's string functions, as the driver's SQL spells them. */
+  private static final Pattern STRING_FUNCTION =
+      Pattern.compile("\\b(CHAR_LENGTH|SUBSTRING|POSITION|UPPER|LOWER)\\(");
 
   private static Suite suite;
 
@@ -94,6 +99,7 @@ class DifferentialCorrectnessTest {
     List<String> failures = new ArrayList<>();
     long started = System.nanoTime();
     int rows = 0;
+    int withStringFunctions = 0;
     int index = 0;
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
@@ -164,6 +170,9 @@ class DifferentialCorrectnessTest {
             if (o.driverRows() != null) {
               rows += o.driverRows().size();
             }
+            if (STRING_FUNCTION.matcher(o.driverSql()).find()) {
+              withStringFunctions++;
+            }
             if (o.verdict().failure) {
               failures.add(
                   note
@@ -188,7 +197,8 @@ class DifferentialCorrectnessTest {
             "correctness: %d queries (%d statements planned; seed %d, base %s, emulator seed %d, %d"
                 + " threads) in %.1f s "
                 + "(driver %.1f s, oracle %.1f s summed over threads): %s; known driver bugs %s; "
-                + "targets %s; rejections %s; %d driver rows; %d ground-truth downloads",
+                + "targets %s; rejections %s; %d driver rows; %d ground-truth downloads; "
+                + "%d queries with string functions",
             index,
             planned,
             SEED,
@@ -203,7 +213,8 @@ class DifferentialCorrectnessTest {
             byTarget,
             rejections,
             rows,
-            suite.truth.downloads.get());
+            suite.truth.downloads.get(),
+            withStringFunctions);
     System.out.println(summary);
     int valid =
         verdicts.getOrDefault(Verdict.MATCH, 0)

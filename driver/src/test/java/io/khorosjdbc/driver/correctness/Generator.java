@@ -11,6 +11,7 @@ import io.khorosjdbc.driver.correctness.oracle.Sql.Between;
 import io.khorosjdbc.driver.correctness.oracle.Sql.Cmp;
 import io.khorosjdbc.driver.correctness.oracle.Sql.Col;
 import io.khorosjdbc.driver.correctness.oracle.Sql.Expr;
+import io.khorosjdbc.driver.correctness.oracle.Sql.Fn;
 import io.khorosjdbc.driver.correctness.oracle.Sql.From;
 import io.khorosjdbc.driver.correctness.oracle.Sql.In;
 import io.khorosjdbc.driver.correctness.oracle.Sql.IsNull;
@@ -27,15 +28,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
  * Generates random queries within what docs/sql-reference.md supports: every table, projections,
- * data predicates (=, <>, <, BETWEEN, IN, LIKE, IS NULL, AND/OR/NOT), windows on exact boundaries
- * and across hour and day boundaries, anchor ranges (alone, ORed, narrowing a window), API_*
- * parameters (=, IN, booleans), GROUP BY with aggregates, DISTINCT, fully ordered ORDER BY with
- * LIMIT/OFFSET, joins on ids, and prepared statements. About one query in twenty is invalid on
- * purpose (a documented error). Same seed, same queries.
+ * data predicates (=, <>, <, BETWEEN, IN, LIKE, IS NULL, AND/OR/NOT), string functions of text
+ * columns (CHAR_LENGTH, SUBSTRING, POSITION, UPPER, LOWER; LIKE with '_' on emoji and line breaks)
+ * in predicates, projections, group keys and MIN/MAX, windows on exact boundaries and across hour
+ * and day boundaries, anchor ranges (alone, ORed, narrowing a window), API_* parameters (=, IN,
+ * booleans), GROUP BY with aggregates, DISTINCT, fully ordered ORDER BY with LIMIT/OFFSET, joins on
+ * ids, and prepared statements. About one query in twenty is invalid on purpose (a documented
+ * error). Same seed, same queries.
  */
 final class Generator {
   private static final List<String> TIME_INTERVALS =
@@ -187,6 +191,14 @@ final class Generator {
       if (d != null) {
         out.add(d);
       }
+    }
+    List<String> texts = w.textColumns.get(rep.table());
+    if (!texts.isEmpty() && r.nextInt(100) < (join ? 10 : 25)) {
+      String name = texts.get(r.nextInt(texts.size()));
+      List<Object> samples = w.samples.get(rep.table()).get(name);
+      out.add(
+          stringPredicate(
+              col(alias, rep.table(), name), (String) samples.get(r.nextInt(samples.size()))));
     }
     return out;
   }
@@ -528,6 +540,9 @@ final class Generator {
           default -> new Cmp("=", c, lit(v, t));
         };
       case VARCHAR:
+        if (r.nextInt(4) == 0) {
+          return stringPredicate(c, (String) v);
+        }
         switch (r.nextInt(7)) {
           case 0:
             return new Cmp("<>", c, lit(v, t));
@@ -545,14 +560,12 @@ final class Generator {
           case 2:
             {
               String s = (String) v;
+              int n = length(s);
               String pattern =
                   switch (r.nextInt(3)) {
-                    case 0 -> s.substring(0, Math.min(s.length(), 1 + r.nextInt(3))) + "%";
-                    case 1 ->
-                        "%"
-                            + s.substring(s.length() / 2, Math.min(s.length(), s.length() / 2 + 2))
-                            + "%";
-                    default -> s.length() > 1 ? "_" + s.substring(1) : s;
+                    case 0 -> codePoints(s, 0, 1 + r.nextInt(3)) + "%";
+                    case 1 -> "%" + codePoints(s, n / 2, n / 2 + 2) + "%";
+                    default -> n > 1 ? "_" + codePoints(s, 1, n) : s;
                   };
               if (pattern.contains("\\")) {
                 pattern = "%";
@@ -591,6 +604,117 @@ final class Generator {
     }
   }
 
+  /**
+   * A predicate through a string function, built from a sample value so that it selects rows. The
+   * texts end with emoji often (docs/emulator.md "Free text"), and these cut, count and match
+   * around them: the last character, '_' in its place, a piece of the text to find.
+   */
+  private Expr stringPredicate(Col c, String v) {
+    int n = length(v);
+    Type num = Type.BIGINT;
+    Type text = Type.VARCHAR;
+    switch (r.nextInt(6)) {
+      case 0:
+        return new Cmp(
+            List.of("=", "<", ">=", "<>").get(r.nextInt(4)),
+            fn("CHAR_LENGTH", num, c),
+            lit((long) n, num));
+      case 1:
+        {
+          int from = 1 + r.nextInt(n);
+          if (r.nextInt(3) == 0) {
+            return new Cmp(
+                "=",
+                fn("SUBSTRING", text, c, lit((long) from, num)),
+                lit(codePoints(v, from - 1, n), text));
+          }
+          int count = r.nextInt(4);
+          return new Cmp(
+              "=",
+              fn("SUBSTRING", text, c, lit((long) from, num), lit((long) count, num)),
+              lit(codePoints(v, from - 1, from - 1 + count), text));
+        }
+      case 2:
+        {
+          int at = r.nextInt(n);
+          String needle = codePoints(v, at, at + 1 + r.nextInt(3));
+          Expr position = fn("POSITION", num, lit(needle, text), c);
+          return r.nextBoolean()
+              ? new Cmp(">", position, lit(0L, num))
+              : new Cmp(
+                  "=", position, lit((long) length(v.substring(0, v.indexOf(needle))) + 1, num));
+        }
+      case 3:
+        return r.nextBoolean()
+            ? new Cmp("=", fn("UPPER", text, c), lit(v.toUpperCase(Locale.ROOT), text))
+            : new Like(
+                fn("LOWER", text, c),
+                likeSafe(codePoints(v, 0, 1 + r.nextInt(4)).toLowerCase(Locale.ROOT) + "%"),
+                false);
+      case 4:
+        {
+          // '_' for one or two characters, often the last, which is where the emoji are
+          StringBuilder pattern = new StringBuilder();
+          int last = r.nextBoolean() ? n - 1 : -1;
+          int other = r.nextInt(n);
+          for (int i = 0; i < n; i++) {
+            pattern.append(i == last || i == other ? "_" : codePoints(v, i, i + 1));
+          }
+          return new Like(c, likeSafe(pattern.toString()), r.nextInt(5) == 0);
+        }
+      default:
+        return new Cmp(
+            "=",
+            fn("SUBSTRING", text, c, fn("CHAR_LENGTH", num, c)),
+            lit(codePoints(v, n - 1, n), text));
+    }
+  }
+
+  /** Needles for POSITION in projections: the texts' emoji, a line break and common characters. */
+  private static final List<String> NEEDLES =
+      List.of("🎉", "😀", "👍🏽", "🏽", "🔥", "𠀋", "🙏", "\n", ",", " ", "e", "Zoë", "é");
+
+  /** A string function of a text column, for a projection or a group key. */
+  private Expr textFunction(Col c) {
+    Type num = Type.BIGINT;
+    Type text = Type.VARCHAR;
+    return switch (r.nextInt(6)) {
+      case 0 -> fn("CHAR_LENGTH", num, c);
+      case 1 ->
+          fn("SUBSTRING", text, c, lit(1L + r.nextInt(6), num), lit((long) r.nextInt(6), num));
+      case 2 -> fn("SUBSTRING", text, c, fn("CHAR_LENGTH", num, c)); // the last character
+      case 3 -> fn("POSITION", num, lit(NEEDLES.get(r.nextInt(NEEDLES.size())), text), c);
+      case 4 -> fn("UPPER", text, c);
+      default -> fn("LOWER", text, c);
+    };
+  }
+
+  /** A text column, at times through a string function. */
+  private Expr maybeTextFunction(Col c) {
+    return c.type() == Type.VARCHAR && r.nextInt(4) == 0 ? textFunction(c) : c;
+  }
+
+  private static Fn fn(String name, Type type, Expr... args) {
+    return new Fn(name, type, List.of(args));
+  }
+
+  /** A pattern without a backslash, which the engines escape differently. */
+  private static String likeSafe(String pattern) {
+    return pattern.contains("\\") ? "%" : pattern;
+  }
+
+  /** Characters (code points) {@code [from, to)} of s, clamped: never half a surrogate pair. */
+  static String codePoints(String s, int from, int to) {
+    int n = length(s);
+    int a = Math.max(0, Math.min(from, n));
+    int b = Math.max(a, Math.min(to, n));
+    return s.substring(s.offsetByCodePoints(0, a), s.offsetByCodePoints(0, b));
+  }
+
+  static int length(String s) {
+    return s.codePointCount(0, s.length());
+  }
+
   // ------------------------------------------------------------------ SELECT
 
   private Query projection(Query q) {
@@ -606,6 +730,10 @@ final class Generator {
         available.add(pcol(f.alias(), p.name(), p.type()));
       }
     }
+    List<Col> texts = new ArrayList<>();
+    for (From f : q.from()) {
+      w.textColumns.get(f.table()).forEach(c -> texts.add(col(f.alias(), f.table(), c)));
+    }
     int mode = r.nextInt(100);
     List<Item> select = new ArrayList<>();
     List<Expr> groupBy = new ArrayList<>();
@@ -615,12 +743,23 @@ final class Generator {
       distinct = mode >= 90;
       int n = 1 + r.nextInt(distinct ? 3 : 5);
       for (int i = 0; i < n; i++) {
-        select.add(new Item(pick(available, distinct), "c" + (i + 1)));
+        select.add(new Item(maybeTextFunction(pick(available, distinct)), "c" + (i + 1)));
+      }
+      if (!texts.isEmpty() && r.nextInt(100) < 35) {
+        int i = r.nextInt(n);
+        select.set(i, new Item(textFunction(texts.get(r.nextInt(texts.size()))), "c" + (i + 1)));
       }
     } else {
       int keys = r.nextInt(3);
       for (int i = 0; i < keys; i++) {
-        Col key = pick(available, true);
+        Expr key = maybeTextFunction(pick(available, true));
+        if (!groupBy.contains(key)) {
+          groupBy.add(key);
+          select.add(new Item(key, "c" + (select.size() + 1)));
+        }
+      }
+      if (!texts.isEmpty() && r.nextInt(100) < 25) {
+        Expr key = textFunction(texts.get(r.nextInt(texts.size())));
         if (!groupBy.contains(key)) {
           groupBy.add(key);
           select.add(new Item(key, "c" + (select.size() + 1)));
@@ -629,6 +768,14 @@ final class Generator {
       int aggs = 1 + r.nextInt(3);
       for (int i = 0; i < aggs; i++) {
         select.add(new Item(aggregate(available), "c" + (select.size() + 1)));
+      }
+      if (!texts.isEmpty() && r.nextInt(100) < 20) {
+        Col text = texts.get(r.nextInt(texts.size()));
+        select.add(
+            new Item(
+                new Agg(
+                    r.nextBoolean() ? "MIN" : "MAX", fn("CHAR_LENGTH", Type.BIGINT, text), false),
+                "c" + (select.size() + 1)));
       }
       if (!groupBy.isEmpty() && r.nextInt(7) == 0) {
         having = new Cmp(">", new Agg("COUNT", null, false), lit((long) r.nextInt(3), Type.BIGINT));
@@ -677,8 +824,14 @@ final class Generator {
     return switch (r.nextInt(7)) {
       case 0 -> new Agg("COUNT", null, false);
       case 1 -> new Agg("COUNT", c, r.nextInt(3) == 0);
-      case 2 -> c.type() == Type.BOOLEAN ? new Agg("COUNT", c, false) : new Agg("MIN", c, false);
-      case 3 -> c.type() == Type.BOOLEAN ? new Agg("COUNT", null, false) : new Agg("MAX", c, false);
+      case 2 ->
+          c.type() == Type.BOOLEAN
+              ? new Agg("COUNT", c, false)
+              : new Agg("MIN", maybeTextFunction(c), false);
+      case 3 ->
+          c.type() == Type.BOOLEAN
+              ? new Agg("COUNT", null, false)
+              : new Agg("MAX", maybeTextFunction(c), false);
       default -> {
         List<Col> numeric =
             available.stream()
@@ -699,6 +852,10 @@ final class Generator {
     if (e instanceof Lit l) {
       // every time literal is a parameter, so that a rebinding moves whole windows
       return l.type() == Type.TIMESTAMP || r.nextInt(10) < 7 ? l.asParam(true) : l;
+    } else if (e instanceof Fn f) {
+      // Calcite cannot type a ? as an argument of SUBSTRING or POSITION ("POSITION(<UNKNOWN> IN
+      // <VARCHAR>)"); a program writes CAST(? AS ...) there. A function's arguments stay literals.
+      return f;
     } else if (e instanceof Cmp c) {
       return new Cmp(c.op(), markParams(c.left()), markParams(c.right()));
     } else if (e instanceof Between b) {

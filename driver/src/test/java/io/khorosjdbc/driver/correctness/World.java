@@ -43,6 +43,12 @@ final class World {
 
   final Map<String, List<String>> paramValues = new HashMap<>();
 
+  /**
+   * table -> its free-text columns: VARCHAR columns with a sample holding a character outside the
+   * Basic Multilingual Plane or a line break, where string functions meet surrogate pairs.
+   */
+  final Map<String, List<String>> textColumns = new HashMap<>();
+
   World(long base, GroundTruth truth, DuckOracle oracle) {
     this.base = base;
     for (Report r : Reports.ALL.values()) {
@@ -67,6 +73,13 @@ final class World {
         byColumn.put(col, new ArrayList<>(values));
       }
       samples.put(r.table(), byColumn);
+      textColumns.put(
+          r.table(),
+          byColumn.entrySet().stream()
+              .filter(e -> e.getValue().stream().anyMatch(World::isFreeText))
+              .map(Map.Entry::getKey)
+              .sorted()
+              .toList());
       if (r.anchor() != null || r.table().equals("conversation")) {
         TreeSet<Long> times = new TreeSet<>();
         for (String a : r.anchorCandidates()) {
@@ -85,6 +98,11 @@ final class World {
     paramValues.put("API_WORKQUEUE_ID", strings("conversation", "WORKQUEUE_ID"));
     paramValues.put("API_CAMPAIGN_ID", strings("raw_brand_posts", "CAMPAIGN_ID"));
     paramValues.put("API_SMART_VIEW_ID", smartViews(truth));
+  }
+
+  private static boolean isFreeText(Object sample) {
+    return sample instanceof String s
+        && (s.codePointCount(0, s.length()) < s.length() || s.indexOf('\n') >= 0);
   }
 
   String columnName(String table, String name) {

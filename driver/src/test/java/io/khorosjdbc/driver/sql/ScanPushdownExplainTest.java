@@ -90,4 +90,22 @@ class ScanPushdownExplainTest {
         SCAN + "[[WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK + ")]",
         scanLine("SELECT COUNT(*) FROM response" + WEEK));
   }
+
+  /**
+   * A string function of a data column is copied into the scan's condition like any predicate, but
+   * asks nothing of the API: the window is still what is pushed, and each row is checked.
+   */
+  @Test
+  void aCodePointStringFunctionOfADataColumnIsARowFilterBesideThePushedWindow()
+      throws SQLException {
+    assertEquals(
+        SCAN
+            + "[[RESPONSE_ID, RESPONSE_TEXT, WINDOW_START, WINDOW_END]], condition=[AND("
+            + PUSHED_WEEK
+            + ", >(CHAR_LENGTH($9), 10), LIKE($9, 'Hi _%'))]",
+        scanLine(
+            "SELECT RESPONSE_ID FROM response"
+                + WEEK
+                + " AND CHAR_LENGTH(RESPONSE_TEXT) > 10 AND RESPONSE_TEXT LIKE 'Hi _%'"));
+  }
 }

@@ -3,7 +3,8 @@ package io.khorosjdbc.emulator.world;
 /**
  * Deterministic free text for message, note and bio columns. The fragments deliberately contain
  * commas, double quotes, newlines and non-ASCII characters so that CSV quoting and UTF-8 handling
- * get exercised.
+ * get exercised, and about one message or brand post in three ends with a character outside the
+ * Basic Multilingual Plane ({@link #emoji}), so that string functions meet surrogate pairs.
  */
 public final class Texts {
   private static final String[] OPENERS = {
@@ -83,18 +84,39 @@ public final class Texts {
     "Dates, times, and places: see the link",
   };
 
+  /**
+   * Characters outside the Basic Multilingual Plane, two UTF-16 units each: emoji, one of them
+   * (👍🏽) two code points (a thumb and a skin tone), and a CJK extension B ideograph.
+   */
+  private static final String[] BEYOND_BMP = {"🎉", "😀", "👍🏽", "🔥", "𠀋"};
+
   private Texts() {}
 
+  /**
+   * One of {@link #BEYOND_BMP} for about one text in three, else nothing, chosen by a hash of the
+   * text: it draws no random number, so adding it changes no other value of the world.
+   */
+  public static String emoji(String text) {
+    int k = (int) Math.floorMod(Rng.code(text), 3L * BEYOND_BMP.length);
+    return k < BEYOND_BMP.length ? BEYOND_BMP[k] : "";
+  }
+
+  /** The text with its {@link #emoji} appended, with no space, so its word count stays. */
+  private static String withEmoji(String text) {
+    return text + emoji(text);
+  }
+
   public static String inbound(Rng r) {
-    return r.pick(OPENERS)
-        + " "
-        + String.format(r.pick(COMPLAINTS), r.between(1000, 99999))
-        + ". "
-        + r.pick(CLOSERS);
+    return withEmoji(
+        r.pick(OPENERS)
+            + " "
+            + String.format(r.pick(COMPLAINTS), r.between(1000, 99999))
+            + ". "
+            + r.pick(CLOSERS));
   }
 
   public static String reply(Rng r, String authorName) {
-    return String.format(r.pick(REPLIES), authorName);
+    return withEmoji(String.format(r.pick(REPLIES), authorName));
   }
 
   public static String note(Rng r) {
@@ -110,7 +132,7 @@ public final class Texts {
   }
 
   public static String brandPost(Rng r) {
-    return String.format(r.pick(BRAND_POSTS), r.between(2, 99));
+    return withEmoji(String.format(r.pick(BRAND_POSTS), r.between(2, 99)));
   }
 
   /** A short filler for text columns the world does not know (from a replaced catalog). */

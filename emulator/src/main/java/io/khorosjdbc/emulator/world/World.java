@@ -249,6 +249,8 @@ public final class World {
             + r.between(10, 9999);
     String name =
         Character.toUpperCase(first.charAt(0)) + first.substring(1) + " " + r.pick(LAST_NAMES);
+    String emoji = Texts.emoji(handle); // as display names often end with one
+    name = emoji.isEmpty() ? name : name + " " + emoji;
     return new Author(
         Long.toString(80_000_000L + index * 13L),
         handle,

@@ -314,6 +314,8 @@ public final class Denotation {
   private static void collect(Expr e, List<Col> out) {
     if (e instanceof Col c) {
       out.add(c);
+    } else if (e instanceof Sql.Fn f) {
+      f.args().forEach(a -> collect(a, out));
     } else if (e instanceof Cmp c) {
       collect(c.left(), out);
       collect(c.right(), out);

@@ -34,7 +34,7 @@ public final class Sql {
   }
 
   public sealed interface Expr
-      permits Col, Lit, Cmp, Between, In, Like, IsNull, And, Or, Not, Agg {}
+      permits Col, Lit, Fn, Cmp, Between, In, Like, IsNull, And, Or, Not, Agg {}
 
   /** A column of a FROM alias. */
   public record Col(String alias, String name, Type type) implements Expr {}
@@ -48,6 +48,13 @@ public final class Sql {
       return new Lit(value, type, p);
     }
   }
+
+  /**
+   * A string function of docs/sql-reference.md "Strings are Unicode code points": CHAR_LENGTH,
+   * SUBSTRING (FROM, optional FOR), POSITION (needle, haystack), UPPER or LOWER. {@code type} is
+   * its result: BIGINT or VARCHAR. DuckDB spells each the same way and counts code points too.
+   */
+  public record Fn(String name, Type type, List<Expr> args) implements Expr {}
 
   public record Cmp(String op, Expr left, Expr right) implements Expr {}
 
@@ -203,6 +210,8 @@ public final class Sql {
         return c.alias() + "." + identifier(c.name());
       } else if (e instanceof Lit l) {
         return literal(l);
+      } else if (e instanceof Fn f) {
+        return function(f);
       } else if (e instanceof Cmp c) {
         return expr(c.left()) + " " + c.op() + " " + expr(c.right());
       } else if (e instanceof Between b) {
@@ -230,6 +239,21 @@ public final class Sql {
         return "NOT (" + expr(n.expr()) + ")";
       }
       return aggregate((Agg) e);
+    }
+
+    private String function(Fn f) {
+      List<String> args = f.args().stream().map(this::expr).toList();
+      return switch (f.name()) {
+        case "SUBSTRING" ->
+            "SUBSTRING("
+                + args.get(0)
+                + " FROM "
+                + args.get(1)
+                + (args.size() > 2 ? " FOR " + args.get(2) : "")
+                + ")";
+        case "POSITION" -> "POSITION(" + args.get(0) + " IN " + args.get(1) + ")";
+        default -> f.name() + "(" + String.join(", ", args) + ")";
+      };
     }
 
     private String aggregate(Agg a) {
