@@ -235,7 +235,9 @@ class ShadedDriverIT {
       assertNotNull(jar.getEntry("io/khorosjdbc/shaded/okhttp3/OkHttpClient.class"));
       assertNotNull(
           jar.getEntry("io/khorosjdbc/shaded/com/fasterxml/jackson/databind/ObjectMapper.class"));
-      assertNotNull(jar.getEntry("io/khorosjdbc/shaded/org/apache/commons/csv/CSVParser.class"));
+      assertNotNull(
+          jar.getEntry(
+              "io/khorosjdbc/shaded/com/fasterxml/jackson/dataformat/csv/CsvParser.class"));
       assertNotNull(jar.getEntry("org/apache/calcite/jdbc/Driver.class"), "Calcite unrelocated");
       assertNotNull(jar.getEntry("org/slf4j/LoggerFactory.class"), "slf4j-api unrelocated");
       assertNull(jar.getEntry("io/khorosjdbc/shaded/org/slf4j/LoggerFactory.class"));
