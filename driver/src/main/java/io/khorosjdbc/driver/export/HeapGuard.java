@@ -27,14 +27,19 @@ final class HeapGuard {
 
   private HeapGuard() {}
 
-  /** Throws if a heap pool is nearly full after its last collection. */
-  static void check(String what) {
+  /**
+   * Throws if a heap pool is nearly full after its last collection.
+   *
+   * @param reading what the query is reading, for the message (described only when it fails)
+   */
+  static void check(ExportSpec reading) {
     for (MemoryPoolMXBean pool : POOLS) {
       MemoryUsage afterGc = pool.getCollectionUsage();
       if (afterGc != null
           && afterGc.getMax() > 0
           && afterGc.getUsed() * 100 > afterGc.getMax() * LIMIT_PERCENT) {
-        throw new ExportException(SqlState.OUT_OF_MEMORY, message(what, pool.getName(), afterGc));
+        throw new ExportException(
+            SqlState.OUT_OF_MEMORY, message(reading.describe(), pool.getName(), afterGc));
       }
     }
   }

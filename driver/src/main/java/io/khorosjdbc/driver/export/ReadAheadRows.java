@@ -91,7 +91,7 @@ public final class ReadAheadRows<T> implements AutoCloseable {
         return false;
       }
       try {
-        HeapGuard.check(export.spec().describe());
+        HeapGuard.check(export.spec());
       } catch (ExportException nearlyFull) {
         close();
         throw nearlyFull;

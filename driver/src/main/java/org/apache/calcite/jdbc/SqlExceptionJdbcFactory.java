@@ -161,7 +161,8 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
     /** Per column: a TIMESTAMP that Calcite hands over as epoch milliseconds. */
     private final boolean[] wallClock;
 
-    private final WallClockTimestamps timestamps;
+    /** Made for the first timestamp read: most result sets (metadata, counts) have none. */
+    private WallClockTimestamps timestamps;
 
     CheckedResultSet(
         AvaticaStatement statement,
@@ -189,7 +190,6 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
               default -> null;
             };
       }
-      this.timestamps = new WallClockTimestamps(localCalendar);
     }
 
     // Avatica's own path is right but slow for these columns; same values, fewer allocations.
@@ -226,7 +226,13 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
     private Timestamp timestamp(int columnIndex) throws SQLException {
       checkOpen();
       long millis = accessorList.get(columnIndex - 1).getLong();
-      return cursor.wasNull() ? null : timestamps.of(millis);
+      if (cursor.wasNull()) {
+        return null;
+      }
+      if (timestamps == null) {
+        timestamps = new WallClockTimestamps(localCalendar);
+      }
+      return timestamps.of(millis);
     }
 
     @Override
