@@ -14,6 +14,8 @@ public enum SqlState {
   UNSUPPORTED("0A000"),
   /** A property, parameter or compared value that is not valid. */
   INVALID_VALUE("22023"),
+  /** A computed value that does not fit its type, such as a BIGINT sum that overflows. */
+  NUMERIC_OUT_OF_RANGE("22003"),
   /** A value in an export that does not read as its column's type. */
   INVALID_DATA("22018"),
   /** The API rejected the user name, password or company key. */

@@ -84,6 +84,7 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
     planner.addRule(KhorosRules.FILTER);
     planner.addRule(KhorosRules.PROJECT);
     planner.addRule(KhorosRules.AGGREGATE);
+    planner.addRule(KhorosAggregate.RULE);
   }
 
   @Override

@@ -96,6 +96,16 @@ class SqlStatesTest {
   }
 
   @Test
+  void aBigintSumThatOverflowsIs22003() throws SQLException {
+    assertEquals(
+        "22003",
+        state(
+            "SELECT NETWORK, SUM(CAST(9223372036854775807 AS BIGINT)) FROM response"
+                + WEEK
+                + " GROUP BY NETWORK"));
+  }
+
+  @Test
   void aDateColumnThatFitsBothDayFirstAndMonthFirstIs22018() throws SQLException {
     try (EmulatorFixture dayFirst =
             new EmulatorFixture(
