@@ -149,6 +149,7 @@ public final class Bench {
       }
     }
     Settings settings = quick ? Settings.forQuick() : Settings.forFull();
+    Harness.keepHeapSize();
     long t0 = System.nanoTime();
     ResultTable table = new ResultTable();
     Path tmp = Files.createTempDirectory("khoros-bench");
@@ -161,7 +162,7 @@ public final class Bench {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "khoros-jdbc bench (%s): %d cores, Java %s, max heap %d MB;"
+        "khoros-jdbc bench (%s): %d cores, Java %s, max heap %d MB (not given back between runs);"
             + " ratios are measured in this run, absolute numbers vary between machines%n%n",
         quick ? "--quick" : "full",
         Runtime.getRuntime().availableProcessors(),
