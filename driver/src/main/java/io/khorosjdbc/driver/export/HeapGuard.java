@@ -27,9 +27,15 @@ final class HeapGuard {
 
   private static volatile long nextCheckNanos = System.nanoTime();
 
+  /**
+   * The heap pools that hold what survives (G1's, Parallel's or Serial's old generation, ZGC's
+   * heap): the ones with a usage threshold. Eden and survivor spaces are full after a collection by
+   * design (what does not fit moves on to the old generation), so they say nothing.
+   */
   private static final List<MemoryPoolMXBean> POOLS =
       ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(pool -> pool.getType() == MemoryType.HEAP)
+          .filter(MemoryPoolMXBean::isUsageThresholdSupported)
           .filter(MemoryPoolMXBean::isCollectionUsageThresholdSupported)
           .toList();
 

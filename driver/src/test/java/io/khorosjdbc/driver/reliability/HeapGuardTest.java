@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A query whose memory grows with its rows fails with a clear error (SQLState 53200) before the JVM
- * runs out of memory, while a plain SELECT of the same rows streams in the same small heap.
+ * runs out of memory, while a plain SELECT of the same rows streams in the same small heap, and a
+ * distinct count of a million numeric ids fits in it.
  */
 @Tag("slow")
 class HeapGuardTest {
@@ -35,6 +36,19 @@ class HeapGuardTest {
       assertTrue(err.contains("the Java heap is nearly full"), err);
       assertTrue(err.contains("COUNT(DISTINCT)"), err);
       assertFalse(err.contains("OutOfMemoryError"), err);
+    }
+  }
+
+  /** Numeric ids (here as strings) are counted as numbers: 16-32 bytes each, not about 100. */
+  @Test
+  void aDistinctCountOfAMillionIdsThatAreNumbersFitsInTheSameHeap() throws Exception {
+    try (EmulatorFixture emu = emulator()) {
+      Process child = start(emu, "SELECT COUNT(DISTINCT ACTION_ID), COUNT(*)" + WINDOW);
+
+      List<String> rows = QueryProcess.rows(child);
+      String[] counts = rows.get(0).split("\\|");
+      assertTrue(Long.parseLong(counts[1]) > 900_000, rows.toString());
+      assertEquals(counts[1], counts[0], "every action has an id of its own");
     }
   }
 
