@@ -414,8 +414,15 @@ public record ConnectionConfig(
       return Long.parseLong(number.trim()) * unit;
     }
 
+    /** A duration of zero or more: no wait, delay, timeout or lifetime can be negative. */
     Duration duration(DriverProperty property) {
-      return Durations.parse(property.key(), value(property));
+      String text = value(property);
+      Duration duration = Durations.parse(property.key(), text);
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException(
+            property.key() + "='" + text + "' is negative; write 0 or more, e.g. 500ms, 30s or 5m");
+      }
+      return duration;
     }
 
     int positiveInt(DriverProperty property) {

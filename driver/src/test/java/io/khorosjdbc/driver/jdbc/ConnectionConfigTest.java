@@ -192,6 +192,21 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void aNegativeDurationIsRefusedNamingThePropertyAndItsState() {
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () ->
+                ConnectionConfig.from(
+                    props("companyKey", "K", "pollInitialDelay", "-5s"), Map.of()));
+
+    assertEquals("22023", e.getSQLState());
+    assertTrue(
+        e.getMessage().contains("pollInitialDelay='-5s' is negative; write 0 or more"),
+        e.getMessage());
+  }
+
+  @Test
   void badValuesNameThePropertyAndWhatIsAllowed() {
     SQLException duration =
         assertThrows(
