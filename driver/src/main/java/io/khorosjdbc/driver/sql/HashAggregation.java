@@ -41,8 +41,7 @@ public final class HashAggregation {
   private List<Object[]> groups(Enumerable<Object[]> rows) {
     Map<Object, Group> groups = new LinkedHashMap<>();
     if (groupFields.length == 0) {
-      groups.put(
-          new Key(new Object[0]), start(new Object[0])); // no GROUP BY: one row, even for no input
+      startGroup(groups, key(new Object[0])); // no GROUP BY: one row, even for no input
     }
     try (Enumerator<Object[]> input = rows.enumerator()) {
       while (input.moveNext()) {
@@ -50,8 +49,7 @@ public final class HashAggregation {
         Object key = key(row);
         Group group = groups.get(key);
         if (group == null) {
-          group = start(keyValues(row));
-          groups.put(key, group);
+          group = startGroup(groups, key);
         }
         for (Accumulator accumulator : group.accumulators()) {
           accumulator.add(row);
@@ -67,23 +65,26 @@ public final class HashAggregation {
 
   /** A group's key: its one value, or all of them (NULLs included: NULL is a group). */
   private Object key(Object[] row) {
-    return groupFields.length == 1 ? row[groupFields[0]] : new Key(keyValues(row));
-  }
-
-  private Object[] keyValues(Object[] row) {
-    Object[] keys = new Object[groupFields.length];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = row[groupFields[i]];
+    if (groupFields.length == 1) {
+      return row[groupFields[0]];
     }
-    return keys;
+    Object[] values = new Object[groupFields.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row[groupFields[i]];
+    }
+    return new Key(values);
   }
 
-  private Group start(Object[] keys) {
+  /** Adds the group of {@code key}, its aggregates not started on any row yet. */
+  private Group startGroup(Map<Object, Group> groups, Object key) {
     Accumulator[] accumulators = new Accumulator[functions.size()];
     for (int i = 0; i < accumulators.length; i++) {
       accumulators[i] = functions.get(i).start();
     }
-    return new Group(keys, accumulators);
+    Object[] keys = key instanceof Key several ? several.values : new Object[] {key};
+    Group group = new Group(keys, accumulators);
+    groups.put(key, group);
+    return group;
   }
 
   /** The values of several GROUP BY columns, hashed once. */
