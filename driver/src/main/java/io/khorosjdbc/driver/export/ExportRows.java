@@ -74,7 +74,7 @@ public final class ExportRows implements RowReader {
           // reopened at the row after the last one delivered, or waiting to try again
         }
       } catch (RuntimeException e) {
-        throw abandoned ? abandonedError() : failed(e);
+        throw failed(e);
       }
     }
     if (!finished) {
@@ -123,7 +123,7 @@ public final class ExportRows implements RowReader {
       }
       throw e;
     } catch (RuntimeException e) {
-      throw abandoned ? abandonedError() : failed(e);
+      throw failed(e);
     }
   }
 
@@ -208,6 +208,9 @@ public final class ExportRows implements RowReader {
 
   private ExportException failed(Exception e) {
     close();
+    if (abandoned) {
+      return abandonedError(); // the caller stopped the reading: the failure is its own doing
+    }
     if (e instanceof ExportException ee) {
       return ee;
     }
