@@ -347,7 +347,7 @@ public record ConnectionConfig(
       return Optional.empty();
     }
     Duration duration = Durations.parse(property.key(), text);
-    if (duration.isZero() || duration.isNegative()) {
+    if (duration.isZero()) {
       throw new IllegalArgumentException(property.key() + " must be positive or none, not " + text);
     }
     return Optional.of(duration);
@@ -414,15 +414,8 @@ public record ConnectionConfig(
       return Long.parseLong(number.trim()) * unit;
     }
 
-    /** A duration of zero or more: no wait, delay, timeout or lifetime can be negative. */
     Duration duration(DriverProperty property) {
-      String text = value(property);
-      Duration duration = Durations.parse(property.key(), text);
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException(
-            property.key() + "='" + text + "' is negative; write 0 or more, e.g. 500ms, 30s or 5m");
-      }
-      return duration;
+      return Durations.parse(property.key(), value(property));
     }
 
     int positiveInt(DriverProperty property) {

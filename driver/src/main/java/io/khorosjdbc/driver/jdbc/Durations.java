@@ -6,12 +6,21 @@ import java.util.Locale;
 
 /**
  * Parses the durations users type in properties: {@code 500ms}, {@code 30s}, {@code 5m}, {@code
- * 24h}, {@code 7d} or ISO-8601.
+ * 24h}, {@code 7d} or ISO-8601. None may be negative: no wait, delay, timeout or lifetime is.
  */
 final class Durations {
   private Durations() {}
 
   static Duration parse(String property, String text) {
+    Duration duration = parseAnySign(property, text);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(
+          property + "='" + text + "' is negative; write 0 or more, e.g. 500ms, 30s or 5m");
+    }
+    return duration;
+  }
+
+  private static Duration parseAnySign(String property, String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("p")) {
