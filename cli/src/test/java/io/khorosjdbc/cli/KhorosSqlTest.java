@@ -41,6 +41,13 @@ class KhorosSqlTest {
 
   @TempDir Path temp;
 
+  /** The CLI against this test's emulator, signed in as its demo user, with {@code args}. */
+  private CliRun asDemoUser(String... args) {
+    List<String> all = new ArrayList<>(List.of("-u", url(), "-n", "demo", "-p", "demo"));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(String[]::new));
+  }
+
   private String url() {
     // The emulator here has no rate limit, so neither has the driver; its state stays in temp.
     return "jdbc:khoros:url="
@@ -87,7 +94,7 @@ class KhorosSqlTest {
 
   @Test
   void csvOutputEqualsJdbcRows() throws Exception {
-    CliRun run = CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-o", "csv", "-e", BY_TEAM);
+    CliRun run = asDemoUser("-o", "csv", "-e", BY_TEAM);
     assertEquals(0, run.exitCode(), run::toString);
     List<String> expected = new ArrayList<>(List.of("TEAM_NAME,CONVERSATIONS"));
     expected.addAll(viaJdbc(BY_TEAM));
@@ -97,8 +104,7 @@ class KhorosSqlTest {
 
   @Test
   void jsonOutputIsAnArrayOfObjectsWithTypedValues() throws Exception {
-    CliRun run =
-        CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "--outputformat=json", "-e", BY_TEAM);
+    CliRun run = asDemoUser("--outputformat=json", "-e", BY_TEAM);
     assertEquals(0, run.exitCode(), run::toString);
     List<String> expected = viaJdbc(BY_TEAM);
     String json = run.out().strip();
@@ -126,8 +132,7 @@ class KhorosSqlTest {
           AND RESPONSE_TIME < TIMESTAMP '2019-02-02 00:00:00' AND 'a;b' <> 'c';
         """,
         StandardCharsets.UTF_8);
-    CliRun run =
-        CliRun.run("-u", url(), "-n", "demo", "-p", "demo", "-o", "csv", "-f", script.toString());
+    CliRun run = asDemoUser("-o", "csv", "-f", script.toString());
     assertEquals(0, run.exitCode(), run::toString);
     List<String> teams = new ArrayList<>();
     for (String team : viaJdbc("SELECT NAME, 1 FROM khoros_meta.teams ORDER BY NAME")) {
@@ -167,16 +172,7 @@ class KhorosSqlTest {
 
   @Test
   void badSqlExitsNonZeroWithTheParserMessage() {
-    CliRun run =
-        CliRun.run(
-            "-u",
-            url(),
-            "-n",
-            "demo",
-            "-p",
-            "demo",
-            "-e",
-            "SELECT NO_SUCH_COLUMN FROM conversation WHERE " + WINDOW);
+    CliRun run = asDemoUser("-e", "SELECT NO_SUCH_COLUMN FROM conversation WHERE " + WINDOW);
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("Column 'NO_SUCH_COLUMN' not found"), run::toString);
     assertFalse(run.err().contains("Error while executing SQL"), "the wrapper is dropped: " + run);
@@ -185,16 +181,7 @@ class KhorosSqlTest {
 
   @Test
   void reservedWordsGetAHint() {
-    CliRun run =
-        CliRun.run(
-            "-u",
-            url(),
-            "-n",
-            "demo",
-            "-p",
-            "demo",
-            "-e",
-            "SELECT COUNT(*) FROM user WHERE " + WINDOW);
+    CliRun run = asDemoUser("-e", "SELECT COUNT(*) FROM user WHERE " + WINDOW);
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("Encountered \"user\" at line 1"), run::toString);
     assertTrue(run.err().contains("quote it, e.g. \"user\""), run::toString);
@@ -204,13 +191,7 @@ class KhorosSqlTest {
   @Test
   void plannerDumpsAreCut() {
     CliRun run =
-        CliRun.run(
-            "-u",
-            url(),
-            "-n",
-            "demo",
-            "-p",
-            "demo",
+        asDemoUser(
             "-e",
             "SELECT TEAM_NAME, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY INCOMING_POST_COUNT)"
                 + " FROM conversation WHERE "
@@ -224,21 +205,7 @@ class KhorosSqlTest {
   @Test
   void laterStatementsDoNotRunAfterAFailure() {
     CliRun run =
-        CliRun.run(
-            "-u",
-            url(),
-            "-n",
-            "demo",
-            "-p",
-            "demo",
-            "-o",
-            "csv",
-            "-e",
-            "SELECT 1 AS A",
-            "-e",
-            "SELEC 2",
-            "-e",
-            "SELECT 3 AS C");
+        asDemoUser("-o", "csv", "-e", "SELECT 1 AS A", "-e", "SELEC 2", "-e", "SELECT 3 AS C");
     assertEquals(KhorosSql.FAILED, run.exitCode(), run::toString);
     assertEquals("A\r\n1\r\n", run.out());
     assertTrue(run.err().contains("in: SELEC 2"), run::toString);
@@ -305,19 +272,7 @@ class KhorosSqlTest {
   @Test
   void checkPassesAgainstTheEmulator() {
     // Without a budget: the compatibility report's exports would otherwise wait for the minute.
-    CliRun run =
-        CliRun.run(
-            "-u",
-            url(),
-            "-n",
-            "demo",
-            "-p",
-            "demo",
-            "-D",
-            "requestBudget=off",
-            "--check",
-            "--check-tables",
-            "response");
+    CliRun run = asDemoUser("-D", "requestBudget=off", "--check", "--check-tables", "response");
     assertEquals(0, run.exitCode(), run::toString);
     for (String step :
         List.of(
