@@ -21,12 +21,9 @@ public final class ValueConverter {
     long read(String value) throws ValueFormatException;
   }
 
-  @FunctionalInterface
-  private interface Conversion {
-    Object convert(String value) throws ValueFormatException;
-  }
-
-  private final Conversion conversion;
+  private final ColumnType type;
+  private final Timestamps timestamps;
+  private final LocaleNumbers numbers;
 
   /**
    * Numbers in {@code en_US}; timestamps in the first form that fits each value ({@link
@@ -45,38 +42,81 @@ public final class ValueConverter {
    * @param numbers how to read BIGINT and DOUBLE values
    */
   public ValueConverter(ColumnType type, Timestamps timestamps, LocaleNumbers numbers) {
-    Objects.requireNonNull(numbers, "numbers");
-    this.conversion =
-        switch (Objects.requireNonNull(type, "type")) {
-          case VARCHAR -> raw -> raw; // text is kept exactly as delivered, spaces included
-          case BIGINT -> stripped(numbers::parseLong);
-          case DOUBLE -> stripped(numbers::parseDouble);
-          case BOOLEAN -> stripped(ValueConverter::toBoolean);
-          case TIMESTAMP ->
-              stripped(
-                  Objects.requireNonNull(timestamps, "timestamps (needed for TIMESTAMP)")::read);
-        };
+    this.type = Objects.requireNonNull(type, "type");
+    this.numbers = Objects.requireNonNull(numbers, "numbers");
+    this.timestamps =
+        type == ColumnType.TIMESTAMP
+            ? Objects.requireNonNull(timestamps, "timestamps (needed for TIMESTAMP)")
+            : null;
   }
 
   /** The value in the column's representation, or {@code null} for {@code null}. */
   public Object convert(String raw) throws ValueFormatException {
-    return raw == null ? null : conversion.convert(raw);
-  }
-
-  private static Conversion stripped(Conversion conversion) {
-    return raw -> {
-      String value = raw.strip(); // returns raw itself when there is nothing to strip
-      return value.isEmpty() ? null : conversion.convert(value);
+    if (type == ColumnType.VARCHAR) {
+      return raw; // text is kept exactly as delivered, spaces included
+    }
+    String value = stripped(raw);
+    if (value == null) {
+      return null;
+    }
+    return switch (type) {
+      case BIGINT -> numbers.parseLong(value);
+      case DOUBLE -> numbers.parseDouble(value);
+      case BOOLEAN -> toBoolean(value);
+      case TIMESTAMP -> timestamps.read(value);
+      case VARCHAR -> throw new AssertionError("handled above");
     };
   }
 
+  /**
+   * Sets {@code field} of the row {@code batch} is filling to the value, as {@link #convert} reads
+   * it, without making an object of a number. The field's kind is {@link ColumnBatch.Kind#of} this
+   * column's type.
+   */
+  public void convertInto(String raw, ColumnBatch batch, int field) throws ValueFormatException {
+    String value = type == ColumnType.VARCHAR ? raw : stripped(raw);
+    if (value == null) {
+      batch.setNull(field);
+      return;
+    }
+    switch (type) {
+      case BIGINT -> batch.setLong(field, numbers.parseLong(value));
+      case TIMESTAMP -> batch.setLong(field, timestamps.read(value));
+      case DOUBLE -> batch.setDouble(field, numbers.parseDouble(value));
+      case VARCHAR -> batch.set(field, value);
+      case BOOLEAN -> batch.set(field, toBoolean(value));
+    }
+  }
+
+  /** The value without surrounding whitespace, or null when it is null or blank. */
+  private static String stripped(String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    if (plain(raw.charAt(0)) && plain(raw.charAt(raw.length() - 1))) {
+      return raw; // most values: no need to look for whitespace
+    }
+    String value = raw.strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  /** A printable ASCII character, which is never whitespace. */
+  private static boolean plain(char c) {
+    return c > ' ' && c < 127;
+  }
+
   private static Boolean toBoolean(String value) throws ValueFormatException {
-    if (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes")) {
+    // plain equals first: the usual spellings, without hashing or a case-blind comparison
+    if (value.equals("true") || value.equals("1") || isWord(value, "true", "yes")) {
       return Boolean.TRUE;
     }
-    if (value.equalsIgnoreCase("false") || value.equals("0") || value.equalsIgnoreCase("no")) {
+    if (value.equals("false") || value.equals("0") || isWord(value, "false", "no")) {
       return Boolean.FALSE;
     }
     throw new ValueFormatException(value, ColumnType.BOOLEAN, "expected true/false, 1/0 or yes/no");
+  }
+
+  private static boolean isWord(String value, String word, String other) {
+    return value.equalsIgnoreCase(word) || value.equalsIgnoreCase(other);
   }
 }

@@ -110,4 +110,26 @@ class ValueConverterTest {
     assertTrue(e.getMessage().length() < 300, e.getMessage());
     assertEquals(10_000, e.value().length());
   }
+
+  @Test
+  void aBatchReceivesWhatConvertReturnsWithoutBoxingNumbers() throws ValueFormatException {
+    String[][] samples = {
+      {"VARCHAR", "  spaced  ", "", null},
+      {"BIGINT", " 42 ", "-7", " ", null},
+      {"DOUBLE", "2.5", "1e3", "", null},
+      {"BOOLEAN", "yes", "0", " ", null},
+      {"TIMESTAMP", "2019-02-01 10:00:00", "  ", null}
+    };
+    for (String[] sample : samples) {
+      ColumnType type = ColumnType.valueOf(sample[0]);
+      ValueConverter converter = new ValueConverter(type, UTC);
+      ColumnBatch batch = new ColumnBatch(new ColumnBatch.Kind[] {ColumnBatch.Kind.of(type)}, 1, 8);
+      for (int i = 1; i < sample.length; i++) {
+        converter.convertInto(sample[i], batch, 0);
+        batch.endRow();
+        assertEquals(converter.convert(sample[i]), batch.valueAt(0, i - 1), type + " " + sample[i]);
+        assertEquals(converter.convert(sample[i]) == null, batch.isNull(0, i - 1));
+      }
+    }
+  }
 }
