@@ -1,6 +1,7 @@
 package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.error.SqlState;
+import io.khorosjdbc.driver.format.ColumnBatch;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,19 +16,21 @@ import java.util.concurrent.TimeUnit;
  * convert, a cancel, a timeout) is thrown by {@link #next()} after the rows read before it, exactly
  * as if it happened here. {@link #close()} stops the reading thread and its transfer at once (a
  * LIMIT, a closed result set). The caller's side is not thread-safe.
- *
- * @param <T> one shaped row
  */
-public final class ReadAheadRows<T> implements AutoCloseable {
+public final class ReadAheadRows implements AutoCloseable {
   static final int WAITING = 4;
   private static final int FIRST_BATCH = 64; // the first rows reach the caller early
   private static final int BATCH = 1024;
 
   /** Rows read ahead; the last batch of the export has {@code last} set, or carries a failure. */
-  private record Batch(Object[] rows, int count, boolean last, RuntimeException failure) {}
+  private record Batch(ColumnBatch rows, boolean last, RuntimeException failure) {
+    int count() {
+      return rows == null ? 0 : rows.count();
+    }
+  }
 
-  private static final Batch NONE = new Batch(new Object[0], 0, false, null);
-  private static final Batch END = new Batch(new Object[0], 0, true, null);
+  private static final Batch NONE = new Batch(null, false, null);
+  private static final Batch END = new Batch(null, true, null);
 
   private final RunningExport export;
   private final ExportRows rows;
@@ -37,7 +40,7 @@ public final class ReadAheadRows<T> implements AutoCloseable {
   private Batch current = NONE;
   private int index = -1;
 
-  ReadAheadRows(RunningExport export, ExportRows rows, RowShaper<T> shaper, String threadName) {
+  ReadAheadRows(RunningExport export, ExportRows rows, RowShaper shaper, String threadName) {
     this.export = export;
     this.rows = rows;
     Thread reader = new Thread(() -> readAhead(shaper), threadName);
@@ -45,28 +48,20 @@ public final class ReadAheadRows<T> implements AutoCloseable {
     reader.start();
   }
 
-  private void readAhead(RowShaper<T> shaper) {
-    Object[] batch = new Object[FIRST_BATCH];
-    int count = 0;
+  private void readAhead(RowShaper shaper) {
+    ColumnBatch batch = shaper.newBatch(FIRST_BATCH);
     try {
       while (!closed) {
-        boolean more = shaper.next();
-        if (more) {
-          T row = shaper.current(); // first: a row that fails to shape takes no place
-          batch[count++] = row;
+        boolean more = shaper.fill(batch);
+        hand(new Batch(batch, !more, null));
+        if (!more) {
+          return;
         }
-        if (!more || count == batch.length) {
-          hand(new Batch(batch, count, !more, null));
-          if (!more) {
-            return;
-          }
-          batch = new Object[BATCH];
-          count = 0;
-        }
+        batch = shaper.newBatch(BATCH);
       }
     } catch (RuntimeException e) {
-      hand(new Batch(batch, count, false, null));
-      hand(new Batch(new Object[0], 0, true, e));
+      hand(new Batch(batch, false, null));
+      hand(new Batch(null, true, e));
     } finally {
       rows.close();
     }
@@ -113,10 +108,14 @@ public final class ReadAheadRows<T> implements AutoCloseable {
     return true;
   }
 
-  /** The current row. */
-  @SuppressWarnings("unchecked")
-  public T current() {
-    return (T) current.rows()[index];
+  /** The batch that holds the current row. */
+  public ColumnBatch batch() {
+    return current.rows();
+  }
+
+  /** The current row's number in {@link #batch()}. */
+  public int row() {
+    return index;
   }
 
   private Batch take() {

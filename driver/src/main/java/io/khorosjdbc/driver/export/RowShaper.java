@@ -1,17 +1,22 @@
 package io.khorosjdbc.driver.export;
 
+import io.khorosjdbc.driver.format.ColumnBatch;
+
 /**
  * What the reading thread makes of an export's rows before it hands them over: format detection,
- * typed conversion and the caller's row layout, so that this work overlaps with the caller's too.
- * Made for one export file, over its raw rows; used by that file's reading thread only.
- *
- * @param <T> one shaped row
+ * typed conversion and the caller's row layout, in batches, so that this work overlaps with the
+ * caller's too. Made for one export file, over its raw rows; used by that file's reading thread
+ * only.
  */
-public interface RowShaper<T> {
+public interface RowShaper {
 
-  /** Advances to the next row; false at the end of the file. Failures are unchecked. */
-  boolean next();
+  /** An empty batch of the caller's row layout, for up to {@code capacity} rows. */
+  ColumnBatch newBatch(int capacity);
 
-  /** The current row, shaped. */
-  T current();
+  /**
+   * Adds the next rows of the file to {@code batch} until it is full; false when the file has ended
+   * (the batch may hold its last rows). Failures are unchecked, and a row that fails takes no place
+   * in the batch.
+   */
+  boolean fill(ColumnBatch batch);
 }

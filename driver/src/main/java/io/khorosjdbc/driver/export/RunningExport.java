@@ -95,16 +95,16 @@ public final class RunningExport {
    * the shaper {@code shaping} makes over the raw rows (values aligned to {@code
    * spec().metrics()}).
    */
-  public <T> ReadAheadRows<T> open(Function<RowReader, RowShaper<T>> shaping) {
+  public ReadAheadRows open(Function<RowReader, RowShaper> shaping) {
     ExportRows rows = new ExportRows(this);
-    RowShaper<T> shaper;
+    RowShaper shaper;
     try {
       shaper = shaping.apply(rows);
     } catch (RuntimeException e) {
       rows.close();
       throw e;
     }
-    return new ReadAheadRows<>(this, rows, shaper, "khoros-read " + spec.report().table());
+    return new ReadAheadRows(this, rows, shaper, "khoros-read " + spec.report().table());
   }
 
   /** A row reader over a download's body, in the export's format. */

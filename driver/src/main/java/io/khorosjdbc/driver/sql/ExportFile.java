@@ -1,8 +1,8 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.export.ExportException;
-import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.RowShaper;
+import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LookAheadReader;
 import io.khorosjdbc.driver.format.RowReader;
@@ -16,16 +16,19 @@ import java.util.List;
  * null for pseudo-columns) and laid out as the scan's rows by its {@link RowAssembler}. It runs on
  * the file's reading thread ({@link RowShaper}).
  */
-final class ExportFile implements RowShaper<Object> {
+final class ExportFile implements RowShaper {
   private final LookAheadReader rows;
   private final ValueConverter[] converters;
+  private final Object[] constants;
+  private final RowFilter.Check check;
   private final RowAssembler assembler;
-  private final PlannedExport export;
 
   /**
    * @param raw the file's raw rows, values aligned to {@code metrics}
    * @param detectors per metric, its format detector if it is read as TIMESTAMP, else null
    * @param converters per output field of the scan, its converter for this file
+   * @param constants per output field of the scan, a pseudo-column's value in this file
+   * @param check the scan's filter for this file's reading thread, or null
    */
   ExportFile(
       RowReader raw,
@@ -33,27 +36,41 @@ final class ExportFile implements RowShaper<Object> {
       List<String> metrics,
       FormatDetector[] detectors,
       ValueConverter[] converters,
-      RowAssembler assembler,
-      PlannedExport export) {
+      Object[] constants,
+      RowFilter.Check check,
+      RowAssembler assembler) {
     this.rows = new LookAheadReader(raw, table, metrics, detectors);
     this.converters = converters;
+    this.constants = constants;
+    this.check = check;
     this.assembler = assembler;
-    this.export = export;
   }
 
   @Override
-  public boolean next() {
+  public ColumnBatch newBatch(int capacity) {
+    return assembler.newBatch(capacity);
+  }
+
+  @Override
+  public boolean fill(ColumnBatch batch) {
+    while (!batch.full()) {
+      if (!next()) {
+        return false;
+      }
+      if (assembler.assemble(this, batch)) {
+        batch.endRow();
+      }
+    }
+    return true;
+  }
+
+  private boolean next() {
     try {
       return rows.next();
     } catch (IOException e) {
       // the raw rows throw no IOException: this is the look-ahead's, whose message is for the user
       throw new ExportException(e.getMessage(), e);
     }
-  }
-
-  @Override
-  public Object current() {
-    return assembler.assemble(this, export);
   }
 
   String value(int metric) {
@@ -66,5 +83,13 @@ final class ExportFile implements RowShaper<Object> {
 
   ValueConverter converter(int field) {
     return converters[field];
+  }
+
+  Object constant(int field) {
+    return constants[field];
+  }
+
+  RowFilter.Check check() {
+    return check;
   }
 }

@@ -24,8 +24,10 @@ import org.apache.calcite.util.ImmutableIntList;
 
 /**
  * Planner rules that push a query's WHERE clause and column list into {@link KhorosTableScan}. The
- * filter itself stays above the scan: Calcite re-checks every row, which is exact because rows
- * carry the window and parameter values that produced them.
+ * scan turns the WHERE clause into exports and also checks it on every row it reads, with Calcite's
+ * own code for the expression ({@link RowFilter}), which is exact because rows carry the window and
+ * parameter values that produced them. A clause the scan cannot check alone (one that refers to an
+ * outer query's row) stays in a Filter above the scan.
  */
 public final class KhorosRules {
   private KhorosRules() {}
@@ -53,6 +55,25 @@ public final class KhorosRules {
                           .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
                   RelFactories.LOGICAL_BUILDER,
                   ProjectIntoScanRule::new)
+              .toRule();
+  public static final ProjectFilterIntoScanRule PROJECT_FILTER =
+      (ProjectFilterIntoScanRule)
+          new ScanRuleConfig(
+                  "KhorosProjectFilterIntoScanRule",
+                  b0 ->
+                      b0.operand(LogicalProject.class)
+                          .oneInput(
+                              b1 ->
+                                  b1.operand(LogicalFilter.class)
+                                      .predicate(
+                                          filter -> RowFilter.canCheck(filter.getCondition()))
+                                      .oneInput(
+                                          b2 ->
+                                              b2.operand(KhorosTableScan.class)
+                                                  .predicate(scan -> scan.condition() == null)
+                                                  .noInputs())),
+                  RelFactories.LOGICAL_BUILDER,
+                  ProjectFilterIntoScanRule::new)
               .toRule();
   public static final AggregateIntoScanRule AGGREGATE =
       (AggregateIntoScanRule)
@@ -98,7 +119,10 @@ public final class KhorosRules {
     }
   }
 
-  /** Copies a Filter's condition into the scan below it, once. */
+  /**
+   * Copies a Filter's condition into the scan below it, once; the scan replaces the Filter when it
+   * can check the condition itself.
+   */
   public static final class FilterIntoScanRule extends RelRule<ScanRuleConfig> {
     FilterIntoScanRule(ScanRuleConfig config) {
       super(config);
@@ -109,8 +133,12 @@ public final class KhorosRules {
       LogicalFilter filter = call.rel(0);
       KhorosTableScan scan = call.rel(1);
       RexNode condition = toTableColumns(filter.getCondition(), scan.fields());
-      KhorosTableScan withCondition = scan.withCondition(condition);
-      call.transformTo(filter.copy(filter.getTraitSet(), withCondition, filter.getCondition()));
+      if (RowFilter.canCheck(filter.getCondition())) {
+        call.transformTo(scan.withCondition(condition, true));
+      } else {
+        KhorosTableScan withCondition = scan.withCondition(condition, false);
+        call.transformTo(filter.copy(filter.getTraitSet(), withCondition, filter.getCondition()));
+      }
     }
   }
 
@@ -122,15 +150,29 @@ public final class KhorosRules {
 
     @Override
     public void onMatch(RelOptRuleCall call) {
-      LogicalProject project = call.rel(0);
-      KhorosTableScan scan = call.rel(1);
+      RelNode projected = projected(call.rel(0), call.rel(1));
+      if (projected != null) {
+        call.transformTo(projected);
+      }
+    }
+
+    /**
+     * {@code project} over {@code scan} as a narrower scan: alone when the project only selects
+     * columns, else under the project; null when the scan is already as narrow.
+     */
+    static RelNode projected(LogicalProject project, KhorosTableScan scan) {
+      List<Integer> columns = plainColumns(project);
+      if (columns != null) {
+        // The scan emits exactly the selected columns, in their order: nothing is left to project
+        return scan.withFields(kept(scan, columns));
+      }
       ImmutableBitSet used = ImmutableBitSet.of();
       for (RexNode expression : project.getProjects()) {
         used = used.union(RelOptUtil.InputFinder.bits(expression));
       }
       used = atLeastOne(used);
       if (used.cardinality() == scan.fields().size()) {
-        return;
+        return null;
       }
       KhorosTableScan narrowed = narrow(scan, used);
       List<Integer> positions = used.asList();
@@ -145,8 +187,46 @@ public final class KhorosRules {
                   }
                 }));
       }
+      return project.copy(project.getTraitSet(), narrowed, projects, project.getRowType());
+    }
+
+    /**
+     * The scan's fields the project selects, if it selects distinct fields and computes nothing.
+     */
+    private static List<Integer> plainColumns(LogicalProject project) {
+      List<Integer> columns = new ArrayList<>();
+      for (RexNode expression : project.getProjects()) {
+        if (!(expression instanceof RexInputRef ref) || columns.contains(ref.getIndex())) {
+          return null;
+        }
+        columns.add(ref.getIndex());
+      }
+      return columns.isEmpty() ? null : columns;
+    }
+  }
+
+  /**
+   * A Project over a Filter the scan can check itself: the scan takes the Filter's place and the
+   * Project's columns in one step, so the planner need not find the two steps in turn.
+   */
+  public static final class ProjectFilterIntoScanRule extends RelRule<ScanRuleConfig> {
+    ProjectFilterIntoScanRule(ScanRuleConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalProject project = call.rel(0);
+      LogicalFilter filter = call.rel(1);
+      KhorosTableScan scan = call.rel(2);
+      KhorosTableScan filtering =
+          scan.withCondition(toTableColumns(filter.getCondition(), scan.fields()), true);
+      RelNode projected = ProjectIntoScanRule.projected(project, filtering);
       call.transformTo(
-          project.copy(project.getTraitSet(), narrowed, projects, project.getRowType()));
+          projected != null
+              ? projected
+              : project.copy(
+                  project.getTraitSet(), filtering, project.getProjects(), project.getRowType()));
     }
   }
 
@@ -194,11 +274,16 @@ public final class KhorosRules {
 
   /** The scan keeping only the used positions of its current fields. */
   private static KhorosTableScan narrow(KhorosTableScan scan, ImmutableBitSet used) {
+    return scan.withFields(kept(scan, used.asList()));
+  }
+
+  /** The table columns at these positions of the scan's fields, in this order. */
+  private static ImmutableIntList kept(KhorosTableScan scan, List<Integer> positions) {
     List<Integer> kept = new ArrayList<>();
-    for (int input : used) {
+    for (int input : positions) {
       kept.add(scan.fields().get(input));
     }
-    return scan.withFields(ImmutableIntList.copyOf(kept));
+    return ImmutableIntList.copyOf(kept);
   }
 
   /** Rewrites a condition over a scan's fields to the table's full row type. */

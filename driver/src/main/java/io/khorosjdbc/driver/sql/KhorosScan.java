@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexExecutable;
 import org.apache.calcite.rex.RexExecutorImpl;
@@ -39,13 +38,31 @@ public final class KhorosScan {
   private final ImmutableIntList fields;
   private final ScanPlan plan;
   private final RexExecutable values;
+  private final RowFilter filter;
+
+  /**
+   * The table columns each row is read with: the scan's fields, then what only the filter reads.
+   */
+  private final ImmutableIntList read;
+
   private final List<String> metrics;
   private final ReportFormat format;
 
-  KhorosScan(ReportTable table, ImmutableIntList fields, ScanPlan plan, RexBuilder rexBuilder) {
+  /**
+   * @param fields the table columns the scan hands on, in order
+   * @param filter the condition the scan checks on each row itself, or null
+   */
+  KhorosScan(
+      ReportTable table,
+      ImmutableIntList fields,
+      ScanPlan plan,
+      RexBuilder rexBuilder,
+      RowFilter filter) {
     this.table = table;
     this.fields = fields;
     this.plan = plan;
+    this.filter = filter;
+    this.read = filter == null ? fields : withFilterColumns(fields, filter);
     this.values =
         plan.values().isEmpty()
             ? null
@@ -59,11 +76,21 @@ public final class KhorosScan {
             : table.context().config().format();
   }
 
+  private static ImmutableIntList withFilterColumns(ImmutableIntList fields, RowFilter filter) {
+    List<Integer> read = new ArrayList<>(fields);
+    for (int column : filter.columns()) {
+      if (!read.contains(column)) {
+        read.add(column);
+      }
+    }
+    return ImmutableIntList.copyOf(read);
+  }
+
   /** The data columns to request; at least one, so that a COUNT(*) still sees every row. */
   private List<ColumnInfo> requestedColumns() {
     List<ColumnInfo> data = table.dataColumns();
     List<ColumnInfo> requested = new ArrayList<>();
-    for (int field : fields) {
+    for (int field : read) {
       if (field < data.size()) {
         requested.add(data.get(field));
       }
@@ -83,19 +110,45 @@ public final class KhorosScan {
             .exports()
             .newQuery(cancelFlag(root), timeoutMillis(root), RequestBudget.Priority.INTERACTIVE);
     List<RunningExport> started = start(planned, control);
-    RowAssembler assembler = new RowAssembler(table, fields, metrics);
-    AtomicBoolean firstEnumeration = new AtomicBoolean(true);
-    return new AbstractEnumerable<>() {
-      @Override
-      public Enumerator<Object> enumerator() {
-        // The first reader uses the exports started at bind time; a plan that reads the scan
-        // again (e.g. a nested loop) runs them again, since the first reader may have stopped
-        // them early.
-        List<RunningExport> exports =
-            firstEnumeration.getAndSet(false) ? started : start(planned, control);
-        return new ScanEnumerator(planned, exports, assembler);
-      }
-    };
+    RowAssembler assembler =
+        new RowAssembler(
+            table, new RowAssembler.Layout(read, fields.size()), metrics, filter, root);
+    return new Rows(planned, control, started, assembler);
+  }
+
+  /** The rows of a bound scan. */
+  final class Rows extends AbstractEnumerable<Object> {
+    private final List<PlannedExport> planned;
+    private final QueryControl control;
+    private final List<RunningExport> started;
+    private final RowAssembler assembler;
+    private final AtomicBoolean firstEnumeration = new AtomicBoolean(true);
+
+    private Rows(
+        List<PlannedExport> planned,
+        QueryControl control,
+        List<RunningExport> started,
+        RowAssembler assembler) {
+      this.planned = planned;
+      this.control = control;
+      this.started = started;
+      this.assembler = assembler;
+    }
+
+    @Override
+    public ScanEnumerator enumerator() {
+      // The first reader uses the exports started at bind time; a plan that reads the scan
+      // again (e.g. a nested loop) runs them again, since the first reader may have stopped
+      // them early.
+      List<RunningExport> exports =
+          firstEnumeration.getAndSet(false) ? started : start(planned, control);
+      return new ScanEnumerator(planned, exports, assembler);
+    }
+
+    /** The rows with their batches at hand ({@link ScanRows}). */
+    ScanRows byColumn() {
+      return new ScanRows(enumerator(), assembler.kinds());
+    }
   }
 
   private List<RunningExport> start(List<PlannedExport> planned, QueryControl control) {

@@ -16,6 +16,7 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -33,6 +34,7 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
   private final ReportTable reportTable;
   private final ImmutableIntList fields;
   private final RexNode condition;
+  private final boolean filtersRows;
 
   KhorosTableScan(
       RelOptCluster cluster,
@@ -40,11 +42,13 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
       RelOptTable table,
       ReportTable reportTable,
       ImmutableIntList fields,
-      RexNode condition) {
+      RexNode condition,
+      boolean filtersRows) {
     super(cluster, traitSet, List.of(), table);
     this.reportTable = reportTable;
     this.fields = fields;
     this.condition = condition;
+    this.filtersRows = filtersRows;
   }
 
   ImmutableIntList fields() {
@@ -55,17 +59,25 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
     return condition;
   }
 
-  KhorosTableScan withCondition(RexNode newCondition) {
-    return new KhorosTableScan(getCluster(), traitSet, table, reportTable, fields, newCondition);
+  /**
+   * This scan with {@code newCondition} (over the table's columns) pushed into its exports; if
+   * {@code filtersRows}, the scan also keeps only the rows it holds for (no Filter above is
+   * needed).
+   */
+  KhorosTableScan withCondition(RexNode newCondition, boolean newFiltersRows) {
+    return new KhorosTableScan(
+        getCluster(), traitSet, table, reportTable, fields, newCondition, newFiltersRows);
   }
 
   KhorosTableScan withFields(ImmutableIntList newFields) {
-    return new KhorosTableScan(getCluster(), traitSet, table, reportTable, newFields, condition);
+    return new KhorosTableScan(
+        getCluster(), traitSet, table, reportTable, newFields, condition, filtersRows);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new KhorosTableScan(getCluster(), traitSet, table, reportTable, fields, condition);
+    return new KhorosTableScan(
+        getCluster(), traitSet, table, reportTable, fields, condition, filtersRows);
   }
 
   @Override
@@ -83,6 +95,7 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
   public void register(RelOptPlanner planner) {
     planner.addRule(KhorosRules.FILTER);
     planner.addRule(KhorosRules.PROJECT);
+    planner.addRule(KhorosRules.PROJECT_FILTER);
     planner.addRule(KhorosRules.AGGREGATE);
     planner.addRule(KhorosAggregate.RULE);
   }
@@ -95,6 +108,7 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
     return super.explainTerms(pw)
         .item("columns", getRowType().getFieldNames())
         .itemIf("condition", condition, condition != null)
+        .itemIf("filtersRows", true, filtersRows)
         .itemIf("exports", digest ? "" : runtime().describe(), !digest);
   }
 
@@ -104,6 +118,13 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
     double columnShare = (fields.size() + 2D) / (table.getRowType().getFieldCount() + 2D);
     double filterShare = condition == null ? 1D : 0.5D;
     return super.computeSelfCost(planner, mq).multiplyBy(columnShare * filterShare);
+  }
+
+  /** A scan that filters its rows hands on as many as the Filter it replaces would. */
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = super.estimateRowCount(mq);
+    return filtersRows ? rows * RelMdUtil.guessSelectivity(condition) : rows;
   }
 
   @Override
@@ -118,6 +139,13 @@ public final class KhorosTableScan extends TableScan implements EnumerableRel {
   private KhorosScan runtime() {
     ScanPlan plan =
         new ScanTranslator(reportTable, getCluster().getRexBuilder()).translate(condition);
-    return new KhorosScan(reportTable, fields, plan, getCluster().getRexBuilder());
+    return new KhorosScan(
+        reportTable,
+        fields,
+        plan,
+        getCluster().getRexBuilder(),
+        filtersRows
+            ? new RowFilter(getCluster().getRexBuilder(), condition, table.getRowType())
+            : null);
   }
 }

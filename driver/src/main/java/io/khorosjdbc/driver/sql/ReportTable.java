@@ -136,7 +136,8 @@ public final class ReportTable extends AbstractTable implements TranslatableTabl
         relOptTable,
         this,
         ImmutableIntList.identity(fieldCount),
-        null);
+        null,
+        false);
   }
 
   // Column roles, by index into the full row type.

@@ -4,6 +4,7 @@ import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
 import io.khorosjdbc.driver.export.ExportException;
 import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.ColumnType;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LocaleNumbers;
@@ -13,8 +14,10 @@ import io.khorosjdbc.driver.format.ValueConverter;
 import io.khorosjdbc.driver.format.ValueFormatException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
@@ -24,12 +27,6 @@ import org.apache.calcite.util.ImmutableIntList;
  * A value that does not convert fails the query with the table, column, row and value.
  */
 final class RowAssembler {
-  /** Where one output field comes from. */
-  @FunctionalInterface
-  private interface Source {
-    Object value(ExportFile rows, PlannedExport export);
-  }
-
   private final String table;
   private final List<String> metrics;
   private final TimestampParser timestamps;
@@ -46,9 +43,49 @@ final class RowAssembler {
    */
   private final ValueConverter[] stateless;
 
-  private final Source[] sources;
+  /** Per output field: the value of a pseudo-column in one export's rows. */
+  private final PseudoValue[] pseudo;
 
-  RowAssembler(ReportTable table, ImmutableIntList fields, List<String> metrics) {
+  /** Per output field: how a batch keeps its values. */
+  private final ColumnBatch.Kind[] kinds;
+
+  private final int outputs;
+  private final RowFilter filter;
+  private final DataContext query;
+
+  /** Per table column the filter reads: its field. */
+  private final int[] filterFields;
+
+  /** The table columns the filter reads. */
+  private final int[] filterColumns;
+
+  /**
+   * The fields of a scan's rows: the table columns it reads, of which the first {@code outputs} are
+   * handed on; the others only the filter reads.
+   */
+  record Layout(ImmutableIntList read, int outputs) {}
+
+  /** Where a pseudo-column's value comes from: the same in every row of an export. */
+  @FunctionalInterface
+  private interface PseudoValue {
+    Object of(PlannedExport export);
+  }
+
+  /**
+   * @param filter the condition to check on each row, or null
+   * @param query the query's parameters and clock, for the filter
+   */
+  RowAssembler(
+      ReportTable table, Layout layout, List<String> metrics, RowFilter filter, DataContext query) {
+    ImmutableIntList fields = layout.read();
+    this.outputs = layout.outputs();
+    this.filter = filter;
+    this.query = query;
+    this.filterColumns = filter == null ? new int[0] : filter.columns().toArray();
+    this.filterFields = new int[filterColumns.length];
+    for (int i = 0; i < filterColumns.length; i++) {
+      filterFields[i] = fields.indexOf(filterColumns[i]);
+    }
     this.table = table.name();
     this.metrics = metrics;
     SqlSettings config = table.context().config();
@@ -59,26 +96,27 @@ final class RowAssembler {
     this.columns = new ColumnInfo[fields.size()];
     this.metricOf = new int[fields.size()];
     this.stateless = new ValueConverter[fields.size()];
-    this.sources = new Source[fields.size()];
+    this.pseudo = new PseudoValue[fields.size()];
+    this.kinds = new ColumnBatch.Kind[fields.size()];
     for (int i = 0; i < fields.size(); i++) {
       int field = fields.get(i);
+      kinds[i] = ColumnBatch.Kind.OBJECT;
       if (field < data.size()) {
         ColumnInfo column = data.get(field);
         columns[i] = column;
         metricOf[i] = metrics.indexOf(column.name());
+        kinds[i] = ColumnBatch.Kind.of(column.type());
         if (column.type() != ColumnType.TIMESTAMP) {
           stateless[i] = new ValueConverter(column.type(), null, numbers);
         }
-        int output = i;
-        sources[i] = (rows, export) -> convert(rows, output);
       } else if (field == table.windowStartIndex()) {
-        sources[i] = (rows, export) -> export.tagStart();
+        pseudo[i] = PlannedExport::tagStart;
       } else if (field == table.windowStartIndex() + 1) {
-        sources[i] = (rows, export) -> export.tagEnd();
+        pseudo[i] = PlannedExport::tagEnd;
       } else {
         ParameterColumn parameter = table.parameterColumn(field);
-        sources[i] =
-            (rows, export) ->
+        pseudo[i] =
+            export ->
                 parameter.sqlValue(
                     export
                         .parameterValues()
@@ -94,8 +132,11 @@ final class RowAssembler {
   ExportFile open(RowReader rows, PlannedExport export) {
     FormatDetector[] detectors = new FormatDetector[metrics.size()];
     ValueConverter[] converters = stateless.clone();
+    Object[] constants = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      if (columns[i] != null && columns[i].type() == ColumnType.TIMESTAMP && metricOf[i] >= 0) {
+      if (pseudo[i] != null) {
+        constants[i] = pseudo[i].of(export);
+      } else if (columns[i].type() == ColumnType.TIMESTAMP && metricOf[i] >= 0) {
         if (detectors[metricOf[i]] == null) {
           detectors[metricOf[i]] = new FormatDetector(timestamps.customFormat());
         }
@@ -107,25 +148,47 @@ final class RowAssembler {
                 numbers);
       }
     }
-    return new ExportFile(rows, table, metrics, detectors, converters, this, export);
+    RowFilter.Check check = filter == null ? null : filter.check(query);
+    return new ExportFile(rows, table, metrics, detectors, converters, constants, check, this);
   }
 
-  /** The current row of {@code rows}: a scalar when the scan has one field, else an array. */
-  Object assemble(ExportFile rows, PlannedExport export) {
-    if (sources.length == 1) {
-      return sources[0].value(rows, export);
-    }
-    Object[] row = new Object[sources.length];
-    for (int i = 0; i < sources.length; i++) {
-      row[i] = sources[i].value(rows, export);
-    }
-    return row;
+  /** Per field handed on: how a batch keeps its values. */
+  ColumnBatch.Kind[] kinds() {
+    return Arrays.copyOf(kinds, outputs);
   }
 
-  private Object convert(ExportFile rows, int field) {
+  /** An empty batch of this scan's rows. */
+  ColumnBatch newBatch(int capacity) {
+    return new ColumnBatch(kinds, outputs, capacity);
+  }
+
+  /**
+   * Sets every field of the row {@code batch} is filling from the current row of {@code rows};
+   * false when the scan's filter drops the row.
+   */
+  boolean assemble(ExportFile rows, ColumnBatch batch) {
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] == null) {
+        batch.set(i, rows.constant(i));
+      } else {
+        convert(rows, batch, i);
+      }
+    }
+    RowFilter.Check check = rows.check();
+    if (check == null) {
+      return true;
+    }
+    Object[] row = check.row();
+    for (int i = 0; i < filterColumns.length; i++) {
+      row[filterColumns[i]] = batch.valueAt(filterFields[i], batch.count());
+    }
+    return check.holds();
+  }
+
+  private void convert(ExportFile rows, ColumnBatch batch, int field) {
     String raw = rows.value(metricOf[field]);
     try {
-      return rows.converter(field).convert(raw);
+      rows.converter(field).convertInto(raw, batch, field);
     } catch (ValueFormatException e) {
       throw new ExportException(e.describe(table, columns[field].name(), rows.rowNumber()), e);
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.khorosjdbc.driver.sql;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.ReadAheadRows;
 import io.khorosjdbc.driver.export.RunningExport;
+import io.khorosjdbc.driver.format.ColumnBatch;
 import java.util.List;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -18,8 +19,9 @@ final class ScanEnumerator implements Enumerator<Object> {
   private final List<RunningExport> started;
   private final RowAssembler assembler;
   private int index = -1;
-  private ReadAheadRows<Object> rows;
+  private ReadAheadRows rows;
   private Object current;
+  private boolean made; // current was made from the batch for this row
 
   ScanEnumerator(List<PlannedExport> planned, List<RunningExport> started, RowAssembler assembler) {
     this.planned = planned;
@@ -27,9 +29,24 @@ final class ScanEnumerator implements Enumerator<Object> {
     this.assembler = assembler;
   }
 
+  /** The current row, made from its batch when first asked for. */
   @Override
   public Object current() {
+    if (!made) {
+      current = rows.batch().row(rows.row());
+      made = true;
+    }
     return current;
+  }
+
+  /** The batch that holds the current row. */
+  ColumnBatch batch() {
+    return rows.batch();
+  }
+
+  /** The current row's number in {@link #batch()}. */
+  int row() {
+    return rows.row();
   }
 
   @Override
@@ -44,7 +61,7 @@ final class ScanEnumerator implements Enumerator<Object> {
         rows = started.get(index).open(raw -> assembler.open(raw, export));
       }
       if (rows.next()) {
-        current = rows.current();
+        made = false;
         return true;
       }
       rows.close();

@@ -1,9 +1,14 @@
 package org.apache.calcite.jdbc;
 
+import io.khorosjdbc.driver.sql.ScanRows;
+import java.util.List;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
- * Calcite's JDBC metadata with two corrections:
+ * Calcite's JDBC metadata with two corrections, and one shortcut (a result whose plan is one scan
+ * is read from its column batches: {@link ScanRows}):
  *
  * <ul>
  *   <li>read-only: {@code commit()} and {@code rollback()} succeed with nothing to do, where
@@ -30,6 +35,17 @@ public final class KhorosCalciteMeta extends CalciteMetaImpl {
     synchronized (connection) {
       return super.createStatement(ch);
     }
+  }
+
+  @Override
+  public Iterable<Object> createIterable(
+      StatementHandle handle,
+      QueryState state,
+      Signature signature,
+      List<TypedValue> parameters,
+      Frame firstFrame) {
+    return ScanRows.readableByColumn(
+        super.createIterable(handle, state, signature, parameters, firstFrame));
   }
 
   @Override

@@ -1,8 +1,10 @@
 package org.apache.calcite.jdbc;
 
+import io.khorosjdbc.driver.jdbc.BatchCursor;
 import io.khorosjdbc.driver.jdbc.SqlErrors;
 import io.khorosjdbc.driver.jdbc.WallClockTimestamps;
 import io.khorosjdbc.driver.sql.QueryWarnings;
+import io.khorosjdbc.driver.sql.ScanRows;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -165,6 +167,12 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
     /** Made for the first timestamp read: most result sets (metadata, counts) have none. */
     private WallClockTimestamps timestamps;
 
+    /** The scan's batches, when the plan is one scan alone; else null. */
+    private BatchCursor direct;
+
+    /** Per column: {@link #direct} holds getObject's class, so a value is handed over as it is. */
+    private boolean[] directReady;
+
     CheckedResultSet(
         AvaticaStatement statement,
         CalcitePrepare.CalciteSignature<?> signature,
@@ -203,6 +211,10 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
       if (wallClock[columnIndex - 1]) {
         return timestamp(columnIndex);
       }
+      if (directReady != null && directReady[columnIndex - 1]) {
+        checkOpen();
+        return direct.value(columnIndex - 1);
+      }
       Class<?> ready = readyClass[columnIndex - 1];
       if (ready != null) {
         checkOpen();
@@ -227,7 +239,10 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
 
     private Timestamp timestamp(int columnIndex) throws SQLException {
       checkOpen();
-      long millis = accessorList.get(columnIndex - 1).getLong();
+      long millis =
+          direct != null
+              ? direct.millis(columnIndex - 1)
+              : accessorList.get(columnIndex - 1).getLong();
       if (cursor.wasNull()) {
         return null;
       }
@@ -240,14 +255,37 @@ public class SqlExceptionJdbcFactory extends CalciteFactory {
     @Override
     protected CalciteResultSet execute() throws SQLException {
       try {
-        QueryWarnings.Collected<CalciteResultSet> run = QueryWarnings.collect(super::execute);
+        QueryWarnings.Collected<ScanRows.Captured<CalciteResultSet>> run =
+            QueryWarnings.collect(() -> ScanRows.capture(super::execute));
         warnings = run.warnings();
-        return run.result();
+        ScanRows scan = run.result().rows();
+        if (scan != null && scan.fields() == columnMetaDataList.size()) {
+          readDirectly(new BatchCursor(scan));
+        }
+        return run.result().result();
       } catch (SQLException | RuntimeException e) {
         throw e; // Avatica wraps it, keeping it as the cause; the statement adds the SQLState
       } catch (Exception e) {
         throw SqlErrors.toSqlException(e.getMessage(), e);
       }
+    }
+
+    /**
+     * The plan is one scan: read its batches instead of Calcite's rows of objects, through the
+     * iterator Calcite's cursor would have read (its first row is already read).
+     */
+    private void readDirectly(BatchCursor batches) {
+      execute2(batches, columnMetaDataList);
+      direct = batches;
+      directReady = new boolean[readyClass.length];
+      for (int i = 0; i < readyClass.length; i++) {
+        directReady[i] = readyClass[i] != null && batches.holdsOnly(i, readyClass[i]);
+      }
+    }
+
+    /** Whether the rows are read from a scan's batches (for tests). */
+    boolean readsBatches() {
+      return direct != null;
     }
 
     @Override

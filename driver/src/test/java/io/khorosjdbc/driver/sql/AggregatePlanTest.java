@@ -54,7 +54,7 @@ class AggregatePlanTest {
 
     assertTrue(
         plan.startsWith(
-            "KhorosAggregate(group=[{2}], EXPR$1=[COUNT()], EXPR$2=[COUNT(DISTINCT $1)]"),
+            "KhorosAggregate(group=[{0}], EXPR$1=[COUNT()], EXPR$2=[COUNT(DISTINCT $1)]"),
         plan);
     assertFalse(plan.contains("EnumerableAggregate"), plan);
     assertFalse(plan.contains("groups=["), plan); // no grouping sets

@@ -2,7 +2,7 @@ package io.khorosjdbc.driver.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.rel.RelNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +15,9 @@ class CalciteVersionTest {
 
   @Test
   void theCalciteOnTheClassPathIsTheOneTheCalcitePackageClassesWereWrittenFor() {
-    String found = CalciteConnection.class.getPackage().getImplementationVersion();
+    // A class of a package the driver adds nothing to: org.apache.calcite.jdbc may be defined by a
+    // class of the driver's (or of its tests), whose directory has no manifest.
+    String found = RelNode.class.getPackage().getImplementationVersion();
     assertEquals(
         WRITTEN_FOR,
         found,

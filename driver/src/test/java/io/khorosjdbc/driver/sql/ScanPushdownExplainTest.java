@@ -1,6 +1,7 @@
 package io.khorosjdbc.driver.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
@@ -36,13 +37,17 @@ class ScanPushdownExplainTest {
 
   /** The plan's line for the Khoros scan, without its export list. */
   private static String scanLine(String sql) throws SQLException {
+    return plan(sql)
+        .lines()
+        .filter(line -> line.contains("KhorosTableScan"))
+        .map(line -> line.strip().replaceAll(", exports=\\[.*", ""))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String plan(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      return Rows.query(statement, "EXPLAIN PLAN FOR " + sql).stream()
-          .flatMap(plan -> plan.lines())
-          .filter(line -> line.contains("KhorosTableScan"))
-          .map(line -> line.strip().replaceAll(", exports=\\[.*", ""))
-          .findFirst()
-          .orElseThrow();
+      return String.join("\n", Rows.query(statement, "EXPLAIN PLAN FOR " + sql));
     }
   }
 
@@ -52,25 +57,36 @@ class ScanPushdownExplainTest {
   private static final String PUSHED_WEEK =
       ">=($16, 2019-03-04 00:00:00), " + "<=($17, 2019-03-11 00:00:00)";
 
+  /** The scan checks the WHERE clause itself, so it hands on only the selected columns. */
   @Test
-  void aProjectionNarrowsTheScanToItsColumnsAndTheWindowsColumns() throws SQLException {
+  void aProjectionNarrowsTheScanToItsColumns() throws SQLException {
     assertEquals(
         SCAN
-            + "[[RESPONSE_ID, AGENT_ID, WINDOW_START, WINDOW_END]], condition=[AND("
+            + "[[RESPONSE_ID, AGENT_ID]], condition=[AND("
             + PUSHED_WEEK
-            + ")]",
+            + ")], filtersRows=[true]",
         scanLine("SELECT RESPONSE_ID, AGENT_ID FROM response" + WEEK));
+  }
+
+  @Test
+  void theScanHandsOnTheSelectedColumnsInTheirOrder() throws SQLException {
+    assertEquals(
+        SCAN
+            + "[[AGENT_ID, RESPONSE_ID]], condition=[AND("
+            + PUSHED_WEEK
+            + ")], filtersRows=[true]",
+        scanLine("SELECT AGENT_ID, RESPONSE_ID FROM response" + WEEK));
   }
 
   @Test
   void theWholeWhereClauseIsCopiedIntoTheScanOverTheTablesColumns() throws SQLException {
     assertEquals(
         SCAN
-            + "[[RESPONSE_ID, NETWORK, WINDOW_START, WINDOW_END, API_PRIORITY]], "
+            + "[[RESPONSE_ID]], "
             + "condition=[AND("
             + PUSHED_WEEK
             + ", SEARCH($19, Sarg[1L:BIGINT, 2L:BIGINT]:BIGINT), "
-            + "=($8, 'twitter'))]",
+            + "=($8, 'twitter'))], filtersRows=[true]",
         scanLine(
             "SELECT RESPONSE_ID FROM response"
                 + WEEK
@@ -80,32 +96,39 @@ class ScanPushdownExplainTest {
   @Test
   void anAggregateReadsOnlyTheColumnsItGroupsBy() throws SQLException {
     assertEquals(
-        SCAN + "[[NETWORK, WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK + ")]",
+        SCAN + "[[NETWORK]], condition=[AND(" + PUSHED_WEEK + ")], filtersRows=[true]",
         scanLine("SELECT NETWORK, COUNT(*) FROM response" + WEEK + " GROUP BY NETWORK"));
   }
 
   @Test
   void aCountReadsNoDataColumnInThePlanButOneIsRequested() throws SQLException {
     assertEquals(
-        SCAN + "[[WINDOW_START, WINDOW_END]], condition=[AND(" + PUSHED_WEEK + ")]",
+        SCAN
+            + "[[WINDOW_START, WINDOW_END]], condition=[AND("
+            + PUSHED_WEEK
+            + ")], filtersRows=[true]",
         scanLine("SELECT COUNT(*) FROM response" + WEEK));
   }
 
   /**
    * A string function of a data column is copied into the scan's condition like any predicate, but
-   * asks nothing of the API: the window is still what is pushed, and each row is checked.
+   * asks nothing of the API: the window is still what is pushed, and the scan checks each row, so
+   * it requests the column it checks without handing it on.
    */
   @Test
   void aCodePointStringFunctionOfADataColumnIsARowFilterBesideThePushedWindow()
       throws SQLException {
     assertEquals(
         SCAN
-            + "[[RESPONSE_ID, RESPONSE_TEXT, WINDOW_START, WINDOW_END]], condition=[AND("
+            + "[[RESPONSE_ID]], condition=[AND("
             + PUSHED_WEEK
-            + ", >(CHAR_LENGTH($9), 10), LIKE($9, 'Hi _%'))]",
+            + ", >(CHAR_LENGTH($9), 10), LIKE($9, 'Hi _%'))], filtersRows=[true]",
         scanLine(
             "SELECT RESPONSE_ID FROM response"
                 + WEEK
                 + " AND CHAR_LENGTH(RESPONSE_TEXT) > 10 AND RESPONSE_TEXT LIKE 'Hi _%'"));
+    assertTrue(
+        plan("SELECT RESPONSE_ID FROM response" + WEEK + " AND RESPONSE_TEXT LIKE 'Hi _%'")
+            .contains("metrics=[RESPONSE_ID, RESPONSE_TEXT]"));
   }
 }
