@@ -6,6 +6,7 @@ import io.khorosjdbc.driver.api.RetryPolicy;
 import io.khorosjdbc.driver.format.MissingColumnsException;
 import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,12 @@ public final class ExportRows implements RowReader {
       if (abandoned) {
         throw abandonedError();
       }
-      reader = export.reader(bytesRead.follow(download.body()));
+      // the transfer thread also writes the cache's copy: disk writes stay off the parser's thread
+      InputStream body =
+          new TransferAhead(
+              export.filling(download.body()),
+              "khoros-read-transfer " + export.spec().report().table());
+      reader = export.reader(bytesRead.follow(body));
       skipDelivered();
       return true;
     } catch (MissingColumnsException e) {

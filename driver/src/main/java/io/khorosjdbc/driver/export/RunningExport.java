@@ -107,9 +107,13 @@ public final class RunningExport {
     return new ReadAheadRows(this, rows, shaper, "khoros-read " + spec.report().table());
   }
 
+  /** The download's body, copied into the export cache as it is read when caching is on. */
+  InputStream filling(InputStream download) {
+    return cacheFill == null ? download : cacheFill.copying(download);
+  }
+
   /** A row reader over a download's body, in the export's format. */
-  RowReader reader(InputStream download) throws IOException {
-    InputStream body = cacheFill == null ? download : cacheFill.copying(download);
+  RowReader reader(InputStream body) throws IOException {
     return spec.format() == ReportFormat.JSON
         ? new JsonRowReader(body, spec.metrics(), spec.report().table())
         : new CsvRowReader(body, spec.metrics(), spec.report().table());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
+import io.khorosjdbc.emulator.KhorosEmulator;
+import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,6 +49,10 @@ class ExportCacheTest {
   }
 
   private List<String> createdStarts() {
+    return createdStarts(emu);
+  }
+
+  private static List<String> createdStarts(EmulatorFixture emu) {
     return emu.creates().stream()
         .map(JournalEntry::parameters)
         .map(p -> p.get("startTime").get(0))
@@ -93,12 +99,24 @@ class ExportCacheTest {
 
   @Test
   void aScanClosedEarlyCachesNothingOfThePieceItWasReading() throws SQLException {
-    assertEquals(3, query("SELECT RESPONSE_ID" + DAYS_1_TO_2 + " LIMIT 3").size());
-    emu.emulator().reset();
+    // Pieces ten times larger than what is read ahead (rows in batches, bytes in chunks), so the
+    // LIMIT stops the transfer inside the first one; a piece read to its end would be kept.
+    try (EmulatorFixture large =
+            new EmulatorFixture(
+                KhorosEmulator.builder()
+                    .seed(42)
+                    .rowsPerDay(60_000)
+                    .jobLatencyMillis(20)
+                    .rateLimit(RateLimit.OFF));
+        Connection cached = large.connect("cache=true", "splitWindow=1d");
+        Statement queries = cached.createStatement()) {
+      assertEquals(3, Rows.query(queries, "SELECT *" + DAYS_1_TO_2 + " LIMIT 3").size());
+      large.emulator().reset();
 
-    query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
+      Rows.query(queries, "SELECT *" + DAYS_1_TO_2);
 
-    assertEquals(List.of("1548979200000", "1549065600000"), createdStarts());
+      assertEquals(List.of("1548979200000", "1549065600000"), createdStarts(large));
+    }
   }
 
   @Test
