@@ -39,6 +39,15 @@ public final class JsonRowReader implements RowReader {
   private final String sourceName;
   private final ColumnBinder binder;
   private final Map<String, ColumnBinder.Binding> bindingByKey = new HashMap<>();
+
+  /**
+   * Per position of a key in a row: the key seen there last and its binding. Rows repeat their keys
+   * in the same order, and the parser hands each name over as one interned String, so a key is
+   * usually found by reference, without hashing it.
+   */
+  private String[] keyAt = new String[16];
+
+  private ColumnBinder.Binding[] bindingAt = new ColumnBinder.Binding[16];
   private final String[] values;
 
   /**
@@ -117,10 +126,11 @@ public final class JsonRowReader implements RowReader {
     }
     Arrays.fill(values, null);
     Arrays.fill(setBy, null);
+    int position = 0;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       String value = scalarValue(parser.nextToken(), key);
-      ColumnBinder.Binding binding = bindingOf(key);
+      ColumnBinder.Binding binding = bindingAt(position++, key);
       if (binding != NOT_REQUESTED && takes(binding, key)) {
         values[binding.column()] = value == null || value.isEmpty() ? null : value;
       }
@@ -176,6 +186,22 @@ public final class JsonRowReader implements RowReader {
                   + describe(token)
                   + "; export rows must be flat (strings, numbers, booleans)");
     };
+  }
+
+  private ColumnBinder.Binding bindingAt(int position, String key) {
+    if (position < keyAt.length && keyAt[position] == key) {
+      return bindingAt[position];
+    }
+    ColumnBinder.Binding binding = bindingOf(key);
+    if (position < MAX_CACHED_KEYS) {
+      if (position >= keyAt.length) {
+        keyAt = Arrays.copyOf(keyAt, Math.max(position + 1, keyAt.length * 2));
+        bindingAt = Arrays.copyOf(bindingAt, keyAt.length);
+      }
+      keyAt[position] = key;
+      bindingAt[position] = binding;
+    }
+    return binding;
   }
 
   private ColumnBinder.Binding bindingOf(String key) {

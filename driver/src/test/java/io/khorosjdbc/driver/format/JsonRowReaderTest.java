@@ -34,10 +34,11 @@ class JsonRowReaderTest {
   @Test
   void keyOrderDoesNotMatter() throws IOException {
     assertEquals(
-        List.of(List.of("a1", "Ann"), List.of("a2", "Bob")),
+        List.of(List.of("a1", "Ann"), List.of("a2", "Bob"), List.of("a3", "Cy")),
         read(
             """
-                [{"agent_name":"Ann","agent_id":"a1"},{"agent_id":"a2","agent_name":"Bob"}]""",
+                [{"agent_name":"Ann","agent_id":"a1"},{"agent_id":"a2","agent_name":"Bob"},
+                 {"agent_name":"Cy","agent_id":"a3"}]""",
             "agent_id",
             "agent_name"));
   }
