@@ -106,11 +106,17 @@ public final class ValueConverter {
   }
 
   private static Boolean toBoolean(String value) throws ValueFormatException {
-    // plain equals first: the usual spellings, without hashing or a case-blind comparison
-    if (value.equals("true") || value.equals("1") || isWord(value, "true", "yes")) {
+    // the usual spellings first, by plain equals: no hashing, no case-blind comparison
+    if (value.equals("true") || value.equals("1")) {
       return Boolean.TRUE;
     }
-    if (value.equals("false") || value.equals("0") || isWord(value, "false", "no")) {
+    if (value.equals("false") || value.equals("0")) {
+      return Boolean.FALSE;
+    }
+    if (isWord(value, "true", "yes")) {
+      return Boolean.TRUE;
+    }
+    if (isWord(value, "false", "no")) {
       return Boolean.FALSE;
     }
     throw new ValueFormatException(value, ColumnType.BOOLEAN, "expected true/false, 1/0 or yes/no");
