@@ -1,7 +1,6 @@
 package io.khorosjdbc.driver.sql;
 
 import java.sql.SQLWarning;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -12,31 +11,21 @@ import java.util.concurrent.Callable;
  * reports while it executes.
  */
 public final class QueryWarnings {
-  private static final ThreadLocal<List<String>> COLLECTING = new ThreadLocal<>();
+  private static final ThreadReports<String> MESSAGES = new ThreadReports<>();
 
   private QueryWarnings() {}
 
   /** Reports a warning to the execution running on this thread, if one collects them. */
   static void add(String message) {
-    List<String> collecting = COLLECTING.get();
-    if (collecting != null) {
-      collecting.add(message);
-    }
+    MESSAGES.report(message);
   }
 
   /** The result of {@code execution} and the warnings its scans reported, as a JDBC chain. */
   public record Collected<T>(T result, SQLWarning warnings) {}
 
   public static <T> Collected<T> collect(Callable<T> execution) throws Exception {
-    List<String> outer = COLLECTING.get();
-    List<String> messages = new ArrayList<>();
-    COLLECTING.set(messages);
-    try {
-      T result = execution.call();
-      return new Collected<>(result, chain(messages));
-    } finally {
-      COLLECTING.set(outer);
-    }
+    ThreadReports.Collected<T, String> run = MESSAGES.collect(execution);
+    return new Collected<>(run.result(), chain(run.items()));
   }
 
   private static SQLWarning chain(List<String> messages) {

@@ -1,7 +1,6 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.format.ColumnBatch;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -20,7 +19,7 @@ import java.util.concurrent.Callable;
  * {@link #advance()}, not both.
  */
 public final class ScanRows implements Iterator<Object>, AutoCloseable {
-  private static final ThreadLocal<List<ScanRows>> CAPTURING = new ThreadLocal<>();
+  private static final ThreadReports<ScanRows> MADE = new ThreadReports<>();
 
   private final ScanEnumerator rows;
   private final ColumnBatch.Kind[] kinds;
@@ -44,10 +43,7 @@ public final class ScanRows implements Iterator<Object>, AutoCloseable {
     }
     return () -> {
       ScanRows rows = scan.byColumn();
-      List<ScanRows> capturing = CAPTURING.get();
-      if (capturing != null) {
-        capturing.add(rows);
-      }
+      MADE.report(rows);
       return rows;
     };
   }
@@ -59,15 +55,9 @@ public final class ScanRows implements Iterator<Object>, AutoCloseable {
   public record Captured<T>(T result, ScanRows rows) {}
 
   public static <T> Captured<T> capture(Callable<T> execution) throws Exception {
-    List<ScanRows> outer = CAPTURING.get();
-    List<ScanRows> made = new ArrayList<>();
-    CAPTURING.set(made);
-    try {
-      T result = execution.call();
-      return new Captured<>(result, made.size() == 1 ? made.get(0) : null);
-    } finally {
-      CAPTURING.set(outer);
-    }
+    ThreadReports.Collected<T, ScanRows> run = MADE.collect(execution);
+    List<ScanRows> made = run.items();
+    return new Captured<>(run.result(), made.size() == 1 ? made.get(0) : null);
   }
 
   /** How the batches keep each field: the same for every batch of the scan. */
