@@ -33,58 +33,48 @@ public final class KhorosRules {
   private KhorosRules() {}
 
   public static final FilterIntoScanRule FILTER =
-      (FilterIntoScanRule)
-          new ScanRuleConfig(
-                  "KhorosFilterIntoScanRule",
-                  b0 ->
-                      b0.operand(LogicalFilter.class)
-                          .oneInput(
-                              b1 ->
-                                  b1.operand(KhorosTableScan.class)
-                                      .predicate(scan -> scan.condition() == null)
-                                      .noInputs()),
-                  RelFactories.LOGICAL_BUILDER,
-                  FilterIntoScanRule::new)
-              .toRule();
+      rule(
+          "KhorosFilterIntoScanRule",
+          b0 -> b0.operand(LogicalFilter.class).oneInput(KhorosRules::unpushedScan),
+          FilterIntoScanRule::new);
   public static final ProjectIntoScanRule PROJECT =
-      (ProjectIntoScanRule)
-          new ScanRuleConfig(
-                  "KhorosProjectIntoScanRule",
-                  b0 ->
-                      b0.operand(LogicalProject.class)
-                          .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
-                  RelFactories.LOGICAL_BUILDER,
-                  ProjectIntoScanRule::new)
-              .toRule();
+      rule(
+          "KhorosProjectIntoScanRule",
+          b0 ->
+              b0.operand(LogicalProject.class)
+                  .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
+          ProjectIntoScanRule::new);
   public static final ProjectFilterIntoScanRule PROJECT_FILTER =
-      (ProjectFilterIntoScanRule)
-          new ScanRuleConfig(
-                  "KhorosProjectFilterIntoScanRule",
-                  b0 ->
-                      b0.operand(LogicalProject.class)
-                          .oneInput(
-                              b1 ->
-                                  b1.operand(LogicalFilter.class)
-                                      .predicate(
-                                          filter -> RowFilter.canCheck(filter.getCondition()))
-                                      .oneInput(
-                                          b2 ->
-                                              b2.operand(KhorosTableScan.class)
-                                                  .predicate(scan -> scan.condition() == null)
-                                                  .noInputs())),
-                  RelFactories.LOGICAL_BUILDER,
-                  ProjectFilterIntoScanRule::new)
-              .toRule();
+      rule(
+          "KhorosProjectFilterIntoScanRule",
+          b0 ->
+              b0.operand(LogicalProject.class)
+                  .oneInput(
+                      b1 ->
+                          b1.operand(LogicalFilter.class)
+                              .predicate(filter -> RowFilter.canCheck(filter.getCondition()))
+                              .oneInput(KhorosRules::unpushedScan)),
+          ProjectFilterIntoScanRule::new);
   public static final AggregateIntoScanRule AGGREGATE =
-      (AggregateIntoScanRule)
-          new ScanRuleConfig(
-                  "KhorosAggregateIntoScanRule",
-                  b0 ->
-                      b0.operand(LogicalAggregate.class)
-                          .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
-                  RelFactories.LOGICAL_BUILDER,
-                  AggregateIntoScanRule::new)
-              .toRule();
+      rule(
+          "KhorosAggregateIntoScanRule",
+          b0 ->
+              b0.operand(LogicalAggregate.class)
+                  .oneInput(b1 -> b1.operand(KhorosTableScan.class).noInputs()),
+          AggregateIntoScanRule::new);
+
+  private static <R extends RelOptRule> R rule(
+      String description, RelRule.OperandTransform operands, Function<ScanRuleConfig, R> factory) {
+    return factory.apply(
+        new ScanRuleConfig(description, operands, RelFactories.LOGICAL_BUILDER, factory::apply));
+  }
+
+  /** A scan no WHERE clause was pushed into yet. */
+  private static RelRule.Done unpushedScan(RelRule.OperandBuilder scan) {
+    return scan.operand(KhorosTableScan.class)
+        .predicate(candidate -> candidate.condition() == null)
+        .noInputs();
+  }
 
   /**
    * The rules' configuration, as Calcite's {@link RelRule} asks: a description, the operands to
