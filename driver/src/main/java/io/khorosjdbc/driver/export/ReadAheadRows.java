@@ -2,9 +2,6 @@ package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.format.ColumnBatch;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An export's rows, read, parsed and shaped ({@link RowShaper}) ahead on a thread of their own
@@ -34,8 +31,7 @@ public final class ReadAheadRows implements AutoCloseable {
 
   private final RunningExport export;
   private final ExportRows rows;
-  private final BlockingQueue<Batch> ready = new ArrayBlockingQueue<>(WAITING);
-  private volatile boolean closed;
+  private final Handoff<Batch> ready = new Handoff<>(WAITING);
 
   private Batch current = NONE;
   private int index = -1;
@@ -51,30 +47,19 @@ public final class ReadAheadRows implements AutoCloseable {
   private void readAhead(RowShaper shaper) {
     ColumnBatch batch = shaper.newBatch(FIRST_BATCH);
     try {
-      while (!closed) {
+      while (!ready.closed()) {
         boolean more = shaper.fill(batch);
-        hand(new Batch(batch, !more, null));
+        ready.hand(new Batch(batch, !more, null));
         if (!more) {
           return;
         }
         batch = shaper.newBatch(BATCH);
       }
     } catch (RuntimeException e) {
-      hand(new Batch(batch, false, null));
-      hand(new Batch(null, true, e));
+      ready.hand(new Batch(batch, false, null));
+      ready.hand(new Batch(null, true, e));
     } finally {
       rows.close();
-    }
-  }
-
-  /** Waits for room; gives up when the caller closed (it will never take the batch). */
-  private void hand(Batch batch) {
-    try {
-      while (!closed && !ready.offer(batch, 50, TimeUnit.MILLISECONDS)) {
-        // the caller is busy with earlier rows
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -131,10 +116,9 @@ public final class ReadAheadRows implements AutoCloseable {
   /** Stops the reading thread and its transfer; rows read ahead are dropped. */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
+    if (!ready.closed()) {
+      ready.close();
       rows.abandon();
-      ready.clear();
     }
   }
 }

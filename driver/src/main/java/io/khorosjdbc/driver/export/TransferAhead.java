@@ -3,9 +3,6 @@ package io.khorosjdbc.driver.export;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A body's bytes taken off the wire (or the disk) by a thread of their own, at most {@value
@@ -26,8 +23,7 @@ final class TransferAhead extends InputStream {
   private static final Chunk END = new Chunk(new byte[0], -1, null);
 
   private final InputStream source;
-  private final BlockingQueue<Chunk> ready = new ArrayBlockingQueue<>(WAITING);
-  private volatile boolean closed;
+  private final Handoff<Chunk> ready = new Handoff<>(WAITING);
   private Chunk current = NONE;
   private int position;
 
@@ -41,20 +37,20 @@ final class TransferAhead extends InputStream {
   private void transfer() {
     int size = FIRST_CHUNK;
     try {
-      while (!closed) {
+      while (!ready.closed()) {
         byte[] bytes = new byte[size];
         int length = fill(bytes);
         if (length > 0) {
-          hand(new Chunk(bytes, length, null));
+          ready.hand(new Chunk(bytes, length, null));
         }
         if (length < size) {
-          hand(END);
+          ready.hand(END);
           return;
         }
         size = CHUNK;
       }
     } catch (IOException | RuntimeException e) {
-      hand(new Chunk(null, -1, e));
+      ready.hand(new Chunk(null, -1, e));
     }
   }
 
@@ -72,27 +68,15 @@ final class TransferAhead extends InputStream {
       return length;
     } catch (IOException | RuntimeException e) {
       if (length > 0) {
-        hand(new Chunk(bytes, length, null));
+        ready.hand(new Chunk(bytes, length, null));
       }
       throw e;
     }
   }
 
-  /** Waits for room; gives up when the reader closed (it will never take the chunk). */
-  private void hand(Chunk chunk) {
-    try {
-      while (!closed && !ready.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
-        // the parser is busy with earlier bytes
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    return hasBytes() ? current.bytes()[position++] & 0xff : -1;
   }
 
   @Override
@@ -100,6 +84,17 @@ final class TransferAhead extends InputStream {
     if (length == 0) {
       return 0;
     }
+    if (!hasBytes()) {
+      return -1;
+    }
+    int count = Math.min(length, current.length() - position);
+    System.arraycopy(current.bytes(), position, into, offset, count);
+    position += count;
+    return count;
+  }
+
+  /** Whether bytes are at hand in {@code current}, waiting for the next chunk if needed. */
+  private boolean hasBytes() throws IOException {
     while (position == current.length()) {
       current = take();
       position = 0;
@@ -107,13 +102,7 @@ final class TransferAhead extends InputStream {
     if (current.failure() != null) {
       throw rethrown(current.failure()); // again on every read: the bytes stop there
     }
-    if (current.length() < 0) {
-      return -1;
-    }
-    int count = Math.min(length, current.length() - position);
-    System.arraycopy(current.bytes(), position, into, offset, count);
-    position += count;
-    return count;
+    return current.length() > 0;
   }
 
   private Chunk take() throws IOException {
@@ -135,9 +124,8 @@ final class TransferAhead extends InputStream {
   /** Stops the transfer and closes the source. */
   @Override
   public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      ready.clear();
+    if (!ready.closed()) {
+      ready.close();
       source.close();
     }
   }
