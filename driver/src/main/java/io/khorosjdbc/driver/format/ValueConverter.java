@@ -50,28 +50,21 @@ public final class ValueConverter {
             : null;
   }
 
-  /** The value in the column's representation, or {@code null} for {@code null}. */
+  /**
+   * The value in the column's representation, or {@code null} for {@code null}: what {@link
+   * #convertInto} writes, as an object, for one value at a time (a scan converts into batches).
+   */
   public Object convert(String raw) throws ValueFormatException {
-    if (type == ColumnType.VARCHAR) {
-      return raw; // text is kept exactly as delivered, spaces included
-    }
-    String value = stripped(raw);
-    if (value == null) {
-      return null;
-    }
-    return switch (type) {
-      case BIGINT -> numbers.parseLong(value);
-      case DOUBLE -> numbers.parseDouble(value);
-      case BOOLEAN -> toBoolean(value);
-      case TIMESTAMP -> timestamps.read(value);
-      case VARCHAR -> throw new AssertionError("handled above");
-    };
+    ColumnBatch one = new ColumnBatch(new ColumnBatch.Kind[] {ColumnBatch.Kind.of(type)}, 1, 1);
+    convertInto(raw, one, 0);
+    return one.valueAt(0, 0);
   }
 
   /**
-   * Sets {@code field} of the row {@code batch} is filling to the value, as {@link #convert} reads
-   * it, without making an object of a number. The field's kind is {@link ColumnBatch.Kind#of} this
-   * column's type.
+   * Sets {@code field} of the row {@code batch} is filling to the value, without making an object
+   * of a number. The field's kind is {@link ColumnBatch.Kind#of} this column's type. Text is kept
+   * exactly as delivered, spaces included; other values are read without surrounding whitespace,
+   * and a blank one is null.
    */
   public void convertInto(String raw, ColumnBatch batch, int field) throws ValueFormatException {
     String value = type == ColumnType.VARCHAR ? raw : stripped(raw);

@@ -19,11 +19,6 @@ public final class BatchCursor extends AbstractCursor {
     this.rows = rows;
   }
 
-  /** The number of fields in each row. */
-  public int fields() {
-    return rows.fields();
-  }
-
   /**
    * Whether every value of {@code field} that is not null is already of class {@code type}, so
    * {@link #value} can hand it to {@code getObject} as it is.

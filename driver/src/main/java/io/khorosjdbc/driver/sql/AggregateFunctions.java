@@ -216,69 +216,83 @@ final class AggregateFunctions {
     }
   }
 
-  /** SUM of BIGINT, failing on overflow. */
-  private static final class LongSum implements Accumulator {
+  /** SUM of one argument: NULLs skipped, NULL for no value (0 for SUM0). */
+  private abstract static class Sum implements Accumulator {
     private final int arg;
     private final boolean zeroWhenEmpty;
-    private final String column;
-    private long sum;
     private boolean any;
 
-    LongSum(int arg, boolean zeroWhenEmpty, String column) {
+    Sum(int arg, boolean zeroWhenEmpty) {
       this.arg = arg;
       this.zeroWhenEmpty = zeroWhenEmpty;
+    }
+
+    @Override
+    public final void add(Object[] row) {
+      Object value = row[arg];
+      if (value != null) {
+        add(value);
+        any = true;
+      }
+    }
+
+    abstract void add(Object value);
+
+    abstract Object total();
+
+    @Override
+    public final Object result() {
+      return any || zeroWhenEmpty ? total() : null;
+    }
+  }
+
+  /** SUM of BIGINT, failing on overflow. */
+  private static final class LongSum extends Sum {
+    private final String column;
+    private long sum;
+
+    LongSum(int arg, boolean zeroWhenEmpty, String column) {
+      super(arg, zeroWhenEmpty);
       this.column = column;
     }
 
     @Override
-    public void add(Object[] row) {
-      Object value = row[arg];
-      if (value != null) {
-        try {
-          sum = Math.addExact(sum, (Long) value);
-        } catch (ArithmeticException e) {
-          throw new KhorosException(
-              SqlState.NUMERIC_OUT_OF_RANGE,
-              "the sum of "
-                  + column
-                  + " does not fit in a BIGINT; sum it as a DECIMAL instead: SUM(CAST("
-                  + column
-                  + " AS DECIMAL(38, 0)))");
-        }
-        any = true;
+    void add(Object value) {
+      try {
+        sum = Math.addExact(sum, (Long) value);
+      } catch (ArithmeticException e) {
+        throw new KhorosException(
+            SqlState.NUMERIC_OUT_OF_RANGE,
+            "the sum of "
+                + column
+                + " does not fit in a BIGINT; sum it as a DECIMAL instead: SUM(CAST("
+                + column
+                + " AS DECIMAL(38, 0)))");
       }
     }
 
     @Override
-    public Object result() {
-      return any || zeroWhenEmpty ? (Object) sum : null;
+    Object total() {
+      return sum;
     }
   }
 
   /** SUM of DOUBLE, added in row order. */
-  private static final class DoubleSum implements Accumulator {
-    private final int arg;
-    private final boolean zeroWhenEmpty;
+  private static final class DoubleSum extends Sum {
     private double sum;
-    private boolean any;
 
     DoubleSum(int arg, boolean zeroWhenEmpty) {
-      this.arg = arg;
-      this.zeroWhenEmpty = zeroWhenEmpty;
+      super(arg, zeroWhenEmpty);
     }
 
     @Override
-    public void add(Object[] row) {
-      Object value = row[arg];
-      if (value != null) {
-        sum += (Double) value;
-        any = true;
-      }
+    void add(Object value) {
+      sum += (Double) value;
     }
 
     @Override
-    public Object result() {
-      return any || zeroWhenEmpty ? (Object) sum : null;
+    Object total() {
+      return sum;
     }
   }
 

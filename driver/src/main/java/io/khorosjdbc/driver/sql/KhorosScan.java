@@ -35,15 +35,12 @@ import org.apache.calcite.util.ImmutableIntList;
  */
 public final class KhorosScan {
   private final ReportTable table;
-  private final ImmutableIntList fields;
   private final ScanPlan plan;
   private final RexExecutable values;
   private final RowFilter filter;
 
-  /**
-   * The table columns each row is read with: the scan's fields, then what only the filter reads.
-   */
-  private final ImmutableIntList read;
+  /** The scan's fields, then the columns only the filter reads. */
+  private final RowAssembler.Layout layout;
 
   private final List<String> metrics;
   private final ReportFormat format;
@@ -59,10 +56,11 @@ public final class KhorosScan {
       RexBuilder rexBuilder,
       RowFilter filter) {
     this.table = table;
-    this.fields = fields;
     this.plan = plan;
     this.filter = filter;
-    this.read = filter == null ? fields : withFilterColumns(fields, filter);
+    this.layout =
+        new RowAssembler.Layout(
+            filter == null ? fields : withFilterColumns(fields, filter), fields.size());
     this.values =
         plan.values().isEmpty()
             ? null
@@ -90,7 +88,7 @@ public final class KhorosScan {
   private List<ColumnInfo> requestedColumns() {
     List<ColumnInfo> data = table.dataColumns();
     List<ColumnInfo> requested = new ArrayList<>();
-    for (int field : read) {
+    for (int field : layout.read()) {
       if (field < data.size()) {
         requested.add(data.get(field));
       }
@@ -110,9 +108,7 @@ public final class KhorosScan {
             .exports()
             .newQuery(cancelFlag(root), timeoutMillis(root), RequestBudget.Priority.INTERACTIVE);
     List<RunningExport> started = start(planned, control);
-    RowAssembler assembler =
-        new RowAssembler(
-            table, new RowAssembler.Layout(read, fields.size()), metrics, filter, root);
+    RowAssembler assembler = new RowAssembler(table, layout, metrics, filter, root);
     return new Rows(planned, control, started, assembler);
   }
 
