@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * maxRetries} times; a body that arrived whole but is malformed once, since the same file will most
  * likely be malformed again.
  */
-public final class ExportRows implements RowReader {
+public final class ExportRows implements RowReader, RowSource {
   private static final Logger LOG = LoggerFactory.getLogger(ExportRows.class);
   private static final int CONTENT_RETRIES = 1;
 
@@ -241,7 +241,8 @@ public final class ExportRows implements RowReader {
    * returns at once, and makes the reading thread's next step end it quietly (no retry, and the
    * export is not marked failed). For a caller that closed its result early.
    */
-  void abandon() {
+  @Override
+  public void abandon() {
     abandoned = true;
     Download current = download;
     if (current != null) {

@@ -87,7 +87,7 @@ public final class ExportSession implements Closeable {
     }
     Optional<ExportCache.Entry> hit = cache.flatMap(c -> c.find(spec));
     if (hit.isPresent()) {
-      return RunningExport.fromCache(this, spec, record, control, hit.get().body());
+      return RunningExport.fromCache(this, spec, record, control, hit.get());
     }
     RunningExport export =
         new RunningExport(this, spec, record, control, cache.map(c -> c.fill(spec)).orElse(null));

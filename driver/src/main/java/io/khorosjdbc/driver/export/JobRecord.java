@@ -75,6 +75,10 @@ public final class JobRecord {
     rows.incrementAndGet();
   }
 
+  void addRows(long count) {
+    rows.addAndGet(count);
+  }
+
   void bytes(long total) {
     bytes.set(total);
   }

@@ -30,13 +30,13 @@ public final class ReadAheadRows implements AutoCloseable {
   private static final Batch END = new Batch(null, true, null);
 
   private final RunningExport export;
-  private final ExportRows rows;
+  private final RowSource rows;
   private final Handoff<Batch> ready = new Handoff<>(WAITING);
 
   private Batch current = NONE;
   private int index = -1;
 
-  ReadAheadRows(RunningExport export, ExportRows rows, RowShaper shaper, String threadName) {
+  ReadAheadRows(RunningExport export, RowSource rows, RowShaper shaper, String threadName) {
     this.export = export;
     this.rows = rows;
     Thread reader = new Thread(() -> readAhead(shaper), threadName);
@@ -49,6 +49,9 @@ public final class ReadAheadRows implements AutoCloseable {
     try {
       while (!ready.closed()) {
         boolean more = shaper.fill(batch);
+        if (!more) {
+          export.keepCopy(); // every row of the file was shaped, so recorded
+        }
         ready.hand(new Batch(batch, !more, null));
         if (!more) {
           return;

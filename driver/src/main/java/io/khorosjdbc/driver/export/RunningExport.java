@@ -4,15 +4,17 @@ import io.khorosjdbc.driver.api.ApiException;
 import io.khorosjdbc.driver.api.Download;
 import io.khorosjdbc.driver.api.ReportFormat;
 import io.khorosjdbc.driver.api.RequestBudget;
+import io.khorosjdbc.driver.export.cache.CopyRecorder;
+import io.khorosjdbc.driver.export.cache.ExportCache;
 import io.khorosjdbc.driver.export.cache.TenantCache;
+import io.khorosjdbc.driver.export.cache.TypedCopy;
 import io.khorosjdbc.driver.format.CsvRowReader;
 import io.khorosjdbc.driver.format.JsonRowReader;
 import io.khorosjdbc.driver.format.MissingColumnsException;
 import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.function.Function;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +36,17 @@ public final class RunningExport {
   private final JobRecord record;
   private final QueryControl control;
 
-  /** The cached body this export is read from instead of a job, or null. */
-  private final Path cachedBody;
+  /** The cache entry this export is read from instead of a job, or null. */
+  private final ExportCache.Entry cached;
 
   /** Copies the downloaded body into the cache, or null when caching is off (or a hit). */
   private final TenantCache.Fill cacheFill;
+
+  /** The entry the downloaded body became in the cache, once read to its end. */
+  private volatile ExportCache.Entry written;
+
+  /** Records a typed copy of the rows as the query reads them, or null. */
+  private CopyRecorder recorder;
 
   private volatile ExportJob job;
 
@@ -56,20 +64,24 @@ public final class RunningExport {
       ExportSpec spec,
       JobRecord record,
       QueryControl control,
-      Path cachedBody,
+      ExportCache.Entry cached,
       TenantCache.Fill cacheFill) {
     this.session = session;
     this.spec = spec;
     this.record = record;
     this.control = control;
-    this.cachedBody = cachedBody;
+    this.cached = cached;
     this.cacheFill = cacheFill;
   }
 
   static RunningExport fromCache(
-      ExportSession session, ExportSpec spec, JobRecord record, QueryControl control, Path body) {
+      ExportSession session,
+      ExportSpec spec,
+      JobRecord record,
+      QueryControl control,
+      ExportCache.Entry entry) {
     record.servedFromCache();
-    return new RunningExport(session, spec, record, control, body, null);
+    return new RunningExport(session, spec, record, control, entry, null);
   }
 
   public ExportSpec spec() {
@@ -91,20 +103,46 @@ public final class RunningExport {
   }
 
   /**
-   * Waits for the job and opens its rows, read ahead on a thread of their own and shaped there by
-   * the shaper {@code shaping} makes over the raw rows (values aligned to {@code
-   * spec().metrics()}).
+   * Opens the export's rows, read ahead on a thread of their own and shaped there by {@code
+   * shaping}: from a typed copy when the export cache keeps one with the query's columns, else from
+   * the body (waiting for the job first), recording a typed copy as they are read when the cache
+   * keeps copies.
    */
-  public ReadAheadRows open(Function<RowReader, RowShaper> shaping) {
+  public ReadAheadRows open(FileShaping shaping) {
+    String thread = "khoros-read " + spec.report().table();
+    Optional<TenantCache> cache = session.cache();
+    Optional<TypedCopy> copy =
+        cached == null
+            ? Optional.empty()
+            : cache.flatMap(c -> c.findCopy(cached, shaping.copyLayout()));
+    if (copy.isPresent()) {
+      record.downloading();
+      CopyRows rows = new CopyRows(this, copy.get(), cached.bytes());
+      return new ReadAheadRows(this, rows, shaping.overCopy(rows), thread);
+    }
+    boolean cacheable = cached != null || cacheFill != null;
+    recorder = cacheable ? cache.flatMap(c -> c.recorder(shaping.copyLayout())).orElse(null) : null;
     ExportRows rows = new ExportRows(this);
     RowShaper shaper;
     try {
-      shaper = shaping.apply(rows);
+      shaper = shaping.overRaw(rows, recorder);
     } catch (RuntimeException e) {
       rows.close();
       throw e;
     }
-    return new ReadAheadRows(this, rows, shaper, "khoros-read " + spec.report().table());
+    return new ReadAheadRows(this, rows, shaper, thread);
+  }
+
+  /**
+   * Every row of the body was shaped: keeps the typed copy recorded of them, for the entry they
+   * were read from or written to. On the reading thread.
+   */
+  void keepCopy() {
+    ExportCache.Entry entry = cached != null ? cached : written;
+    if (recorder != null && entry != null) {
+      session.cache().ifPresent(cache -> cache.keep(entry, recorder));
+    }
+    recorder = null;
   }
 
   /** The download's body, copied into the export cache as it is read when caching is on. */
@@ -133,9 +171,9 @@ public final class RunningExport {
 
   /** Like {@link #openDownload()}, but leaves I/O failures to the caller (to retry them). */
   Download openDownloadOrFail() throws IOException {
-    if (cachedBody != null) {
+    if (cached != null) {
       record.downloading();
-      return Download.ofFile(cachedBody);
+      return Download.ofFile(cached.body());
     }
     for (int reexports = 0; ; reexports++) {
       String url;
@@ -264,7 +302,7 @@ public final class RunningExport {
 
   void done(long bytes) {
     if (cacheFill != null) {
-      cacheFill.commit();
+      written = cacheFill.commit().orElse(null);
     }
     ExportJob current = job;
     if (current != null) {
@@ -284,6 +322,10 @@ public final class RunningExport {
 
   void countRow() {
     record.addRow();
+  }
+
+  void countRows(long count) {
+    record.addRows(count);
   }
 
   void checkControl() {

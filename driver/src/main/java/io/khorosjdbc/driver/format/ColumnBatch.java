@@ -74,6 +74,11 @@ public final class ColumnBatch {
     return count;
   }
 
+  /** How many rows it holds at most. */
+  public int capacity() {
+    return capacity;
+  }
+
   public boolean full() {
     return count == capacity;
   }
@@ -117,6 +122,24 @@ public final class ColumnBatch {
       case LONG -> setLong(field, (Long) value);
       case DOUBLE -> setDouble(field, (Double) value);
       case STRING, OBJECT -> objects[field][count] = value;
+    }
+  }
+
+  /**
+   * Sets a field of the row being filled to the value of {@code fromField} in row {@code fromRow}
+   * of {@code from}; both fields must be of the same kind.
+   */
+  public void copy(int field, ColumnBatch from, int fromField, int fromRow) {
+    switch (kinds[field]) {
+      case LONG -> {
+        longs[field][count] = from.longs[fromField][fromRow];
+        nulls[field][count] = from.nulls[fromField][fromRow];
+      }
+      case DOUBLE -> {
+        doubles[field][count] = from.doubles[fromField][fromRow];
+        nulls[field][count] = from.nulls[fromField][fromRow];
+      }
+      case STRING, OBJECT -> objects[field][count] = from.objects[fromField][fromRow];
     }
   }
 

@@ -72,6 +72,7 @@ public record ConnectionConfig(
    * @param closedTtl how long an export of an older window is reused
    * @param maxBytes the cache's largest size
    * @param clearOnConnect whether connecting empties it
+   * @param memoryBytes the most heap typed copies of its exports take (0: none)
    */
   public record ExportCacheConfig(
       boolean enabled,
@@ -79,7 +80,8 @@ public record ConnectionConfig(
       Duration recentTtl,
       Duration closedTtl,
       long maxBytes,
-      boolean clearOnConnect) {}
+      boolean clearOnConnect,
+      long memoryBytes) {}
 
   static final Map<String, String> REGION_HOSTS =
       Map.of(
@@ -148,7 +150,8 @@ public record ConnectionConfig(
               reader.duration(DriverProperty.CACHE_TTL),
               reader.duration(DriverProperty.CACHE_CLOSED_TTL),
               reader.bytes(DriverProperty.CACHE_MAX_SIZE),
-              reader.bool(DriverProperty.CACHE_CLEAR)),
+              reader.bool(DriverProperty.CACHE_CLEAR),
+              reader.heapShare(DriverProperty.CACHE_MEMORY)),
           Map.copyOf(effective));
     } catch (IllegalArgumentException e) {
       throw new SQLException("khoros-jdbc: " + e.getMessage(), SqlState.INVALID_VALUE.code(), e);
@@ -399,6 +402,15 @@ public record ConnectionConfig(
     long bytes(DriverProperty property) {
       return number(
           property, Reader::size, size -> size > 0, "is not a size; write e.g. 1g, 512m or 100k");
+    }
+
+    /** A size, 0 included, or {@code auto}: an eighth of the JVM's maximum heap. */
+    long heapShare(DriverProperty property) {
+      if (value(property).equalsIgnoreCase("auto")) {
+        return Runtime.getRuntime().maxMemory() / 8;
+      }
+      return number(
+          property, Reader::size, size -> size >= 0, "is not a size; write e.g. 256m, 0 or auto");
     }
 
     private static Long size(String text) {

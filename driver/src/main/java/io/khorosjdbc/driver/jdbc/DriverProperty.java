@@ -145,6 +145,13 @@ public enum DriverProperty {
       "cacheMaxSize",
       "1g",
       "Largest size of the export cache (k, m, g); least " + "recently used exports go first."),
+  CACHE_MEMORY(
+      "cacheMemory",
+      "auto",
+      "Heap for typed copies of cached exports (k, m, g; 0 keeps none): a query that reads a "
+          + "cached export again takes the values an earlier query converted instead of parsing "
+          + "the file. Shared by the connections of one JVM; least recently used copies go first; "
+          + "an export larger than this is parsed each time. auto: an eighth of the maximum heap."),
   CACHE_CLEAR(
       "cacheClear", "false", "Empty the export cache when connecting.", false, "true", "false"),
   ALLOW_INSECURE_HTTP(

@@ -204,7 +204,7 @@ public class KhorosDriver extends Driver {
     if (settings.clearOnConnect()) {
       LOG.info("cleared {} cached exports", cache.clear());
     }
-    return Optional.of(new TenantCache(cache, config.tenantKey()));
+    return Optional.of(new TenantCache(cache, config.tenantKey(), settings.memoryBytes()));
   }
 
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {

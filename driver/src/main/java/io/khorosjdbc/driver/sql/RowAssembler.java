@@ -2,8 +2,13 @@ package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.catalog.ColumnInfo;
 import io.khorosjdbc.driver.catalog.ParameterColumn;
+import io.khorosjdbc.driver.export.CopyRows;
 import io.khorosjdbc.driver.export.ExportException;
+import io.khorosjdbc.driver.export.FileShaping;
 import io.khorosjdbc.driver.export.PlannedExport;
+import io.khorosjdbc.driver.export.RowShaper;
+import io.khorosjdbc.driver.export.cache.CopyLayout;
+import io.khorosjdbc.driver.export.cache.CopyRecorder;
 import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.ColumnType;
 import io.khorosjdbc.driver.format.FormatDetector;
@@ -14,6 +19,7 @@ import io.khorosjdbc.driver.format.ValueConverter;
 import io.khorosjdbc.driver.format.ValueFormatException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +31,10 @@ import org.apache.calcite.util.ImmutableIntList;
  * API parameter value. Numbers are read in the connection's {@code apiLocale}; each timestamp
  * column's format is detected per export file ({@link #open}), unless {@code dateFormat} gives it.
  * A value that does not convert fails the query with the table, column, row and value.
+ *
+ * <p>The typed values of the data columns it reads (all of them, before the filter) are what a
+ * typed copy of a cached export keeps ({@link #copyLayout}); a later scan of the same file reads
+ * them instead of parsing it ({@link CopiedFile}).
  */
 final class RowAssembler {
   private final String table;
@@ -58,6 +68,12 @@ final class RowAssembler {
 
   /** The table columns the filter reads. */
   private final int[] filterColumns;
+
+  /** The data fields' values as a typed copy keeps them. */
+  private final CopyLayout copyLayout;
+
+  /** Per column of {@link #copyLayout}: its field. */
+  private final int[] copyFields;
 
   /**
    * The fields of a scan's rows: the table columns it reads, of which the first {@code outputs} are
@@ -98,6 +114,8 @@ final class RowAssembler {
     this.stateless = new ValueConverter[fields.size()];
     this.pseudo = new PseudoValue[fields.size()];
     this.kinds = new ColumnBatch.Kind[fields.size()];
+    List<String> copyColumns = new ArrayList<>();
+    List<Integer> dataFields = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
       int field = fields.get(i);
       kinds[i] = ColumnBatch.Kind.OBJECT;
@@ -106,6 +124,8 @@ final class RowAssembler {
         columns[i] = column;
         metricOf[i] = metrics.indexOf(column.name());
         kinds[i] = ColumnBatch.Kind.of(column.type());
+        copyColumns.add(column.name() + " " + column.type());
+        dataFields.add(i);
         if (column.type() != ColumnType.TIMESTAMP) {
           stateless[i] = new ValueConverter(column.type(), null, numbers);
         }
@@ -123,20 +143,48 @@ final class RowAssembler {
                         .getOrDefault(parameter.name(), parameter.defaultValue()));
       }
     }
+    this.copyFields = dataFields.stream().mapToInt(Integer::intValue).toArray();
+    this.copyLayout =
+        new CopyLayout(
+            zone.getId() + "|" + config.dateFormat().orElse("") + "|" + config.apiLocale(),
+            copyColumns,
+            Arrays.stream(copyFields).mapToObj(field -> kinds[field]).toList());
+  }
+
+  /** How the scan makes its rows from the file of {@code export}, from its body or a copy. */
+  FileShaping shaping(PlannedExport export) {
+    return new FileShaping() {
+      @Override
+      public CopyLayout copyLayout() {
+        return copyLayout;
+      }
+
+      @Override
+      public RowShaper overRaw(RowReader raw, CopyRecorder recorder) {
+        return open(raw, export, recorder);
+      }
+
+      @Override
+      public RowShaper overCopy(CopyRows copy) {
+        int[] sourceFields = new int[columns.length];
+        Arrays.fill(sourceFields, -1);
+        for (int i = 0; i < copyFields.length; i++) {
+          sourceFields[copyFields[i]] = copy.layout().fieldOf(copyLayout.columns().get(i));
+        }
+        return new CopiedFile(copy, sourceFields, constants(export), check(), RowAssembler.this);
+      }
+    };
   }
 
   /**
    * The rows of one export file, with converters of their own (timestamp formats are per file),
    * laid out as this scan's rows.
    */
-  ExportFile open(RowReader rows, PlannedExport export) {
+  private ExportFile open(RowReader rows, PlannedExport export, CopyRecorder recorder) {
     FormatDetector[] detectors = new FormatDetector[metrics.size()];
     ValueConverter[] converters = stateless.clone();
-    Object[] constants = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      if (pseudo[i] != null) {
-        constants[i] = pseudo[i].of(export);
-      } else if (columns[i].type() == ColumnType.TIMESTAMP && metricOf[i] >= 0) {
+      if (columns[i] != null && columns[i].type() == ColumnType.TIMESTAMP && metricOf[i] >= 0) {
         if (detectors[metricOf[i]] == null) {
           detectors[metricOf[i]] = new FormatDetector(timestamps.customFormat());
         }
@@ -148,8 +196,24 @@ final class RowAssembler {
                 numbers);
       }
     }
-    RowFilter.Check check = filter == null ? null : filter.check(query);
-    return new ExportFile(rows, table, metrics, detectors, converters, constants, check, this);
+    return new ExportFile(
+        rows, table, metrics, detectors, converters, recorder, constants(export), check(), this);
+  }
+
+  /** Per field: a pseudo-column's value in the rows of {@code export}. */
+  private Object[] constants(PlannedExport export) {
+    Object[] constants = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      if (pseudo[i] != null) {
+        constants[i] = pseudo[i].of(export);
+      }
+    }
+    return constants;
+  }
+
+  /** The filter for one file's reading thread, or null. */
+  private RowFilter.Check check() {
+    return filter == null ? null : filter.check(query);
   }
 
   /** Per field handed on: how a batch keeps its values. */
@@ -174,7 +238,27 @@ final class RowAssembler {
         convert(rows, batch, i);
       }
     }
-    RowFilter.Check check = rows.check();
+    rows.record(batch, copyFields);
+    return holds(rows.check(), batch);
+  }
+
+  /**
+   * Sets every field of the row {@code batch} is filling from the current row of a typed copy;
+   * false when the scan's filter drops the row.
+   */
+  boolean assemble(CopiedFile rows, ColumnBatch batch) {
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] == null) {
+        batch.set(i, rows.constant(i));
+      } else {
+        rows.copyInto(batch, i);
+      }
+    }
+    return holds(rows.check(), batch);
+  }
+
+  /** Whether the row {@code batch} is filling passes the filter {@code check} (if any). */
+  private boolean holds(RowFilter.Check check, ColumnBatch batch) {
     if (check == null) {
       return true;
     }

@@ -57,8 +57,7 @@ final class ScanEnumerator implements Enumerator<Object> {
           return false;
         }
         index++;
-        PlannedExport export = planned.get(index);
-        rows = started.get(index).open(raw -> assembler.open(raw, export));
+        rows = started.get(index).open(assembler.shaping(planned.get(index)));
       }
       if (rows.next()) {
         made = false;

@@ -62,6 +62,7 @@ class DriverPropertiesTest {
     samples.put(DriverProperty.CACHE_CLOSED_TTL, "1h");
     samples.put(DriverProperty.CACHE_MAX_SIZE, "10m");
     samples.put(DriverProperty.CACHE_CLEAR, "true");
+    samples.put(DriverProperty.CACHE_MEMORY, "64m");
     samples.put(DriverProperty.ALLOW_INSECURE_HTTP, "true");
     samples.put(DriverProperty.MAX_RETRIES, "1");
     samples.put(DriverProperty.RETRY_BASE_DELAY, "1s");

@@ -121,8 +121,9 @@ public final class ExportCache {
     return new Writer(slot, spec);
   }
 
-  /** Deletes every entry; returns how many there were. */
+  /** Deletes every entry, and their typed copies; returns how many there were. */
   public long clear() {
+    TypedCopies.shared().forget(directory);
     long removed = 0;
     for (Path meta : metaFiles()) {
       removed += delete(meta) ? 1 : 0;
@@ -266,8 +267,8 @@ public final class ExportCache {
       return out;
     }
 
-    /** Publishes the body after the whole export was read without error. */
-    public void commit() throws IOException {
+    /** Publishes the body after the whole export was read without error; returns its entry. */
+    public Entry commit() throws IOException {
       out.close();
       String id = sha256(String.join(",", spec.metrics()));
       Path body = slot.resolve(id + BODY);
@@ -293,6 +294,7 @@ public final class ExportCache {
           StandardCopyOption.ATOMIC_MOVE);
       committed = true;
       evict();
+      return new Entry(body, meta);
     }
 
     /** Discards an unfinished body. */

@@ -9,8 +9,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One tenant's view of the export cache: look-ups and fills of its own entries. */
-public record TenantCache(ExportCache cache, String tenant) {
+/**
+ * One tenant's view of the export cache: look-ups and fills of its own entries, and the typed
+ * copies of them this JVM keeps in memory ({@link TypedCopies}).
+ *
+ * @param copyBudget the most heap, in bytes, typed copies may take; 0 keeps none
+ */
+public record TenantCache(ExportCache cache, String tenant, long copyBudget) {
   private static final Logger LOG = LoggerFactory.getLogger(TenantCache.class);
 
   public TenantCache {
@@ -20,6 +25,21 @@ public record TenantCache(ExportCache cache, String tenant) {
 
   public Optional<ExportCache.Entry> find(ExportSpec spec) {
     return cache.find(tenant, spec);
+  }
+
+  /** A typed copy of the entry that holds the columns of {@code layout}, if one is kept. */
+  public Optional<TypedCopy> findCopy(ExportCache.Entry entry, CopyLayout layout) {
+    return copyBudget > 0 ? TypedCopies.shared().find(entry, layout) : Optional.empty();
+  }
+
+  /** Records a typed copy of an export while a query reads it; none when copies are off. */
+  public Optional<CopyRecorder> recorder(CopyLayout layout) {
+    return copyBudget > 0 ? Optional.of(new CopyRecorder(layout, copyBudget)) : Optional.empty();
+  }
+
+  /** Keeps what {@code recorder} recorded of every row of the entry, if it stayed in budget. */
+  public void keep(ExportCache.Entry entry, CopyRecorder recorder) {
+    recorder.copy().ifPresent(copy -> TypedCopies.shared().keep(entry, copy, copyBudget));
   }
 
   /** Starts keeping the body of an export that is about to be downloaded. */
@@ -51,17 +71,19 @@ public record TenantCache(ExportCache cache, String tenant) {
       }
     }
 
-    /** Keeps the copy: the whole body was read without error. */
-    public synchronized void commit() {
-      if (writer != null) {
-        try {
-          writer.commit();
-        } catch (IOException e) {
-          LOG.warn("could not cache {}: {}", spec.describe(), e.getMessage());
-        } finally {
-          writer.close();
-          writer = null;
-        }
+    /** Keeps the copy: the whole body was read without error. Returns the entry it became. */
+    public synchronized Optional<ExportCache.Entry> commit() {
+      if (writer == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(writer.commit());
+      } catch (IOException e) {
+        LOG.warn("could not cache {}: {}", spec.describe(), e.getMessage());
+        return Optional.empty();
+      } finally {
+        writer.close();
+        writer = null;
       }
     }
 
