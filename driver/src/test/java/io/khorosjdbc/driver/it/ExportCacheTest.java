@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
-import io.khorosjdbc.emulator.KhorosEmulator;
-import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.http.JournalEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,13 +99,7 @@ class ExportCacheTest {
   void aScanClosedEarlyCachesNothingOfThePieceItWasReading() throws SQLException {
     // Pieces ten times larger than what is read ahead (rows in batches, bytes in chunks), so the
     // LIMIT stops the transfer inside the first one; a piece read to its end would be kept.
-    try (EmulatorFixture large =
-            new EmulatorFixture(
-                KhorosEmulator.builder()
-                    .seed(42)
-                    .rowsPerDay(60_000)
-                    .jobLatencyMillis(20)
-                    .rateLimit(RateLimit.OFF));
+    try (EmulatorFixture large = EmulatorFixture.start(60_000);
         Connection cached = large.connect("cache=true", "splitWindow=1d");
         Statement queries = cached.createStatement()) {
       assertEquals(3, Rows.query(queries, "SELECT *" + DAYS_1_TO_2 + " LIMIT 3").size());

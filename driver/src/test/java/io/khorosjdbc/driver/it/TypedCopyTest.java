@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
-import io.khorosjdbc.emulator.KhorosEmulator;
-import io.khorosjdbc.emulator.RateLimit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,13 +121,7 @@ class TypedCopyTest {
   @Test
   void aScanClosedEarlyKeepsNoCopyOfTheBodyItWasReading() throws Exception {
     // Days ten times larger than what is read ahead, so the LIMIT stops inside the first one.
-    try (EmulatorFixture large =
-        new EmulatorFixture(
-            KhorosEmulator.builder()
-                .seed(42)
-                .rowsPerDay(60_000)
-                .jobLatencyMillis(20)
-                .rateLimit(RateLimit.OFF))) {
+    try (EmulatorFixture large = EmulatorFixture.start(60_000)) {
       String all = "SELECT *" + DAYS_1_TO_2;
       query(large, all, "cacheMemory=0");
       assertEquals(3, query(large, all + " LIMIT 3").size());

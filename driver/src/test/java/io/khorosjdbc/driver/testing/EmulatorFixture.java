@@ -42,10 +42,18 @@ public final class EmulatorFixture implements AutoCloseable {
   }
 
   public static EmulatorFixture start() {
+    return start(2000);
+  }
+
+  /**
+   * An emulator with {@code rowsPerDay} rows a day; 60,000 makes a day ten times larger than what a
+   * scan reads ahead, so a LIMIT stops inside it.
+   */
+  public static EmulatorFixture start(int rowsPerDay) {
     return new EmulatorFixture(
         KhorosEmulator.builder()
             .seed(42)
-            .rowsPerDay(2000)
+            .rowsPerDay(rowsPerDay)
             .jobLatencyMillis(20)
             .rateLimit(RateLimit.OFF));
   }

@@ -34,6 +34,21 @@ class CopyRecorderTest {
     return batch;
   }
 
+  private static final CopyLayout NETWORK_ONLY =
+      new CopyLayout("UTC||en_US", List.of("NETWORK VARCHAR"), List.of(Kind.STRING));
+
+  /**
+   * A recorder that recorded every row of {@code rows}, its field {@code i} from {@code fields[i]}.
+   */
+  private static CopyRecorder recorded(
+      CopyLayout layout, long budget, ColumnBatch rows, int... fields) {
+    CopyRecorder recorder = new CopyRecorder(layout, budget);
+    for (int row = 0; row < rows.count(); row++) {
+      recorder.record(rows, row, fields);
+    }
+    return recorder;
+  }
+
   private static List<Object> values(TypedCopy copy, int field) {
     ColumnBatch out = new ColumnBatch(new Kind[] {ROW[field]}, 1, 1);
     List<Object> values = new ArrayList<>();
@@ -58,10 +73,7 @@ class CopyRecorderTest {
   void theCopyHoldsEveryRecordedValueNullsAndNonAsciiTextIncluded() {
     // 10,000 distinct ids: past the first 4,096 they are packed as bytes
     ColumnBatch rows = batch(10_000, 1);
-    CopyRecorder recorder = new CopyRecorder(LAYOUT, 1L << 30);
-    for (int row = 0; row < rows.count(); row++) {
-      recorder.record(rows, row, new int[] {0, 1, 2});
-    }
+    CopyRecorder recorder = recorded(LAYOUT, 1L << 30, rows, 0, 1, 2);
 
     TypedCopy copy = recorder.copy().orElseThrow();
 
@@ -74,10 +86,7 @@ class CopyRecorderTest {
   @Test
   void textThatRepeatsIsKeptAsOneStringPerValue() {
     ColumnBatch rows = batch(100, 1);
-    CopyRecorder recorder = new CopyRecorder(LAYOUT, 1L << 30);
-    for (int row = 0; row < rows.count(); row++) {
-      recorder.record(rows, row, new int[] {0, 1, 2});
-    }
+    CopyRecorder recorder = recorded(LAYOUT, 1L << 30, rows, 0, 1, 2);
 
     List<Object> networks = values(recorder.copy().orElseThrow(), 2);
 
@@ -88,12 +97,7 @@ class CopyRecorderTest {
   @Test
   void fieldsAreTakenFromWhereTheScanKeepsThem() {
     ColumnBatch rows = batch(5, 1);
-    CopyLayout networkOnly =
-        new CopyLayout("UTC||en_US", List.of("NETWORK VARCHAR"), List.of(Kind.STRING));
-    CopyRecorder recorder = new CopyRecorder(networkOnly, 1L << 30);
-    for (int row = 0; row < rows.count(); row++) {
-      recorder.record(rows, row, new int[] {2});
-    }
+    CopyRecorder recorder = recorded(NETWORK_ONLY, 1L << 30, rows, 2);
 
     assertEquals(values(rows, 2), values(recorder.copy().orElseThrow(), 0));
   }
@@ -101,10 +105,7 @@ class CopyRecorderTest {
   @Test
   void aCopyThatOutgrowsItsBudgetIsNotKept() {
     ColumnBatch rows = batch(1_000, 1);
-    CopyRecorder recorder = new CopyRecorder(LAYOUT, 10_000);
-    for (int row = 0; row < rows.count(); row++) {
-      recorder.record(rows, row, new int[] {0, 1, 2});
-    }
+    CopyRecorder recorder = recorded(LAYOUT, 10_000, rows, 0, 1, 2);
 
     assertTrue(recorder.copy().isEmpty());
   }
@@ -112,12 +113,7 @@ class CopyRecorderTest {
   @Test
   void theEstimateCountsEachSharedStringOnce() {
     ColumnBatch rows = batch(1_000, 1);
-    CopyLayout networkOnly =
-        new CopyLayout("UTC||en_US", List.of("NETWORK VARCHAR"), List.of(Kind.STRING));
-    CopyRecorder recorder = new CopyRecorder(networkOnly, 1L << 30);
-    for (int row = 0; row < rows.count(); row++) {
-      recorder.record(rows, row, new int[] {2});
-    }
+    CopyRecorder recorder = recorded(NETWORK_ONLY, 1L << 30, rows, 2);
 
     // a reference per row, and three one-letter strings
     assertEquals(1_000 * 4 + 3 * (56 + 1), recorder.copy().orElseThrow().bytes());
