@@ -13,8 +13,9 @@ import java.util.Optional;
  *
  * <p>Export text is mostly a few values repeated (a status, a network, an agent's name): each text
  * column keeps one string per distinct value, up to {@value #DISTINCT_PER_COLUMN} of them; the
- * values past those (ids, mostly) are packed as bytes ({@link CopyBatch}). The copy is then a few
- * arrays per batch: kept as strings, a million rows' ids were millions of objects, and the garbage
+ * values past those (ids, mostly) are packed as bytes ({@link CopyBatch}), and a column whose
+ * values rarely repeat stops looking them up ({@link SharedText}). The copy is then a few arrays
+ * per batch: kept as strings, a million rows' ids were millions of objects, and the garbage
  * collector's work to keep them made the read that records the copy twice as slow.
  */
 public final class CopyRecorder {

@@ -7,10 +7,21 @@ package io.khorosjdbc.driver.export.cache;
  * thread that parses the export.
  */
 final class SharedText {
+  /** How many look-ups after the limit was reached decide whether looking up still pays. */
+  private static final int TRIAL = 4096;
+
   private final int limit;
   private int[] hashes = new int[64];
   private String[] values = new String[64];
   private int size;
+  private int trialLookups;
+  private int trialHits;
+
+  /**
+   * The column's values rarely repeat (ids): past the limit, fewer than half of the trial's
+   * look-ups found a value, so none is made any more.
+   */
+  private boolean retired;
 
   SharedText(int limit) {
     this.limit = limit;
@@ -21,6 +32,19 @@ final class SharedText {
    * null when it is new and the limit is reached.
    */
   String share(String text) {
+    if (retired) {
+      return null;
+    }
+    String kept = findOrAdd(text);
+    if (size == limit && trialLookups < TRIAL) {
+      trialLookups++;
+      trialHits += kept == null ? 0 : 1;
+      retired = trialLookups == TRIAL && trialHits * 2 < TRIAL;
+    }
+    return kept;
+  }
+
+  private String findOrAdd(String text) {
     int hash = text.hashCode();
     int mask = values.length - 1;
     for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
