@@ -23,4 +23,13 @@ public record ExportSettings(
     Duration pollInitialDelay,
     Duration pollMaxDelay,
     Duration exportTimeout,
-    RetryPolicy retry) {}
+    RetryPolicy retry) {
+
+  /**
+   * What decides how the API writes an export's values, beyond the export itself: the same window
+   * comes back as other text in another locale or zone, so the export cache keys entries by it.
+   */
+  public String responseFormatting() {
+    return apiLocale + "|" + apiTimeZone.getId() + "|endTimeInclusive=" + endTimeInclusive;
+  }
+}

@@ -204,7 +204,12 @@ public class KhorosDriver extends Driver {
     if (settings.clearOnConnect()) {
       LOG.info("cleared {} cached exports", cache.clear());
     }
-    return Optional.of(new TenantCache(cache, config.tenantKey(), settings.memoryBytes()));
+    return Optional.of(
+        new TenantCache(
+            cache,
+            config.tenantKey(),
+            config.exportSettings().responseFormatting(),
+            settings.memoryBytes()));
   }
 
   private static KhorosContext openContext(ConnectionConfig config) throws SQLException {

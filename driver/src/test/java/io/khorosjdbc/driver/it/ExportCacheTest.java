@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.driver.testing.Rows;
+import io.khorosjdbc.emulator.NumberFormatStyle;
 import io.khorosjdbc.emulator.http.JournalEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,38 @@ class ExportCacheTest {
 
     assertTrue(emu.creates().isEmpty());
     assertTrue(rows.size() > 100);
+  }
+
+  @Test
+  void aCachedExportServesOnlyConnectionsThatAskForTheSameZoneAndLocale() throws Exception {
+    String sql = "SELECT RESPONSE_ID, RESPONSE_TIME, SENTIMENT_SCORE" + DAYS_1_TO_2;
+    try (EmulatorFixture localized =
+        new EmulatorFixture(EmulatorFixture.defaults().numberFormat(NumberFormatStyle.LOCALE))) {
+      Path cacheDir = Files.createTempDirectory("khoros-export-cache");
+      cachedQuery(localized, sql, "cacheDir=" + cacheDir);
+      for (String other : List.of("apiTimeZone=Asia/Kolkata", "apiLocale=de_DE")) {
+        List<String> expected;
+        try (Connection uncached = localized.connect(other);
+            Statement plain = uncached.createStatement()) {
+          expected = Rows.query(plain, sql);
+        }
+        localized.emulator().reset();
+
+        assertEquals(expected, cachedQuery(localized, sql, "cacheDir=" + cacheDir, other), other);
+        assertEquals(2, localized.creates().size(), other + " exports anew");
+      }
+    }
+  }
+
+  private static List<String> cachedQuery(EmulatorFixture emu, String sql, String... more)
+      throws SQLException {
+    String[] properties =
+        Stream.concat(Stream.of("cache=true", "splitWindow=1d"), Stream.of(more))
+            .toArray(String[]::new);
+    try (Connection cached = emu.connect(properties);
+        Statement queries = cached.createStatement()) {
+      return Rows.query(queries, sql);
+    }
   }
 
   @Test

@@ -42,7 +42,16 @@ public final class EmulatorFixture implements AutoCloseable {
   }
 
   public static EmulatorFixture start() {
-    return start(2000);
+    return new EmulatorFixture(defaults());
+  }
+
+  /** The emulator {@link #start()} runs: 2,000 rows a day, 20 ms jobs, no rate limit. */
+  public static KhorosEmulator.Builder defaults() {
+    return KhorosEmulator.builder()
+        .seed(42)
+        .rowsPerDay(2000)
+        .jobLatencyMillis(20)
+        .rateLimit(RateLimit.OFF);
   }
 
   /**
@@ -50,12 +59,7 @@ public final class EmulatorFixture implements AutoCloseable {
    * scan reads ahead, so a LIMIT stops inside it.
    */
   public static EmulatorFixture start(int rowsPerDay) {
-    return new EmulatorFixture(
-        KhorosEmulator.builder()
-            .seed(42)
-            .rowsPerDay(rowsPerDay)
-            .jobLatencyMillis(20)
-            .rateLimit(RateLimit.OFF));
+    return new EmulatorFixture(defaults().rowsPerDay(rowsPerDay));
   }
 
   /**

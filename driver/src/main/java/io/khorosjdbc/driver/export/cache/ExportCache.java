@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Export bodies kept on disk, so that a query whose windows were exported recently runs no API
  * call. An entry is one export's body exactly as downloaded, keyed by tenant, report, window,
- * parameters and format ("the slot") and the columns it holds; an entry with more columns serves a
- * query that needs fewer (the readers pick columns by header name).
+ * parameters, format and the values' formatting (locale, time zone: "the slot") and the columns it
+ * holds; an entry with more columns serves a query that needs fewer (the readers pick columns by
+ * header name).
  *
  * <p>Entries of windows that ended more than a day ago ("closed") live for {@code closedTtl}; more
  * recent ones, whose data may still change, for {@code recentTtl}. Both must stay below the API's
@@ -92,9 +93,13 @@ public final class ExportCache {
     }
   }
 
-  /** A fresh entry holding every column the spec needs, if there is one. */
-  public Optional<Entry> find(String tenant, ExportSpec spec) {
-    Path slot = slotDirectory(tenant, spec);
+  /**
+   * A fresh entry holding every column the spec needs, if there is one.
+   *
+   * @param formatting how the export's values were asked to be written (locale, zone...)
+   */
+  public Optional<Entry> find(String tenant, String formatting, ExportSpec spec) {
+    Path slot = slotDirectory(tenant, formatting, spec);
     if (!Files.isDirectory(slot)) {
       return Optional.empty();
     }
@@ -116,8 +121,8 @@ public final class ExportCache {
   }
 
   /** Starts writing a body for the spec; {@link Writer#commit()} publishes it. */
-  public Writer writer(String tenant, ExportSpec spec) throws IOException {
-    Path slot = Files.createDirectories(slotDirectory(tenant, spec));
+  public Writer writer(String tenant, String formatting, ExportSpec spec) throws IOException {
+    Path slot = Files.createDirectories(slotDirectory(tenant, formatting, spec));
     return new Writer(slot, spec);
   }
 
@@ -144,9 +149,11 @@ public final class ExportCache {
     return spec.end() <= clock.millis() - CLOSED_AFTER.toMillis() ? closedTtl : recentTtl;
   }
 
-  private Path slotDirectory(String tenant, ExportSpec spec) {
+  private Path slotDirectory(String tenant, String formatting, ExportSpec spec) {
     String slot =
-        spec.report().table()
+        formatting
+            + "|"
+            + spec.report().table()
             + "|"
             + spec.start()
             + "|"

@@ -13,18 +13,21 @@ import org.slf4j.LoggerFactory;
  * One tenant's view of the export cache: look-ups and fills of its own entries, and the typed
  * copies of them this JVM keeps in memory ({@link TypedCopies}).
  *
+ * @param formatting how the connection asks the API to write values (locale, time zone): a body
+ *     written otherwise is another entry
  * @param copyBudget the most heap, in bytes, typed copies may take; 0 keeps none
  */
-public record TenantCache(ExportCache cache, String tenant, long copyBudget) {
+public record TenantCache(ExportCache cache, String tenant, String formatting, long copyBudget) {
   private static final Logger LOG = LoggerFactory.getLogger(TenantCache.class);
 
   public TenantCache {
     requireNonNull(cache, "cache");
     requireNonNull(tenant, "tenant");
+    requireNonNull(formatting, "formatting");
   }
 
   public Optional<ExportCache.Entry> find(ExportSpec spec) {
-    return cache.find(tenant, spec);
+    return cache.find(tenant, formatting, spec);
   }
 
   /** A typed copy of the entry that holds the columns of {@code layout}, if one is kept. */
@@ -63,7 +66,7 @@ public record TenantCache(ExportCache cache, String tenant, long copyBudget) {
     public synchronized InputStream copying(InputStream body) {
       discard();
       try {
-        writer = cache.writer(tenant, spec);
+        writer = cache.writer(tenant, formatting, spec);
         return new TeeInputStream(body, writer.output());
       } catch (IOException e) {
         LOG.warn("not caching {}: {}", spec.describe(), e.getMessage());

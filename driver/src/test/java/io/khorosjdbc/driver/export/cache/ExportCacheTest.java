@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCacheTest {
   private static final long DAY = Duration.ofDays(1).toMillis();
   private static final long NOW = 100 * DAY;
+  private static final String FORMATTING = "en_US|UTC|endTimeInclusive=false";
 
   @TempDir Path dir;
 
@@ -46,7 +47,7 @@ class ExportCacheTest {
   }
 
   private static void put(ExportCache cache, ExportSpec spec, String body) throws IOException {
-    try (ExportCache.Writer writer = cache.writer("tenant", spec)) {
+    try (ExportCache.Writer writer = cache.writer("tenant", FORMATTING, spec)) {
       writer.output().write(body.getBytes(StandardCharsets.UTF_8));
       writer.commit();
     }
@@ -57,7 +58,7 @@ class ExportCacheTest {
     ExportSpec spec = spec(NOW - 3 * DAY, NOW - 2 * DAY, List.of("A", "B"));
     put(cache(NOW, 1 << 20), spec, "A,B\r\n1,2\r\n");
 
-    ExportCache.Entry entry = cache(NOW, 1 << 20).find("tenant", spec).orElseThrow();
+    ExportCache.Entry entry = cache(NOW, 1 << 20).find("tenant", FORMATTING, spec).orElseThrow();
     assertEquals("A,B\r\n1,2\r\n", Files.readString(entry.body()));
     assertEquals(List.of("A", "B"), entry.metrics());
   }
@@ -76,21 +77,27 @@ class ExportCacheTest {
   void anEntryWithMoreColumnsServesAQueryThatNeedsFewer() throws IOException {
     put(cache(NOW, 1 << 20), spec(0, DAY, List.of("A", "B", "C")), "A,B,C\r\n");
 
-    assertTrue(cache(NOW, 1 << 20).find("tenant", spec(0, DAY, List.of("C", "A"))).isPresent());
-    assertFalse(cache(NOW, 1 << 20).find("tenant", spec(0, DAY, List.of("D"))).isPresent());
+    assertTrue(
+        cache(NOW, 1 << 20)
+            .find("tenant", FORMATTING, spec(0, DAY, List.of("C", "A")))
+            .isPresent());
+    assertFalse(
+        cache(NOW, 1 << 20).find("tenant", FORMATTING, spec(0, DAY, List.of("D"))).isPresent());
   }
 
   @Test
-  void anotherWindowTenantOrUnfinishedWriteIsAMiss() throws IOException {
+  void anotherWindowTenantFormattingOrUnfinishedWriteIsAMiss() throws IOException {
     ExportCache cache = cache(NOW, 1 << 20);
     put(cache, spec(0, DAY, List.of("A")), "A\r\n");
-    try (ExportCache.Writer unfinished = cache.writer("tenant", spec(DAY, 2 * DAY, List.of("A")))) {
+    try (ExportCache.Writer unfinished =
+        cache.writer("tenant", FORMATTING, spec(DAY, 2 * DAY, List.of("A")))) {
       unfinished.output().write(1);
     }
 
-    assertFalse(cache.find("tenant", spec(0, 2 * DAY, List.of("A"))).isPresent());
-    assertFalse(cache.find("other", spec(0, DAY, List.of("A"))).isPresent());
-    assertFalse(cache.find("tenant", spec(DAY, 2 * DAY, List.of("A"))).isPresent());
+    assertFalse(cache.find("tenant", FORMATTING, spec(0, 2 * DAY, List.of("A"))).isPresent());
+    assertFalse(cache.find("other", FORMATTING, spec(0, DAY, List.of("A"))).isPresent());
+    assertFalse(cache.find("tenant", "de_DE|UTC|false", spec(0, DAY, List.of("A"))).isPresent());
+    assertFalse(cache.find("tenant", FORMATTING, spec(DAY, 2 * DAY, List.of("A"))).isPresent());
   }
 
   @Test
@@ -101,9 +108,9 @@ class ExportCacheTest {
     put(cache(NOW, 1 << 20), recent, "A\r\n");
 
     ExportCache anHourLater = cache(NOW + Duration.ofHours(1).toMillis(), 1 << 20);
-    assertTrue(anHourLater.find("tenant", closed).isPresent());
-    assertFalse(anHourLater.find("tenant", recent).isPresent());
-    assertFalse(cache(NOW + DAY, 1 << 20).find("tenant", closed).isPresent());
+    assertTrue(anHourLater.find("tenant", FORMATTING, closed).isPresent());
+    assertFalse(anHourLater.find("tenant", FORMATTING, recent).isPresent());
+    assertFalse(cache(NOW + DAY, 1 << 20).find("tenant", FORMATTING, closed).isPresent());
   }
 
   @Test
@@ -111,13 +118,13 @@ class ExportCacheTest {
     ExportCache small = cache(NOW, 25);
     put(small, spec(0, DAY, List.of("A")), "0123456789");
     put(cache(NOW + 1000, 25), spec(DAY, 2 * DAY, List.of("A")), "0123456789");
-    cache(NOW + 2000, 25).find("tenant", spec(0, DAY, List.of("A")));
+    cache(NOW + 2000, 25).find("tenant", FORMATTING, spec(0, DAY, List.of("A")));
     put(cache(NOW + 3000, 25), spec(2 * DAY, 3 * DAY, List.of("A")), "0123456789");
 
     ExportCache later = cache(NOW + 4000, 25);
-    assertTrue(later.find("tenant", spec(0, DAY, List.of("A"))).isPresent());
-    assertFalse(later.find("tenant", spec(DAY, 2 * DAY, List.of("A"))).isPresent());
-    assertTrue(later.find("tenant", spec(2 * DAY, 3 * DAY, List.of("A"))).isPresent());
+    assertTrue(later.find("tenant", FORMATTING, spec(0, DAY, List.of("A"))).isPresent());
+    assertFalse(later.find("tenant", FORMATTING, spec(DAY, 2 * DAY, List.of("A"))).isPresent());
+    assertTrue(later.find("tenant", FORMATTING, spec(2 * DAY, 3 * DAY, List.of("A"))).isPresent());
   }
 
   @Test
