@@ -1,7 +1,6 @@
 package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.export.cache.CopyLayout;
-import io.khorosjdbc.driver.export.cache.CopyRecorder;
 import io.khorosjdbc.driver.format.RowReader;
 
 /**
@@ -13,12 +12,15 @@ public interface FileShaping {
   /** The typed columns the query reads from the file, and the settings that convert them. */
   CopyLayout copyLayout();
 
+  /** Per column of {@link #copyLayout()}: the field of the shaped batches that holds it. */
+  int[] copyFields();
+
   /**
-   * Shapes the raw rows (values aligned to the spec's metrics); when {@code recorder} is not null,
-   * records in it every row's typed values as laid out by {@link #copyLayout()}, before the query's
-   * filter drops any.
+   * Shapes the raw rows (values aligned to the spec's metrics). With {@code keepDropped}, the rows
+   * the query's own filter drops stay in the batches, marked ({@link
+   * io.khorosjdbc.driver.format.ColumnBatch#endDroppedRow()}), so that every row can be recorded.
    */
-  RowShaper overRaw(RowReader raw, CopyRecorder recorder);
+  RowShaper overRaw(RowReader raw, boolean keepDropped);
 
   /** Shapes the rows of a typed copy. */
   RowShaper overCopy(CopyRows copy);

@@ -2,6 +2,7 @@ package io.khorosjdbc.driver.export;
 
 import io.khorosjdbc.driver.error.SqlState;
 import io.khorosjdbc.driver.format.ColumnBatch;
+import java.util.function.Consumer;
 
 /**
  * An export's rows, read, parsed and shaped ({@link RowShaper}) ahead on a thread of their own
@@ -31,14 +32,24 @@ public final class ReadAheadRows implements AutoCloseable {
 
   private final RunningExport export;
   private final RowSource rows;
+  private final Consumer<ColumnBatch> taken;
   private final Handoff<Batch> ready = new Handoff<>(WAITING);
 
   private Batch current = NONE;
   private int index = -1;
 
-  ReadAheadRows(RunningExport export, RowSource rows, RowShaper shaper, String threadName) {
+  /**
+   * @param taken sees each batch, dropped rows included, as the caller takes it (on its thread)
+   */
+  ReadAheadRows(
+      RunningExport export,
+      RowSource rows,
+      RowShaper shaper,
+      String threadName,
+      Consumer<ColumnBatch> taken) {
     this.export = export;
     this.rows = rows;
+    this.taken = taken;
     Thread reader = new Thread(() -> readAhead(shaper), threadName);
     reader.setDaemon(true);
     reader.start();
@@ -49,9 +60,6 @@ public final class ReadAheadRows implements AutoCloseable {
     try {
       while (!ready.closed()) {
         boolean more = shaper.fill(batch);
-        if (!more) {
-          export.keepCopy(); // every row of the file was shaped, so recorded
-        }
         ready.hand(new Batch(batch, !more, null));
         if (!more) {
           return;
@@ -68,9 +76,29 @@ public final class ReadAheadRows implements AutoCloseable {
 
   /** Advances to the next row; false at the end of the export. */
   public boolean next() {
+    do {
+      if (!nextSlot()) {
+        return false;
+      }
+    } while (current.rows().dropped(index));
+    try {
+      export.checkControl(); // a cancel or timeout stops the caller before rows read ahead
+    } catch (ExportException stopped) {
+      close();
+      throw stopped;
+    }
+    return true;
+  }
+
+  /** Advances to the next row of the batches, one the filter dropped included. */
+  private boolean nextSlot() {
     while (++index >= current.count()) {
       if (current.last()) {
-        index = current.count();
+        if (current != END) {
+          current = END;
+          export.keepCopy(); // the caller took every batch of the file
+        }
+        index = 0;
         return false;
       }
       try {
@@ -86,12 +114,9 @@ public final class ReadAheadRows implements AutoCloseable {
         current = END;
         throw failure;
       }
-    }
-    try {
-      export.checkControl(); // a cancel or timeout stops the caller before rows read ahead
-    } catch (ExportException stopped) {
-      close();
-      throw stopped;
+      if (current.rows() != null) {
+        taken.accept(current.rows());
+      }
     }
     return true;
   }

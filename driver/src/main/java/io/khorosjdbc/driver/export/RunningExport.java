@@ -118,24 +118,32 @@ public final class RunningExport {
     if (copy.isPresent()) {
       record.downloading();
       CopyRows rows = new CopyRows(this, copy.get(), cached.bytes());
-      return new ReadAheadRows(this, rows, shaping.overCopy(rows), thread);
+      return new ReadAheadRows(this, rows, shaping.overCopy(rows), thread, batch -> {});
     }
     boolean cacheable = cached != null || cacheFill != null;
-    recorder = cacheable ? cache.flatMap(c -> c.recorder(shaping.copyLayout())).orElse(null) : null;
+    CopyRecorder recording =
+        cacheable ? cache.flatMap(c -> c.recorder(shaping.copyLayout())).orElse(null) : null;
+    recorder = recording;
     ExportRows rows = new ExportRows(this);
     RowShaper shaper;
     try {
-      shaper = shaping.overRaw(rows, recorder);
+      shaper = shaping.overRaw(rows, recording != null);
     } catch (RuntimeException e) {
       rows.close();
       throw e;
     }
-    return new ReadAheadRows(this, rows, shaper, thread);
+    if (recording == null) {
+      return new ReadAheadRows(this, rows, shaper, thread, batch -> {});
+    }
+    // The caller's thread records: the parser's is the one that bounds a scan.
+    int[] fields = shaping.copyFields();
+    return new ReadAheadRows(
+        this, rows, shaper, thread, batch -> recording.recordAll(batch, fields));
   }
 
   /**
-   * Every row of the body was shaped: keeps the typed copy recorded of them, for the entry they
-   * were read from or written to. On the reading thread.
+   * The caller took every batch of the body, so every row was recorded: keeps the typed copy, for
+   * the entry the rows were read from or written to.
    */
   void keepCopy() {
     ExportCache.Entry entry = cached != null ? cached : written;

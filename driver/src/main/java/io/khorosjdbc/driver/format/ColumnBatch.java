@@ -40,6 +40,9 @@ public final class ColumnBatch {
   /** Per LONG or DOUBLE field: which rows are null. */
   private final boolean[][] nulls;
 
+  /** Which rows the scan's filter dropped but kept for a recorder; null while there is none. */
+  private boolean[] dropped;
+
   private final int outputs;
   private final int capacity;
   private int count;
@@ -86,6 +89,22 @@ public final class ColumnBatch {
   /** The row being filled is complete. */
   public void endRow() {
     count++;
+  }
+
+  /**
+   * The row being filled is complete, but the scan's filter drops it: it stays, marked, for a
+   * recorder that keeps every row of the file; readers of the scan's rows skip it.
+   */
+  public void endDroppedRow() {
+    if (dropped == null) {
+      dropped = new boolean[capacity];
+    }
+    dropped[count++] = true;
+  }
+
+  /** Whether the filter dropped the row ({@link #endDroppedRow()}). */
+  public boolean dropped(int row) {
+    return dropped != null && dropped[row];
   }
 
   /** Sets a field of the row being filled; its kind must be LONG. */

@@ -16,10 +16,11 @@ final class CopiedFile extends ShapedFile {
   CopiedFile(
       CopyRows rows,
       int[] sourceFields,
+      boolean keepDropped,
       Object[] constants,
       RowFilter.Check check,
       RowAssembler assembler) {
-    super(constants, check, assembler);
+    super(keepDropped, constants, check, assembler);
     this.rows = rows;
     this.sourceFields = sourceFields;
   }

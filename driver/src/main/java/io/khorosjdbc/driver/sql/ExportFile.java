@@ -1,7 +1,6 @@
 package io.khorosjdbc.driver.sql;
 
 import io.khorosjdbc.driver.export.ExportException;
-import io.khorosjdbc.driver.export.cache.CopyRecorder;
 import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.FormatDetector;
 import io.khorosjdbc.driver.format.LookAheadReader;
@@ -13,18 +12,17 @@ import java.util.List;
 /**
  * An export file read from its body: its raw rows, with timestamp formats detected from this file
  * ({@link LookAheadReader}) and converted by converters of its own (one per output field of the
- * scan, null for pseudo-columns). Each row's typed values may be recorded for a typed copy.
+ * scan, null for pseudo-columns).
  */
 final class ExportFile extends ShapedFile {
   private final LookAheadReader rows;
   private final ValueConverter[] converters;
-  private final CopyRecorder recorder;
 
   /**
    * @param raw the file's raw rows, values aligned to {@code metrics}
    * @param detectors per metric, its format detector if it is read as TIMESTAMP, else null
    * @param converters per output field of the scan, its converter for this file
-   * @param recorder records each row's typed values, or null
+   * @param keepDropped whether rows the filter drops stay in the batches, marked, for a recorder
    */
   ExportFile(
       RowReader raw,
@@ -32,14 +30,13 @@ final class ExportFile extends ShapedFile {
       List<String> metrics,
       FormatDetector[] detectors,
       ValueConverter[] converters,
-      CopyRecorder recorder,
+      boolean keepDropped,
       Object[] constants,
       RowFilter.Check check,
       RowAssembler assembler) {
-    super(constants, check, assembler);
+    super(keepDropped, constants, check, assembler);
     this.rows = new LookAheadReader(raw, table, metrics, detectors);
     this.converters = converters;
-    this.recorder = recorder;
   }
 
   @Override
@@ -67,12 +64,5 @@ final class ExportFile extends ShapedFile {
 
   ValueConverter converter(int field) {
     return converters[field];
-  }
-
-  /** Records the row {@code batch} is filling, whose fields are all set. */
-  void record(ColumnBatch batch, int[] copyFields) {
-    if (recorder != null) {
-      recorder.record(batch, batch.count(), copyFields);
-    }
   }
 }

@@ -8,7 +8,6 @@ import io.khorosjdbc.driver.export.FileShaping;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.RowShaper;
 import io.khorosjdbc.driver.export.cache.CopyLayout;
-import io.khorosjdbc.driver.export.cache.CopyRecorder;
 import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.ColumnType;
 import io.khorosjdbc.driver.format.FormatDetector;
@@ -160,8 +159,13 @@ final class RowAssembler {
       }
 
       @Override
-      public RowShaper overRaw(RowReader raw, CopyRecorder recorder) {
-        return open(raw, export, recorder);
+      public int[] copyFields() {
+        return copyFields.clone();
+      }
+
+      @Override
+      public RowShaper overRaw(RowReader raw, boolean keepDropped) {
+        return open(raw, export, keepDropped);
       }
 
       @Override
@@ -171,7 +175,8 @@ final class RowAssembler {
         for (int i = 0; i < copyFields.length; i++) {
           sourceFields[copyFields[i]] = copy.layout().fieldOf(copyLayout.columns().get(i));
         }
-        return new CopiedFile(copy, sourceFields, constants(export), check(), RowAssembler.this);
+        return new CopiedFile(
+            copy, sourceFields, false, constants(export), check(), RowAssembler.this);
       }
     };
   }
@@ -180,7 +185,7 @@ final class RowAssembler {
    * The rows of one export file, with converters of their own (timestamp formats are per file),
    * laid out as this scan's rows.
    */
-  private ExportFile open(RowReader rows, PlannedExport export, CopyRecorder recorder) {
+  private ExportFile open(RowReader rows, PlannedExport export, boolean keepDropped) {
     FormatDetector[] detectors = new FormatDetector[metrics.size()];
     ValueConverter[] converters = stateless.clone();
     for (int i = 0; i < columns.length; i++) {
@@ -197,7 +202,7 @@ final class RowAssembler {
       }
     }
     return new ExportFile(
-        rows, table, metrics, detectors, converters, recorder, constants(export), check(), this);
+        rows, table, metrics, detectors, converters, keepDropped, constants(export), check(), this);
   }
 
   /** Per field: a pseudo-column's value in the rows of {@code export}. */
@@ -238,7 +243,6 @@ final class RowAssembler {
         convert(rows, batch, i);
       }
     }
-    rows.record(batch, copyFields);
     return holds(rows.check(), batch);
   }
 

@@ -10,15 +10,19 @@ import io.khorosjdbc.driver.format.ColumnBatch;
  * ({@link ExportFile}) or a typed copy of them ({@link CopiedFile}).
  */
 abstract class ShapedFile implements RowShaper {
+  private final boolean keepDropped;
   private final Object[] constants;
   private final RowFilter.Check check;
   final RowAssembler assembler;
 
   /**
+   * @param keepDropped whether rows the filter drops stay in the batches, marked, for a recorder
    * @param constants per output field of the scan, a pseudo-column's value in this file
    * @param check the scan's filter for this file's reading thread, or null
    */
-  ShapedFile(Object[] constants, RowFilter.Check check, RowAssembler assembler) {
+  ShapedFile(
+      boolean keepDropped, Object[] constants, RowFilter.Check check, RowAssembler assembler) {
+    this.keepDropped = keepDropped;
     this.constants = constants;
     this.check = check;
     this.assembler = assembler;
@@ -37,6 +41,8 @@ abstract class ShapedFile implements RowShaper {
       }
       if (assemble(batch)) {
         batch.endRow();
+      } else if (keepDropped) {
+        batch.endDroppedRow();
       }
     }
     return true;

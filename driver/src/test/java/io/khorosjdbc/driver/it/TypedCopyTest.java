@@ -108,6 +108,19 @@ class TypedCopyTest {
   }
 
   @Test
+  void aQueryWithAFilterKeepsACopyOfEveryRowAndReturnsOnlyItsOwn() throws Exception {
+    String filtered = "SELECT RESPONSE_ID, NETWORK" + DAYS_1_TO_2 + " AND NETWORK = 'twitter'";
+    String all = "SELECT RESPONSE_ID, NETWORK" + DAYS_1_TO_2;
+    expected = uncached(filtered);
+    List<String> everyRow = uncached(all);
+    assertTrue(expected.size() < everyRow.size(), expected.size() + " of " + everyRow.size());
+
+    assertEquals(expected, query(filtered));
+    cutBodiesToTheirHeader();
+    assertEquals(everyRow, query(all), "the rows the filter dropped are in the copy");
+  }
+
+  @Test
   void aQueryNeedingAColumnTheCopyLacksParsesTheBodyAndKeepsAWiderCopy() throws Exception {
     query("SELECT RESPONSE_ID" + DAYS_1_TO_2);
     String wider = "SELECT RESPONSE_ID, NETWORK" + DAYS_1_TO_2 + " ORDER BY RESPONSE_ID";

@@ -103,6 +103,13 @@ public final class CopyRecorder {
     }
   }
 
+  /** Keeps every row of {@code from}, as {@link #record} does. */
+  public void recordAll(ColumnBatch from, int[] fields) {
+    for (int row = 0; row < from.count() && !overBudget; row++) {
+      record(from, row, fields);
+    }
+  }
+
   /** The copy of every row recorded, unless it outgrew the budget. */
   Optional<TypedCopy> copy() {
     if (current != null) {
