@@ -8,6 +8,7 @@ import io.khorosjdbc.driver.export.cache.CopyRecorder;
 import io.khorosjdbc.driver.export.cache.ExportCache;
 import io.khorosjdbc.driver.export.cache.TenantCache;
 import io.khorosjdbc.driver.export.cache.TypedCopy;
+import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.CsvRowReader;
 import io.khorosjdbc.driver.format.JsonRowReader;
 import io.khorosjdbc.driver.format.MissingColumnsException;
@@ -15,6 +16,7 @@ import io.khorosjdbc.driver.format.RowReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,8 @@ public final class RunningExport {
 
   /** How many times an export whose link expired is run again before the query fails. */
   private static final int MAX_REEXPORTS = 2;
+
+  private static final Consumer<ColumnBatch> NOT_RECORDED = batch -> {};
 
   private final ExportSession session;
   private final ExportSpec spec;
@@ -118,7 +122,7 @@ public final class RunningExport {
     if (copy.isPresent()) {
       record.downloading();
       CopyRows rows = new CopyRows(this, copy.get(), cached.bytes());
-      return new ReadAheadRows(this, rows, shaping.overCopy(rows), thread, batch -> {});
+      return new ReadAheadRows(this, rows, shaping.overCopy(rows), thread, NOT_RECORDED);
     }
     boolean cacheable = cached != null || cacheFill != null;
     CopyRecorder recording =
@@ -133,7 +137,7 @@ public final class RunningExport {
       throw e;
     }
     if (recording == null) {
-      return new ReadAheadRows(this, rows, shaper, thread, batch -> {});
+      return new ReadAheadRows(this, rows, shaper, thread, NOT_RECORDED);
     }
     // The caller's thread records: the parser's is the one that bounds a scan.
     int[] fields = shaping.copyFields();

@@ -16,11 +16,10 @@ final class CopiedFile extends ShapedFile {
   CopiedFile(
       CopyRows rows,
       int[] sourceFields,
-      boolean keepDropped,
       Object[] constants,
       RowFilter.Check check,
       RowAssembler assembler) {
-    super(keepDropped, constants, check, assembler);
+    super(false, constants, check, assembler); // the copy is already kept
     this.rows = rows;
     this.sourceFields = sourceFields;
   }

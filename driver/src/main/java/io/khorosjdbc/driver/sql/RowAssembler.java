@@ -175,8 +175,7 @@ final class RowAssembler {
         for (int i = 0; i < copyFields.length; i++) {
           sourceFields[copyFields[i]] = copy.layout().fieldOf(copyLayout.columns().get(i));
         }
-        return new CopiedFile(
-            copy, sourceFields, false, constants(export), check(), RowAssembler.this);
+        return new CopiedFile(copy, sourceFields, constants(export), check(), RowAssembler.this);
       }
     };
   }
