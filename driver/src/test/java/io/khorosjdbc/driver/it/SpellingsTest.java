@@ -10,7 +10,6 @@ import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.emulator.CsvHeaderStyle;
 import io.khorosjdbc.emulator.JsonKeyStyle;
 import io.khorosjdbc.emulator.KhorosEmulator;
-import io.khorosjdbc.emulator.RateLimit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -60,11 +59,7 @@ class SpellingsTest {
   private static final Map<String, List<String>> EXPECTED = new HashMap<>();
 
   private static KhorosEmulator.Builder tenant() {
-    return KhorosEmulator.builder()
-        .seed(42)
-        .rowsPerDay(2000)
-        .jobLatencyMillis(20)
-        .rateLimit(RateLimit.OFF);
+    return EmulatorFixture.defaults();
   }
 
   @BeforeAll

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.khorosjdbc.driver.testing.EmulatorFixture;
 import io.khorosjdbc.emulator.CompletedDetail;
 import io.khorosjdbc.emulator.KhorosEmulator;
-import io.khorosjdbc.emulator.RateLimit;
 import io.khorosjdbc.emulator.StatusDetailKey;
 import io.khorosjdbc.emulator.StatusShape;
 import java.sql.Connection;
@@ -29,11 +28,7 @@ class StatusFormsTest {
       "SELECT RESPONSE_ID, AGENT_NAME FROM response" + ExportTables.WHERE;
 
   private static KhorosEmulator.Builder tenant() {
-    return KhorosEmulator.builder()
-        .seed(42)
-        .rowsPerDay(500)
-        .jobLatencyMillis(20)
-        .rateLimit(RateLimit.OFF);
+    return EmulatorFixture.defaults().rowsPerDay(500);
   }
 
   private static List<String> rowsFrom(KhorosEmulator.Builder tenant) throws SQLException {
