@@ -55,14 +55,9 @@ public final class CopyRows implements RowSource {
 
   private boolean nextBatch() {
     if (abandoned) {
-      throw new ExportException("reading export " + export.spec().describe() + " was stopped");
+      throw export.readingStopped();
     }
-    try {
-      export.checkControl();
-    } catch (ExportException stopped) {
-      export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
-      throw stopped;
-    }
+    export.checkStillWanted();
     if (nextBatch == batches.size()) {
       if (!finished) {
         finished = true;

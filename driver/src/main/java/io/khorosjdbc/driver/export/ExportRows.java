@@ -52,13 +52,12 @@ public final class ExportRows implements RowReader, RowSource {
   @Override
   public boolean next() {
     if (abandoned) {
-      throw abandonedError();
+      throw export.readingStopped();
     }
     try {
-      export.checkControl();
+      export.checkStillWanted();
     } catch (ExportException stopped) {
       close();
-      export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
       throw stopped;
     }
     while (true) {
@@ -106,7 +105,7 @@ public final class ExportRows implements RowReader, RowSource {
     try {
       download = export.openDownloadOrFail();
       if (abandoned) {
-        throw abandonedError();
+        throw export.readingStopped();
       }
       // the transfer thread also writes the cache's copy: disk writes stay off the parser's thread
       InputStream body =
@@ -137,14 +136,9 @@ public final class ExportRows implements RowReader, RowSource {
   private void recover(IOException e) {
     close();
     if (abandoned) {
-      throw abandonedError(); // the failure is the closed body itself
+      throw export.readingStopped(); // the failure is the closed body itself
     }
-    try {
-      export.checkControl(); // cancelled calls fail with "Canceled": report the cancel instead
-    } catch (ExportException stopped) {
-      export.job().finished(JobRecord.State.CANCELLED, stopped.getMessage());
-      throw stopped;
-    }
+    export.checkStillWanted(); // cancelled calls fail with "Canceled": report the cancel instead
     boolean retryable = !(e instanceof ApiException api && !api.isRetryable());
     // No body yet (the redirect or file request failed) or a body cut short: the transfer broke.
     boolean transport = e instanceof ApiException || download == null || download.brokenInTransit();
@@ -215,7 +209,7 @@ public final class ExportRows implements RowReader, RowSource {
   private ExportException failed(Exception e) {
     close();
     if (abandoned) {
-      return abandonedError(); // the caller stopped the reading: the failure is its own doing
+      return export.readingStopped(); // the caller stopped the reading: its own doing
     }
     if (e instanceof ExportException ee) {
       return ee;
@@ -248,10 +242,6 @@ public final class ExportRows implements RowReader, RowSource {
     if (current != null) {
       current.cancel();
     }
-  }
-
-  private ExportException abandonedError() {
-    return new ExportException("reading export " + export.spec().describe() + " was stopped");
   }
 
   @Override

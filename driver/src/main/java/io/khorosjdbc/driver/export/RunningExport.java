@@ -344,6 +344,24 @@ public final class RunningExport {
     control.check();
   }
 
+  /**
+   * Throws when the query was cancelled, timed out or closed, recording this export as cancelled:
+   * for the reading side, between rows.
+   */
+  void checkStillWanted() {
+    try {
+      control.check();
+    } catch (ExportException stopped) {
+      record.finished(JobRecord.State.CANCELLED, stopped.getMessage());
+      throw stopped;
+    }
+  }
+
+  /** The error of a read its caller stopped (a LIMIT, a closed result set). */
+  ExportException readingStopped() {
+    return new ExportException("reading export " + spec.describe() + " was stopped");
+  }
+
   QueryControl control() {
     return control;
   }
