@@ -65,24 +65,13 @@ public final class CopyBatch {
       Arrays.fill(lengths[field], -1);
       made = 8 * capacity;
     }
+    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
     int start = used[field];
-    int length = text.length();
-    if (packed[field].length < start + 3 * length) { // at most 3 UTF-8 bytes per char
-      packed[field] =
-          Arrays.copyOf(packed[field], Math.max(2 * packed[field].length, 4096 + 3 * length));
+    int end = start + encoded.length;
+    if (packed[field].length < end) {
+      packed[field] = Arrays.copyOf(packed[field], Math.max(2 * packed[field].length, 4096 + end));
     }
-    byte[] bytes = packed[field];
-    int end = start;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(encoded, 0, bytes, start, encoded.length);
-        end = start + encoded.length;
-        break;
-      }
-      bytes[end++] = (byte) c;
-    }
+    System.arraycopy(encoded, 0, packed[field], start, encoded.length);
     values.setNull(field);
     offsets[field][count()] = start;
     lengths[field][count()] = end - start;
