@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -41,12 +43,14 @@ public final class JsonRowReader implements RowReader {
   private final Map<String, ColumnBinder.Binding> bindingByKey = new HashMap<>();
 
   /**
-   * Per position of a key in a row: the key seen there last and its binding. Rows repeat their keys
-   * in the same order, and the parser hands each name over as one interned String, so a key is
-   * usually found by reference, without hashing it.
+   * Per position of a key in a row: the key seen there last, the same as the parser matches it, and
+   * its binding. Rows repeat their keys in the same order: the parser compares the next name's
+   * bytes with the expected key's instead of decoding and hashing it, and the key's binding is then
+   * found by reference.
    */
   private String[] keyAt = new String[16];
 
+  private SerializableString[] expectedAt = new SerializableString[16];
   private ColumnBinder.Binding[] bindingAt = new ColumnBinder.Binding[16];
   private final String[] values;
 
@@ -127,8 +131,7 @@ public final class JsonRowReader implements RowReader {
     Arrays.fill(values, null);
     Arrays.fill(setBy, null);
     int position = 0;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
+    for (String key = nextKey(position); key != null; key = nextKey(position)) {
       String value = scalarValue(parser.nextToken(), key);
       ColumnBinder.Binding binding = bindingAt(position++, key);
       if (binding != NOT_REQUESTED && takes(binding, key)) {
@@ -188,6 +191,18 @@ public final class JsonRowReader implements RowReader {
     };
   }
 
+  /** The row's next key, or null at the end of the row object. */
+  private String nextKey(int position) throws IOException {
+    if (position < expectedAt.length && expectedAt[position] != null) {
+      if (parser.nextFieldName(expectedAt[position])) {
+        return keyAt[position];
+      }
+    } else {
+      parser.nextToken();
+    }
+    return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+  }
+
   private ColumnBinder.Binding bindingAt(int position, String key) {
     if (position < keyAt.length && keyAt[position] == key) {
       return bindingAt[position];
@@ -196,9 +211,11 @@ public final class JsonRowReader implements RowReader {
     if (position < MAX_CACHED_KEYS) {
       if (position >= keyAt.length) {
         keyAt = Arrays.copyOf(keyAt, Math.max(position + 1, keyAt.length * 2));
+        expectedAt = Arrays.copyOf(expectedAt, keyAt.length);
         bindingAt = Arrays.copyOf(bindingAt, keyAt.length);
       }
       keyAt[position] = key;
+      expectedAt[position] = new SerializedString(key);
       bindingAt[position] = binding;
     }
     return binding;

@@ -44,6 +44,27 @@ class JsonRowReaderTest {
   }
 
   @Test
+  void eachRowIsReadByItsOwnKeysWhateverTheRowBeforeHad() throws IOException {
+    // The reader expects the keys of the row before, in order; every way of differing from them
+    // is read by the row's own keys: fewer or more keys, a key that starts like the expected one,
+    // and the same key spelled with a JSON escape.
+    assertEquals(
+        List.of(
+            List.of("1", "n1"),
+            Arrays.asList("2", null),
+            List.of("3", "n3"),
+            Arrays.asList(null, "n4"),
+            List.of("5", "n5"),
+            List.of("6", "n6")),
+        read(
+            """
+                [{"ID":"1","NAME":"n1"},{"ID":"2"},{"ID":"3","NAME":"n3","EXTRA":"x"},
+                 {"ID2":"x","NAME":"n4"},{"I\\u0044":"5","NAME":"n5"},{"ID":"6","NAME":"n6"}]""",
+            "ID",
+            "NAME"));
+  }
+
+  @Test
   void matchesDisplayNameKeys() throws IOException {
     assertEquals(List.of(List.of("Ann")), read("[{\"Agent Name\":\"Ann\"}]", "AGENT_NAME"));
     assertEquals(
