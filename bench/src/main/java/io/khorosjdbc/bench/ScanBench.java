@@ -3,6 +3,8 @@ package io.khorosjdbc.bench;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import io.khorosjdbc.bench.Harness.Drained;
 import io.khorosjdbc.bench.Harness.Replayed;
 import io.khorosjdbc.bench.Harness.Schema;
@@ -34,9 +36,9 @@ import org.apache.commons.csv.CSVRecord;
  *       baseline: the driver parses an export on one thread) and on all.
  * </ol>
  *
- * With {@code floor}, also Commons CSV and Jackson's CSV parser alone over the file, side by side:
- * what each parser costs before any conversion. The JSON export of the same window is {@link
- * JsonScanBench}.
+ * With {@code floor}, also Commons CSV, Jackson's CSV parser and FastCSV alone over the file, side
+ * by side: what each parser costs before any conversion. The JSON export of the same window is
+ * {@link JsonScanBench}.
  */
 final class ScanBench {
   static final double TARGET_ROWS_PER_SECOND = 1_000_000;
@@ -68,6 +70,7 @@ final class ScanBench {
     Drained duckAll = null;
     long csvNanos = Long.MAX_VALUE;
     long jacksonNanos = Long.MAX_VALUE;
+    long fastCsvNanos = Long.MAX_VALUE;
     String mismatch = null;
     try (Duck one = Duck.oneThread();
         Duck all = Duck.allThreads()) {
@@ -97,15 +100,10 @@ final class ScanBench {
         duckAll = Harness.faster(duckAll, all.countAll(file, schema));
 
         if (floor) {
-          Harness.progress(rep + "Commons CSV alone, Jackson CSV alone");
-          Harness.settle();
-          long t0 = System.nanoTime();
-          csvRows(file);
-          csvNanos = Math.min(csvNanos, System.nanoTime() - t0);
-          Harness.settle();
-          t0 = System.nanoTime();
-          jacksonRows(file);
-          jacksonNanos = Math.min(jacksonNanos, System.nanoTime() - t0);
+          Harness.progress(rep + "Commons CSV alone, Jackson CSV alone, FastCSV alone");
+          csvNanos = Math.min(csvNanos, parserNanos(file, ScanBench::csvRows));
+          jacksonNanos = Math.min(jacksonNanos, parserNanos(file, ScanBench::jacksonRows));
+          fastCsvNanos = Math.min(fastCsvNanos, parserNanos(file, ScanBench::fastCsvRows));
         }
       }
       long rows = viaEmulator.rows();
@@ -171,15 +169,31 @@ final class ScanBench {
               + ResultTable.rate(rows, duckAll.millis())
               + ")."
               + (floor
-                  ? " The two CSV parsers alone on the same file, every field as a string, no"
+                  ? " The CSV parsers alone on the same file, every field as a string, no"
                       + " conversion: Commons CSV behind a UTF-8 Reader (the driver's parser until"
                       + " this round) "
                       + ResultTable.rate(rows, csvNanos / 1e6)
                       + ", Jackson's CSV parser over the bytes (the driver's parser now) "
                       + ResultTable.rate(rows, jacksonNanos / 1e6)
+                      + ", FastCSV behind a UTF-8 Reader "
+                      + ResultTable.rate(rows, fastCsvNanos / 1e6)
                       + "."
                   : ""));
     }
+  }
+
+  /** Counts a file's rows, making a string of every field. */
+  private interface Parser {
+    long rows(Path file) throws IOException;
+  }
+
+  /** How long {@code parser} takes over the file, once the machine settled. */
+  private static long parserNanos(Path file, Parser parser)
+      throws IOException, InterruptedException {
+    Harness.settle();
+    long start = System.nanoTime();
+    parser.rows(file);
+    return System.nanoTime() - start;
   }
 
   /** Parses the file with Jackson's CSV parser only, every field as a string: its floor. */
@@ -215,5 +229,24 @@ final class ScanBench {
       }
     }
     return rows + (touched & 0);
+  }
+
+  /**
+   * Parses the file with FastCSV only, touching every field: the faster library the issue names,
+   * measured beside the driver's parser before any change of parser is considered.
+   */
+  private static long fastCsvRows(Path file) throws IOException {
+    long rows = 0;
+    long touched = 0;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(in)) {
+      for (CsvRecord record : reader) {
+        rows++;
+        for (int i = 0; i < record.getFieldCount(); i++) {
+          touched += record.getField(i).length() & 1;
+        }
+      }
+    }
+    return rows - 1 + (touched & 0); // the header is a record too
   }
 }
