@@ -16,12 +16,14 @@ public interface FileShaping {
   int[] copyFields();
 
   /**
-   * Shapes the raw rows (values aligned to the spec's metrics). With {@code keepDropped}, the rows
-   * the query's own filter drops stay in the batches, marked ({@link
-   * io.khorosjdbc.driver.format.ColumnBatch#endDroppedRow()}), so that every row can be recorded.
+   * Shapes the raw rows (values aligned to the spec's metrics), every one of them: the query's own
+   * filter is {@link #rowTest()}'s, so that a recorder sees every row of the file.
    */
-  RowShaper overRaw(RowReader raw, boolean keepDropped);
+  RowShaper overRaw(RowReader raw);
 
   /** Shapes the rows of a typed copy. */
   RowShaper overCopy(CopyRows copy);
+
+  /** The query's own filter over the shaped rows, for the caller's thread. */
+  RowTest rowTest();
 }

@@ -32,6 +32,7 @@ public final class ReadAheadRows implements AutoCloseable {
 
   private final RunningExport export;
   private final RowSource rows;
+  private final RowTest test;
   private final Consumer<ColumnBatch> taken;
   private final Handoff<Batch> ready = new Handoff<>(WAITING);
 
@@ -39,16 +40,20 @@ public final class ReadAheadRows implements AutoCloseable {
   private int index = -1;
 
   /**
-   * @param taken sees each batch, dropped rows included, as the caller takes it (on its thread)
+   * @param test the query's own filter, checked on the caller's thread as it takes each row
+   * @param taken sees each batch, every row of the file in it, as the caller takes it (on its
+   *     thread)
    */
   ReadAheadRows(
       RunningExport export,
       RowSource rows,
       RowShaper shaper,
+      RowTest test,
       String threadName,
       Consumer<ColumnBatch> taken) {
     this.export = export;
     this.rows = rows;
+    this.test = test;
     this.taken = taken;
     Thread reader = new Thread(() -> readAhead(shaper), threadName);
     reader.setDaemon(true);
@@ -74,13 +79,13 @@ public final class ReadAheadRows implements AutoCloseable {
     }
   }
 
-  /** Advances to the next row; false at the end of the export. */
+  /** Advances to the next row the query keeps; false at the end of the export. */
   public boolean next() {
     do {
       if (!nextSlot()) {
         return false;
       }
-    } while (current.rows().dropped(index));
+    } while (!test.keeps(current.rows(), index));
     try {
       export.checkControl(); // a cancel or timeout stops the caller before rows read ahead
     } catch (ExportException stopped) {
@@ -90,7 +95,7 @@ public final class ReadAheadRows implements AutoCloseable {
     return true;
   }
 
-  /** Advances to the next row of the batches, one the filter dropped included. */
+  /** Advances to the next row of the batches, kept by the filter or not. */
   private boolean nextSlot() {
     while (++index >= current.count()) {
       if (current.last()) {

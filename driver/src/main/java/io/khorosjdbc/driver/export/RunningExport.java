@@ -122,7 +122,8 @@ public final class RunningExport {
     if (copy.isPresent()) {
       record.downloading();
       CopyRows rows = new CopyRows(this, copy.get(), cached.bytes());
-      return new ReadAheadRows(this, rows, shaping.overCopy(rows), thread, NOT_RECORDED);
+      return new ReadAheadRows(
+          this, rows, shaping.overCopy(rows), shaping.rowTest(), thread, NOT_RECORDED);
     }
     boolean cacheable = cached != null || cacheFill != null;
     CopyRecorder recording =
@@ -131,18 +132,18 @@ public final class RunningExport {
     ExportRows rows = new ExportRows(this);
     RowShaper shaper;
     try {
-      shaper = shaping.overRaw(rows, recording != null);
+      shaper = shaping.overRaw(rows);
     } catch (RuntimeException e) {
       rows.close();
       throw e;
     }
     if (recording == null) {
-      return new ReadAheadRows(this, rows, shaper, thread, NOT_RECORDED);
+      return new ReadAheadRows(this, rows, shaper, shaping.rowTest(), thread, NOT_RECORDED);
     }
     // The caller's thread records: the parser's is the one that bounds a scan.
     int[] fields = shaping.copyFields();
     return new ReadAheadRows(
-        this, rows, shaper, thread, batch -> recording.recordAll(batch, fields));
+        this, rows, shaper, shaping.rowTest(), thread, batch -> recording.recordAll(batch, fields));
   }
 
   /**

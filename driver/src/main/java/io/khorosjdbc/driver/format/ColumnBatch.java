@@ -40,9 +40,6 @@ public final class ColumnBatch {
   /** Per LONG or DOUBLE field: which rows are null. */
   private final boolean[][] nulls;
 
-  /** Which rows the scan's filter dropped but kept for a recorder; null while there is none. */
-  private boolean[] dropped;
-
   private final int outputs;
   private final int capacity;
   private int count;
@@ -91,26 +88,10 @@ public final class ColumnBatch {
     count++;
   }
 
-  /**
-   * The row being filled is complete, but the scan's filter drops it: it stays, marked, for a
-   * recorder that keeps every row of the file; readers of the scan's rows skip it.
-   */
-  public void endDroppedRow() {
-    if (dropped == null) {
-      dropped = new boolean[capacity];
-    }
-    dropped[count++] = true;
-  }
-
-  /** Whether the filter dropped the row ({@link #endDroppedRow()}). */
-  public boolean dropped(int row) {
-    return dropped != null && dropped[row];
-  }
-
   /** Sets a field of the row being filled; its kind must be LONG. */
   public void setLong(int field, long value) {
     longs[field][count] = value;
-    nulls[field][count] = false; // the row may be filled again after a dropped one
+    nulls[field][count] = false;
   }
 
   /** Sets a field of the row being filled; its kind must be DOUBLE. */

@@ -13,13 +13,8 @@ final class CopiedFile extends ShapedFile {
   /** Per output field of the scan: the copy's field that holds it, or -1 for a pseudo-column. */
   private final int[] sourceFields;
 
-  CopiedFile(
-      CopyRows rows,
-      int[] sourceFields,
-      Object[] constants,
-      RowFilter.Check check,
-      RowAssembler assembler) {
-    super(false, constants, check, assembler); // the copy is already kept
+  CopiedFile(CopyRows rows, int[] sourceFields, Object[] constants, RowAssembler assembler) {
+    super(constants, assembler);
     this.rows = rows;
     this.sourceFields = sourceFields;
   }
@@ -30,8 +25,8 @@ final class CopiedFile extends ShapedFile {
   }
 
   @Override
-  boolean assemble(ColumnBatch batch) {
-    return assembler.assemble(this, batch);
+  void assemble(ColumnBatch batch) {
+    assembler.assemble(this, batch);
   }
 
   /** Sets field {@code field} of the row {@code batch} is filling from the current row. */

@@ -22,7 +22,6 @@ final class ExportFile extends ShapedFile {
    * @param raw the file's raw rows, values aligned to {@code metrics}
    * @param detectors per metric, its format detector if it is read as TIMESTAMP, else null
    * @param converters per output field of the scan, its converter for this file
-   * @param keepDropped whether rows the filter drops stay in the batches, marked, for a recorder
    */
   ExportFile(
       RowReader raw,
@@ -30,11 +29,9 @@ final class ExportFile extends ShapedFile {
       List<String> metrics,
       FormatDetector[] detectors,
       ValueConverter[] converters,
-      boolean keepDropped,
       Object[] constants,
-      RowFilter.Check check,
       RowAssembler assembler) {
-    super(keepDropped, constants, check, assembler);
+    super(constants, assembler);
     this.rows = new LookAheadReader(raw, table, metrics, detectors);
     this.converters = converters;
   }
@@ -50,8 +47,8 @@ final class ExportFile extends ShapedFile {
   }
 
   @Override
-  boolean assemble(ColumnBatch batch) {
-    return assembler.assemble(this, batch);
+  void assemble(ColumnBatch batch) {
+    assembler.assemble(this, batch);
   }
 
   String value(int metric) {

@@ -7,6 +7,7 @@ import io.khorosjdbc.driver.export.ExportException;
 import io.khorosjdbc.driver.export.FileShaping;
 import io.khorosjdbc.driver.export.PlannedExport;
 import io.khorosjdbc.driver.export.RowShaper;
+import io.khorosjdbc.driver.export.RowTest;
 import io.khorosjdbc.driver.export.cache.CopyLayout;
 import io.khorosjdbc.driver.format.ColumnBatch;
 import io.khorosjdbc.driver.format.ColumnType;
@@ -164,8 +165,8 @@ final class RowAssembler {
       }
 
       @Override
-      public RowShaper overRaw(RowReader raw, boolean keepDropped) {
-        return open(raw, export, keepDropped);
+      public RowShaper overRaw(RowReader raw) {
+        return open(raw, export);
       }
 
       @Override
@@ -175,7 +176,16 @@ final class RowAssembler {
         for (int i = 0; i < copyFields.length; i++) {
           sourceFields[copyFields[i]] = copy.layout().fieldOf(copyLayout.columns().get(i));
         }
-        return new CopiedFile(copy, sourceFields, constants(export), check(), RowAssembler.this);
+        return new CopiedFile(copy, sourceFields, constants(export), RowAssembler.this);
+      }
+
+      @Override
+      public RowTest rowTest() {
+        if (filter == null) {
+          return RowTest.ALL;
+        }
+        RowFilter.Check check = filter.check(query);
+        return (batch, row) -> holds(check, batch, row);
       }
     };
   }
@@ -184,7 +194,7 @@ final class RowAssembler {
    * The rows of one export file, with converters of their own (timestamp formats are per file),
    * laid out as this scan's rows.
    */
-  private ExportFile open(RowReader rows, PlannedExport export, boolean keepDropped) {
+  private ExportFile open(RowReader rows, PlannedExport export) {
     FormatDetector[] detectors = new FormatDetector[metrics.size()];
     ValueConverter[] converters = stateless.clone();
     for (int i = 0; i < columns.length; i++) {
@@ -200,8 +210,7 @@ final class RowAssembler {
                 numbers);
       }
     }
-    return new ExportFile(
-        rows, table, metrics, detectors, converters, keepDropped, constants(export), check(), this);
+    return new ExportFile(rows, table, metrics, detectors, converters, constants(export), this);
   }
 
   /** Per field: a pseudo-column's value in the rows of {@code export}. */
@@ -215,11 +224,6 @@ final class RowAssembler {
     return constants;
   }
 
-  /** The filter for one file's reading thread, or null. */
-  private RowFilter.Check check() {
-    return filter == null ? null : filter.check(query);
-  }
-
   /** Per field handed on: how a batch keeps its values. */
   ColumnBatch.Kind[] kinds() {
     return Arrays.copyOf(kinds, outputs);
@@ -230,11 +234,8 @@ final class RowAssembler {
     return new ColumnBatch(kinds, outputs, capacity);
   }
 
-  /**
-   * Sets every field of the row {@code batch} is filling from the current row of {@code rows};
-   * false when the scan's filter drops the row.
-   */
-  boolean assemble(ExportFile rows, ColumnBatch batch) {
+  /** Sets every field of the row {@code batch} is filling from the current row of {@code rows}. */
+  void assemble(ExportFile rows, ColumnBatch batch) {
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == null) {
         batch.set(i, rows.constant(i));
@@ -242,14 +243,10 @@ final class RowAssembler {
         convert(rows, batch, i);
       }
     }
-    return holds(rows.check(), batch);
   }
 
-  /**
-   * Sets every field of the row {@code batch} is filling from the current row of a typed copy;
-   * false when the scan's filter drops the row.
-   */
-  boolean assemble(CopiedFile rows, ColumnBatch batch) {
+  /** Sets every field of the row {@code batch} is filling from the current row of a typed copy. */
+  void assemble(CopiedFile rows, ColumnBatch batch) {
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == null) {
         batch.set(i, rows.constant(i));
@@ -257,17 +254,13 @@ final class RowAssembler {
         rows.copyInto(batch, i);
       }
     }
-    return holds(rows.check(), batch);
   }
 
-  /** Whether the row {@code batch} is filling passes the filter {@code check} (if any). */
-  private boolean holds(RowFilter.Check check, ColumnBatch batch) {
-    if (check == null) {
-      return true;
-    }
-    Object[] row = check.row();
+  /** Whether row {@code row} of {@code batch} passes the filter {@code check}. */
+  private boolean holds(RowFilter.Check check, ColumnBatch batch, int row) {
+    Object[] values = check.row();
     for (int i = 0; i < filterColumns.length; i++) {
-      row[filterColumns[i]] = batch.valueAt(filterFields[i], batch.count());
+      values[filterColumns[i]] = batch.valueAt(filterFields[i], row);
     }
     return check.holds();
   }

@@ -15,11 +15,12 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * A scan's WHERE clause, checked by the scan on each row as the file's reading thread reads it,
- * with the code Calcite generates for the expression (what a Filter above the scan would run): the
- * rows handed on are exactly the ones the query keeps, and that work overlaps with the rest of the
- * query instead of adding to it. The condition is over the table's columns; parameters ({@code ?})
- * and the statement's clock come from the query's {@link DataContext}.
+ * A scan's WHERE clause, checked by the scan on each row as the query's thread takes it from the
+ * file's batches ({@link io.khorosjdbc.driver.export.RowTest}), with the code Calcite generates for
+ * the expression (what a Filter above the scan would run): the rows the scan returns are exactly
+ * the ones the query keeps, and no Calcite operator runs for them. The condition is over the
+ * table's columns; parameters ({@code ?}) and the statement's clock come from the query's {@link
+ * DataContext}.
  */
 final class RowFilter {
   private final RexBuilder rexBuilder;
