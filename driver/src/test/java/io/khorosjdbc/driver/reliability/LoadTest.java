@@ -57,7 +57,11 @@ class LoadTest {
   private static final List<String> EXPECTED_FAILURES =
       List.of(
           "failed after the request was sent", // create reset: a job may exist, no duplicate
-          "may have started the job");
+          "may have started the job",
+          // An expired link ends a job for every query attached to it, and each of those
+          // queries runs the export again, at most twice (docs/compatibility.md): with 16
+          // connections sharing jobs, three expiries in a row for one query happen now and then.
+          "the download link has expired");
 
   private static List<String> queries() {
     List<String> queries = new ArrayList<>();
