@@ -1,11 +1,18 @@
 package io.khorosjdbc.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.khorosjdbc.bench.Harness.Drained;
 import io.khorosjdbc.bench.Harness.Replayed;
 import io.khorosjdbc.bench.Harness.Schema;
 import io.khorosjdbc.bench.Harness.Window;
 import io.khorosjdbc.bench.SavedExports.GroundTruth;
 import io.khorosjdbc.emulator.KhorosEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +53,7 @@ final class JsonScanBench {
     GroundTruth truth = saved.get(window, schema.columns(), "json");
     Drained replayed = null;
     Drained duckOne = null;
+    long jacksonNanos = Long.MAX_VALUE;
     String mismatch = null;
     try (Duck one = Duck.oneThread()) {
       for (int i = 0; i < reps; i++) {
@@ -59,6 +67,10 @@ final class JsonScanBench {
         Harness.progress(rep + "DuckDB read_json over the saved JSON, 1 thread");
         Harness.settle();
         duckOne = Harness.faster(duckOne, one.countAll(truth.file(), schema));
+
+        Harness.progress(rep + "Jackson's JSON parser alone over the saved JSON");
+        jacksonNanos =
+            Math.min(jacksonNanos, ScanBench.parserNanos(truth.file(), JsonScanBench::jacksonRows));
       }
     }
     long rows = duckOne.rows();
@@ -84,6 +96,10 @@ final class JsonScanBench {
             + ". The driver (format=json) reads it from the stand-in server, every value with"
             + " getObject; DuckDB reads the same file with read_json(format = 'array'), the"
             + " columns typed as the driver types them, on 1 thread, and counts every column."
+            + " Jackson's streaming JSON parser alone on the same file (the driver's parser),"
+            + " every value as a string, no conversion, no HTTP: "
+            + ResultTable.seconds(jacksonNanos / 1e6)
+            + "."
             + (valid
                 ? ""
                 : " INVALID: "
@@ -93,5 +109,23 @@ final class JsonScanBench {
                     + ", DuckDB "
                     + rows
                     + "."));
+  }
+
+  /** Parses the file with Jackson's JSON parser only, every value as a string: its floor. */
+  private static long jacksonRows(Path file) throws IOException {
+    long rows = 0;
+    long touched = 0;
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser parser = new JsonFactory().createParser(in)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.START_OBJECT) {
+          rows++;
+        } else if (token == JsonToken.VALUE_STRING) {
+          touched += parser.getText().length() & 1;
+        }
+      }
+    }
+    return rows + (touched & 0);
   }
 }

@@ -189,13 +189,12 @@ final class ScanBench {
   }
 
   /** Counts a file's rows, making a string of every field. */
-  private interface Parser {
+  interface Parser {
     long rows(Path file) throws IOException;
   }
 
   /** How long {@code parser} takes over the file, once the machine settled. */
-  private static long parserNanos(Path file, Parser parser)
-      throws IOException, InterruptedException {
+  static long parserNanos(Path file, Parser parser) throws IOException, InterruptedException {
     Harness.settle();
     long start = System.nanoTime();
     parser.rows(file);
