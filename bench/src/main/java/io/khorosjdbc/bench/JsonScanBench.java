@@ -1,7 +1,6 @@
 package io.khorosjdbc.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.khorosjdbc.bench.Harness.Drained;
 import io.khorosjdbc.bench.Harness.Replayed;
@@ -10,8 +9,6 @@ import io.khorosjdbc.bench.Harness.Window;
 import io.khorosjdbc.bench.SavedExports.GroundTruth;
 import io.khorosjdbc.emulator.KhorosEmulator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -113,19 +110,6 @@ final class JsonScanBench {
 
   /** Parses the file with Jackson's JSON parser only, every value as a string: its floor. */
   private static long jacksonRows(Path file) throws IOException {
-    long rows = 0;
-    long touched = 0;
-    try (InputStream in = Files.newInputStream(file);
-        JsonParser parser = new JsonFactory().createParser(in)) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.START_OBJECT) {
-          rows++;
-        } else if (token == JsonToken.VALUE_STRING) {
-          touched += parser.getText().length() & 1;
-        }
-      }
-    }
-    return rows + (touched & 0);
+    return ScanBench.jacksonRecords(file, new JsonFactory(), JsonToken.START_OBJECT);
   }
 }

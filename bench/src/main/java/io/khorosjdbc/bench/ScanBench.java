@@ -1,8 +1,9 @@
 package io.khorosjdbc.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -203,20 +204,29 @@ final class ScanBench {
 
   /** Parses the file with Jackson's CSV parser only, every field as a string: its floor. */
   private static long jacksonRows(Path file) throws IOException {
-    long rows = 0;
+    return jacksonRecords(file, new CsvFactory(), JsonToken.START_ARRAY) - 1; // and the header
+  }
+
+  /**
+   * Counts the records a Jackson parser reads from the file (each starts with {@code recordStart}),
+   * making a string of every value: the parser's floor, before any conversion.
+   */
+  static long jacksonRecords(Path file, JsonFactory factory, JsonToken recordStart)
+      throws IOException {
+    long records = 0;
     long touched = 0;
     try (InputStream in = Files.newInputStream(file);
-        CsvParser parser = new CsvFactory().createParser(in)) {
+        JsonParser parser = factory.createParser(in)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.START_ARRAY) {
-          rows++;
+        if (token == recordStart) {
+          records++;
         } else if (token == JsonToken.VALUE_STRING) {
           touched += parser.getText().length() & 1;
         }
       }
     }
-    return rows - 1 + (touched & 0); // the header is a record too
+    return records + (touched & 0);
   }
 
   /** Parses the file with Commons CSV only, touching every field: the earlier parser's floor. */
