@@ -43,14 +43,13 @@ public final class JsonRowReader implements RowReader {
   private final Map<String, ColumnBinder.Binding> bindingByKey = new HashMap<>();
 
   /**
-   * Per position of a key in a row: the key seen there last, the same as the parser matches it, and
-   * its binding. Rows repeat their keys in the same order: the parser compares the next name's
-   * bytes with the expected key's instead of decoding and hashing it, and the key's binding is then
-   * found by reference.
+   * Per position of a key in a row: the key seen there last, as the parser matches it, and its
+   * binding. Rows repeat their keys in the same order: the parser compares the next name's bytes
+   * with the expected key's instead of decoding and hashing it, and the key's binding is then found
+   * by reference.
    */
-  private String[] keyAt = new String[16];
+  private SerializableString[] keyAt = new SerializableString[16];
 
-  private SerializableString[] expectedAt = new SerializableString[16];
   private ColumnBinder.Binding[] bindingAt = new ColumnBinder.Binding[16];
   private final String[] values;
 
@@ -193,9 +192,9 @@ public final class JsonRowReader implements RowReader {
 
   /** The row's next key, or null at the end of the row object. */
   private String nextKey(int position) throws IOException {
-    if (position < expectedAt.length && expectedAt[position] != null) {
-      if (parser.nextFieldName(expectedAt[position])) {
-        return keyAt[position];
+    if (position < keyAt.length && keyAt[position] != null) {
+      if (parser.nextFieldName(keyAt[position])) {
+        return keyAt[position].getValue();
       }
     } else {
       parser.nextToken();
@@ -204,18 +203,16 @@ public final class JsonRowReader implements RowReader {
   }
 
   private ColumnBinder.Binding bindingAt(int position, String key) {
-    if (position < keyAt.length && keyAt[position] == key) {
+    if (position < keyAt.length && keyAt[position] != null && keyAt[position].getValue() == key) {
       return bindingAt[position];
     }
     ColumnBinder.Binding binding = bindingOf(key);
     if (position < MAX_CACHED_KEYS) {
       if (position >= keyAt.length) {
         keyAt = Arrays.copyOf(keyAt, Math.max(position + 1, keyAt.length * 2));
-        expectedAt = Arrays.copyOf(expectedAt, keyAt.length);
         bindingAt = Arrays.copyOf(bindingAt, keyAt.length);
       }
-      keyAt[position] = key;
-      expectedAt[position] = new SerializedString(key);
+      keyAt[position] = new SerializedString(key);
       bindingAt[position] = binding;
     }
     return binding;
