@@ -137,13 +137,11 @@ public final class RunningExport {
       rows.close();
       throw e;
     }
-    if (recording == null) {
-      return new ReadAheadRows(this, rows, shaper, shaping.rowTest(), thread, NOT_RECORDED);
-    }
     // The caller's thread records: the parser's is the one that bounds a scan.
     int[] fields = shaping.copyFields();
-    return new ReadAheadRows(
-        this, rows, shaper, shaping.rowTest(), thread, batch -> recording.recordAll(batch, fields));
+    Consumer<ColumnBatch> taken =
+        recording == null ? NOT_RECORDED : batch -> recording.recordAll(batch, fields);
+    return new ReadAheadRows(this, rows, shaper, shaping.rowTest(), thread, taken);
   }
 
   /**
