@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -32,6 +33,22 @@ class TransferAheadTest {
         assertEquals(-1, ahead.read());
       }
     }
+  }
+
+  /** The chunks' arrays are filled again once read: a byte read twice or lost would show here. */
+  @Test
+  void aReaderTakingSmallPiecesReadsExactlyTheSourcesBytesWhileArraysAreReused()
+      throws IOException {
+    byte[] source = bytes(5_000_000); // 76 chunks through 8 waiting places
+    Random pieces = new Random(11);
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
+    try (InputStream ahead = new TransferAhead(new ByteArrayInputStream(source), THREAD)) {
+      byte[] piece = new byte[100_000];
+      for (int n; (n = ahead.read(piece, 0, 1 + pieces.nextInt(piece.length))) > 0; ) {
+        read.write(piece, 0, n);
+      }
+    }
+    assertArrayEquals(source, read.toByteArray());
   }
 
   @Test
