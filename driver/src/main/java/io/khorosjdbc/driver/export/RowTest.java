@@ -13,6 +13,9 @@ public interface RowTest {
   /** Keeps every row: a query without a WHERE of its own. */
   RowTest ALL = (batch, row) -> true;
 
+  /** Keeps no row: a WHERE that no row of the file can pass. */
+  RowTest NONE = (batch, row) -> false;
+
   /** Whether the query keeps row {@code row} of {@code batch}. */
   boolean keeps(ColumnBatch batch, int row);
 }

@@ -69,6 +69,13 @@ final class RowAssembler {
   /** The table columns the filter reads. */
   private final int[] filterColumns;
 
+  /**
+   * The filter reads window tags and API parameters only, which are the same in every row of a
+   * file, and gives the same answer for the same values: it is checked once per file, not per row
+   * (the usual WHERE, which names nothing but the window, costs nothing per row).
+   */
+  private final boolean filterReadsOnlyPseudoColumns;
+
   /** The data fields' values as a typed copy keeps them. */
   private final CopyLayout copyLayout;
 
@@ -143,6 +150,10 @@ final class RowAssembler {
                         .getOrDefault(parameter.name(), parameter.defaultValue()));
       }
     }
+    this.filterReadsOnlyPseudoColumns =
+        filter != null
+            && filter.deterministic()
+            && Arrays.stream(filterFields).allMatch(field -> pseudo[field] != null);
     this.copyFields = dataFields.stream().mapToInt(Integer::intValue).toArray();
     this.copyLayout =
         new CopyLayout(
@@ -185,6 +196,9 @@ final class RowAssembler {
           return RowTest.ALL;
         }
         RowFilter.Check check = filter.check(query);
+        if (filterReadsOnlyPseudoColumns) {
+          return holds(check, constants(export)) ? RowTest.ALL : RowTest.NONE;
+        }
         return (batch, row) -> holds(check, batch, row);
       }
     };
@@ -254,6 +268,15 @@ final class RowAssembler {
         rows.copyInto(batch, i);
       }
     }
+  }
+
+  /** Whether the filter {@code check} holds for a file whose pseudo-columns have these values. */
+  private boolean holds(RowFilter.Check check, Object[] constants) {
+    Object[] values = check.row();
+    for (int i = 0; i < filterColumns.length; i++) {
+      values[filterColumns[i]] = constants[filterFields[i]];
+    }
+    return check.holds();
   }
 
   /** Whether row {@code row} of {@code batch} passes the filter {@code check}. */

@@ -50,6 +50,14 @@ final class RowFilter {
     return columns;
   }
 
+  /**
+   * Whether the same values always give the same answer: false when the condition calls a function
+   * such as {@code RAND()}, which must be asked again for each row.
+   */
+  boolean deterministic() {
+    return RexUtil.isDeterministic(condition);
+  }
+
   /** A check of rows for one reading thread, with the query's parameters and clock. */
   Check check(DataContext query) {
     return new Check(function(), query, tableRowType.getFieldCount());

@@ -331,6 +331,42 @@ class WindowPushdownTest {
     assertEquals(rows, one, "the API filter must select what the data column says");
   }
 
+  /**
+   * A WHERE on window tags and parameters alone selects whole exports: the planner leaves out the
+   * ones it rules out, and the scan decides it once per file that it reads, not per row.
+   */
+  @Test
+  void aConditionOnParametersAndWindowsAloneSelectsWholeExports() throws SQLException {
+    String window =
+        " AND WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
+            + " AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00' GROUP BY API_PRIORITY";
+    List<String> rows =
+        query(
+            "SELECT API_PRIORITY, COUNT(*) FROM conversation_actions WHERE API_PRIORITY IN (1, 4)"
+                + " AND (API_PRIORITY = 1 OR WINDOW_END > TIMESTAMP '2020-01-01 00:00:00')"
+                + window);
+
+    assertEquals("1", param(onlyCreate(), "priorities"), "priority 4 cannot pass the OR");
+    List<String> one =
+        query(
+            "SELECT API_PRIORITY, COUNT(*) FROM conversation_actions WHERE API_PRIORITY = 1"
+                + window);
+    assertEquals(1, one.size(), one.toString());
+    assertEquals(one, rows);
+  }
+
+  /** RAND() answers each row anew, even beside window tags that are the same in every row. */
+  @Test
+  void aRandomConditionIsAskedOfEveryRow() throws SQLException {
+    String where =
+        " FROM response WHERE WINDOW_START >= TIMESTAMP '2019-02-01 00:00:00'"
+            + " AND WINDOW_END <= TIMESTAMP '2019-02-02 00:00:00'";
+    long all = Long.parseLong(query("SELECT COUNT(*)" + where).get(0));
+    long sampled = Long.parseLong(query("SELECT COUNT(*)" + where + " AND RAND() < 0.5").get(0));
+
+    assertTrue(all > 100 && sampled > 0 && sampled < all, sampled + " of " + all);
+  }
+
   @Test
   void modeParametersAreSentAndCarried() throws SQLException {
     List<String> rows =

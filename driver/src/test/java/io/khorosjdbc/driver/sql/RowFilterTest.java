@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContexts;
@@ -63,6 +64,18 @@ class RowFilterTest {
 
     assertTrue(RowFilter.canCheck(scoreAboveParameter()));
     assertFalse(RowFilter.canCheck(correlated));
+  }
+
+  @Test
+  void aConditionThatCallsRandIsNotDeterministicSoItIsAskedOfEachRow() {
+    RexNode random =
+        rex.makeCall(
+            SqlStdOperatorTable.LESS_THAN,
+            rex.makeCall(SqlStdOperatorTable.RAND),
+            rex.makeExactLiteral(BigDecimal.ONE));
+
+    assertTrue(new RowFilter(rex, scoreAboveParameter(), table).deterministic());
+    assertFalse(new RowFilter(rex, random, table).deterministic());
   }
 
   private static boolean holds(RowFilter.Check check, Long score) {
