@@ -15,6 +15,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -364,6 +365,11 @@ public final class AnalyticsClient implements Closeable, TenantDirectory {
       try (response) {
         throw errors.httpError(response, endpoint, null);
       }
+    }
+    if (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0) {
+      // OkHttp gives an HTTP/1 socket the read timeout itself (SO_TIMEOUT), which ends a stalled
+      // body; Okio's watchdog over the same reads woke a thread for every 8 KiB of a file.
+      response.body().source().timeout().clearTimeout();
     }
     return new Download(response);
   }
