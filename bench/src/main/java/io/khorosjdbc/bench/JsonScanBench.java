@@ -48,6 +48,7 @@ final class JsonScanBench {
 
     Harness.progress("json: ground truth download of " + window.days() + " days as JSON");
     GroundTruth truth = saved.get(window, schema.columns(), "json");
+    Harness.warmUpOnSavedBytes(truth.file(), emu, schema, replayProps, sql);
     Drained replayed = null;
     Drained duckOne = null;
     long jacksonNanos = Long.MAX_VALUE;
