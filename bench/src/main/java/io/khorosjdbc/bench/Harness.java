@@ -389,6 +389,11 @@ final class Harness {
    * compiled. Two small warm-up scans do neither; the timed scans measure the steady state, as
    * DuckDB's repeated runs in the same process do.
    */
+  /** What a scan row's note says of the warm-up. */
+  static String afterWarmUps() {
+    return ", after " + FULL_SIZE_WARM_UPS + " untimed scans of the same bytes";
+  }
+
   static void warmUpOnSavedBytes(
       Path file, KhorosEmulator emu, Schema schema, Map<String, String> props, String sql)
       throws IOException, SQLException {

@@ -91,6 +91,7 @@ final class JsonScanBench {
             + ResultTable.mib(truth.bytes())
             + "), best of "
             + reps
+            + Harness.afterWarmUps()
             + ". The driver (format=json) reads it from the stand-in server, every value with"
             + " getObject; DuckDB reads the same file with read_json(format = 'array'), the"
             + " columns typed as the driver types them, on 1 thread, and counts every column."

@@ -158,6 +158,7 @@ final class ScanBench {
               + ResultTable.mib(truth.bytes())
               + " of CSV), best of "
               + reps
+              + Harness.afterWarmUps()
               + ". 'Emulator alone' = the ground-truth route downloaded to a file in "
               + ResultTable.seconds(gen)
               + ": the emulator generates while it sends, so no driver reading through it can be"
