@@ -382,6 +382,11 @@ final class Harness {
   /** Full-size scans of saved bytes run before the timed ones ({@link #warmUpOnSavedBytes}). */
   static final int FULL_SIZE_WARM_UPS = 3;
 
+  /** What a scan row's note says of the warm-up. */
+  static String afterWarmUps() {
+    return ", after " + FULL_SIZE_WARM_UPS + " untimed scans of the same bytes";
+  }
+
   /**
    * Scans of a saved export that are not timed. The first large scans of a JVM pay once for what
    * later ones do not: the heap growing to its working size (each new page zeroed by the kernel:
@@ -389,11 +394,6 @@ final class Harness {
    * compiled. Two small warm-up scans do neither; the timed scans measure the steady state, as
    * DuckDB's repeated runs in the same process do.
    */
-  /** What a scan row's note says of the warm-up. */
-  static String afterWarmUps() {
-    return ", after " + FULL_SIZE_WARM_UPS + " untimed scans of the same bytes";
-  }
-
   static void warmUpOnSavedBytes(
       Path file, KhorosEmulator emu, Schema schema, Map<String, String> props, String sql)
       throws IOException, SQLException {
