@@ -7,8 +7,9 @@ package io.khorosjdbc.driver.format;
  * arrays instead of one object per value, and become objects ({@code Long}, a {@code Timestamp})
  * only on the thread that asks for them, if it asks at all.
  *
- * <p>A batch is filled row by row ({@link #set}..., then {@link #endRow()}) by one thread and read
- * only after it was handed over; it is not thread-safe.
+ * <p>A batch is filled row by row ({@link #set}..., then {@link #endRow()}), each field of a row
+ * set once, by one thread and read only after it was handed over; it is not thread-safe. A new
+ * batch's null flags are all false, so only a null value writes one.
  */
 public final class ColumnBatch {
   /** How one field's values are kept. */
@@ -91,13 +92,11 @@ public final class ColumnBatch {
   /** Sets a field of the row being filled; its kind must be LONG. */
   public void setLong(int field, long value) {
     longs[field][count] = value;
-    nulls[field][count] = false;
   }
 
   /** Sets a field of the row being filled; its kind must be DOUBLE. */
   public void setDouble(int field, double value) {
     doubles[field][count] = value;
-    nulls[field][count] = false;
   }
 
   /** Sets a field of the row being filled to null, whatever its kind. */
