@@ -94,12 +94,14 @@ class RequestBudgetSharedFileTest {
           new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
         toChild.write("go\n");
       }
+      // Ours start once the child has sent its first: on a loaded machine a child slow to
+      // answer "go" could otherwise send only after ours were all sent, and prove nothing.
+      String first = lines.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first, () -> "the child sent: " + childErrors());
       List<Long> ours = wallClockSends(budget, 20);
 
       List<Long> theirs = new ArrayList<>();
-      for (String line = lines.poll(10, TimeUnit.SECONDS);
-          !"done".equals(line);
-          line = lines.poll(10, TimeUnit.SECONDS)) {
+      for (String line = first; !"done".equals(line); line = lines.poll(10, TimeUnit.SECONDS)) {
         assertNotNull(line, () -> "the child finished: " + childErrors());
         theirs.add(Long.parseLong(line.substring("sent ".length())));
       }
