@@ -3,12 +3,14 @@ package io.khorosjdbc.driver.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,18 +222,93 @@ class CsvRowReaderTest {
   }
 
   @Test
+  void readsALastRowThatHasNoLineEnd() throws IOException {
+    assertEquals(List.of(List.of("a"), List.of("b")), read("ID,TEXT\n1,a\n2,\"b\"", "TEXT"));
+  }
+
+  @Test
+  void aBlankLineIsARowWithoutAValueInAOneColumnExportAndSkippedOtherwise() throws IOException {
+    List<String> empty = new ArrayList<>();
+    empty.add(null);
+
+    assertEquals(List.of(List.of("a"), empty, List.of("b")), read("TEXT\na\n\nb\n", "TEXT"));
+    assertEquals(List.of(List.of("a"), List.of("b")), read("ID,TEXT\n1,a\n\n2,b\n", "TEXT"));
+  }
+
+  @Test
+  void aQuotedFieldLeftOpenAtTheEndFailsTheReadInsteadOfHidingTheRowsAfterIt() {
+    IOException e =
+        assertThrows(IOException.class, () -> read("ID,TEXT\n1,\"open\n2,b\n3,c\n", "TEXT"));
+
+    assertEquals(
+        "conversation: cannot read CSV after row 1: a quoted field opened on line 2 is not closed"
+            + " before the end of the file",
+        e.getMessage());
+  }
+
+  @Test
+  void aCharacterAfterAClosingQuoteIsAnErrorNamingTheRowBefore() {
+    IOException e = assertThrows(IOException.class, () -> read("ID,TEXT\n1,a\n2,\"b\"c\n", "TEXT"));
+
+    assertTrue(
+        e.getMessage().startsWith("conversation: cannot read CSV after row 1: "), e.getMessage());
+    assertTrue(e.getMessage().contains("after closing quote"), e.getMessage());
+  }
+
+  @Test
+  void aRowThatSpellsTheReadersEndMarkerIsAnErrorRatherThanTheEnd() {
+    String csv = "TEXT\na\n" + EndMarkedReader.MARKER + "\nb\n";
+
+    IOException e = assertThrows(IOException.class, () -> read(csv, "TEXT"));
+
+    assertEquals(
+        "conversation: row 2 (line 3) is the reader's own end-of-file marker, which no export"
+            + " can hold",
+        e.getMessage());
+  }
+
+  @Test
+  void aBodyThatFailsWhileReadReportsItsOwnFailureUnwrapped() {
+    IOException cut = new IOException("connection reset");
+    IllegalStateException stopped = new IllegalStateException("query cancelled");
+
+    assertSame(cut, assertThrows(IOException.class, () -> readFailing(cut)));
+    assertSame(stopped, assertThrows(IllegalStateException.class, () -> readFailing(stopped)));
+  }
+
+  /** Reads a body whose first rows arrive, then whose next read throws {@code failure}. */
+  private static void readFailing(Exception failure) throws IOException {
+    byte[] start = "ID\n1\n2\n".getBytes(StandardCharsets.UTF_8);
+    InputStream body =
+        new SequenceInputStream(
+            new ByteArrayInputStream(start),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                if (failure instanceof IOException io) {
+                  throw io;
+                }
+                throw (RuntimeException) failure;
+              }
+            });
+    readAll(new CsvRowReader(body, List.of("ID"), "conversation"), 1);
+  }
+
+  @Test
   void streamsALargeBody() throws IOException {
     int rows = 200_000;
     InputStream body =
         GeneratedInput.of("ID,NAME,TEXT\n", rows, i -> i + ",agent " + i + ",\"some, text\"\n", "");
 
     long count = 0;
+    String lastId = null;
     try (RowReader reader = new CsvRowReader(body, List.of("TEXT", "ID"), "conversation")) {
       while (reader.next()) {
         count++;
+        lastId = reader.get(1);
       }
-      assertEquals(Integer.toString(rows - 1), reader.get(1));
     }
     assertEquals(rows, count);
+    assertEquals(Integer.toString(rows - 1), lastId);
   }
 }
