@@ -125,13 +125,11 @@ public final class CsvRowReader implements RowReader {
       return false;
     }
     if (!hasNextRecord()) {
-      throw new IOException(
-          sourceName
-              + ": cannot read CSV after row "
-              + rowNumber
-              + ": a quoted field opened on line "
+      throw cannotRead(
+          "a quoted field opened on line "
               + fields.line
-              + " is not closed before the end of the file");
+              + " is not closed before the end of the file",
+          null);
     }
     records.next();
     if (!fields.isEndMarker()) {
@@ -159,12 +157,7 @@ public final class CsvRowReader implements RowReader {
       return records.hasNext();
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharConversionException) {
-        throw new IOException(
-            sourceName
-                + ": cannot read CSV after row "
-                + rowNumber
-                + ": the file is not valid UTF-8",
-            e.getCause());
+        throw cannotRead("the file is not valid UTF-8", e.getCause());
       }
       throw e.getCause(); // a failed or stopped transfer, reported as it was raised
     } catch (CsvParseException e) {
@@ -176,14 +169,14 @@ public final class CsvRowReader implements RowReader {
       if (cause instanceof Error error) {
         throw error;
       }
-      throw new IOException(
-          sourceName
-              + ": cannot read CSV after row "
-              + rowNumber
-              + ": "
-              + (cause != null ? cause.getMessage() : e.getMessage()),
-          e);
+      throw cannotRead(cause != null ? cause.getMessage() : e.getMessage(), e);
     }
+  }
+
+  /** The file cannot be read on from the row after the last one returned, for {@code reason}. */
+  private IOException cannotRead(String reason, Throwable cause) {
+    return new IOException(
+        sourceName + ": cannot read CSV after row " + rowNumber + ": " + reason, cause);
   }
 
   /** The file's column names as written, byte-order mark removed; empty for an empty file. */
@@ -208,7 +201,7 @@ public final class CsvRowReader implements RowReader {
 
   /** Takes each record's fields from the parser, keeping the requested ones as strings. */
   private static final class Fields extends AbstractBaseCsvCallbackHandler<Boolean> {
-    /** While reading the header: every field is kept, in {@link #all}. */
+    /** While reading the header, the first record: every field is kept, in {@link #all}. */
     boolean keepAll;
 
     final List<String> all = new ArrayList<>();
@@ -235,7 +228,6 @@ public final class CsvRowReader implements RowReader {
       count = 0;
       firstEmpty = true;
       endMarker = false;
-      all.clear();
     }
 
     @Override

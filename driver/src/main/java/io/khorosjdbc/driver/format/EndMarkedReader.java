@@ -2,6 +2,7 @@ package io.khorosjdbc.driver.format;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 
 /**
  * A file's characters followed by a record of its own, the end marker, on a line of its own.
@@ -25,17 +26,11 @@ final class EndMarkedReader extends Reader {
     this.in = in;
   }
 
+  private static final char[] MARKER_CHARS = MARKER.toCharArray();
+
   /** Whether these characters are the marker's. */
   static boolean isMarker(char[] buf, int offset, int length) {
-    if (length != MARKER.length()) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (buf[offset + i] != MARKER.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(buf, offset, offset + length, MARKER_CHARS, 0, MARKER_CHARS.length);
   }
 
   @Override
